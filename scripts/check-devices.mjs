@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Validates manufacturer files against devices/schema.json and checks what a schema cannot:
+// ids unique across all files. Prints "file: field: problem" for every fault and exits 1,
+// so a build that calls it names the file and the problem.
+//   node scripts/check-devices.mjs [devices/*.json ...]   (default: every file in devices/)
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+let files = process.argv.slice(2);
+if (files.length === 0)
+  files = readdirSync(join(root, 'devices')).filter(f => f.endsWith('.json') && f !== 'schema.json')
+    .map(f => join(root, 'devices', f));
+
+const faults = [];
+const familyOwner = new Map();
+const makerOwner = new Map();
+for (const file of files) {
+  const name = basename(file);
+  let data;
+  try { data = JSON.parse(readFileSync(file, 'utf8')); }
+  catch (e) { faults.push(`${file}: not valid JSON: ${e.message}`); continue; }
+  if (!validate(data)) {
+    // oneOf failures repeat once per branch; keep the most specific message per field.
+    const seen = new Set();
+    for (const err of validate.errors) {
+      const where = err.instancePath || '/';
+      const msg = `${file}: ${where}: ${err.message}${err.params && err.params.additionalProperty ? ` ('${err.params.additionalProperty}')` : ''}${err.params && err.params.allowedValues ? ` (${err.params.allowedValues.join(', ')})` : ''}`;
+      if (!seen.has(msg)) { seen.add(msg); faults.push(msg); }
+    }
+    continue;
+  }
+  const makerId = data.maker.id;
+  if (name !== `${makerId}.json`) faults.push(`${file}: /maker/id: '${makerId}' must match the file name`);
+  if (makerOwner.has(makerId)) faults.push(`${file}: /maker/id: '${makerId}' also in ${makerOwner.get(makerId)}`);
+  makerOwner.set(makerId, file);
+  data.families.forEach((family, i) => {
+    if (familyOwner.has(family.id)) faults.push(`${file}: /families/${i}/id: '${family.id}' also in ${familyOwner.get(family.id)}`);
+    familyOwner.set(family.id, file);
+  });
+}
+if (faults.length) {
+  for (const f of faults) console.error(f);
+  console.error(`devices: ${faults.length} problem(s); the database was not built`);
+  process.exit(1);
+}
+console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);

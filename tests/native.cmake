@@ -1,0 +1,7 @@
+# Native test targets: one doctest binary for the portable core (tests/unit/*.cpp).
+file(GLOB CS_UNIT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/unit/*.cpp)
+add_executable(cleanslate_unit_tests ${CS_UNIT_TEST_SOURCES})
+target_link_libraries(cleanslate_unit_tests PRIVATE cleanslate_core)
+target_compile_definitions(cleanslate_unit_tests PRIVATE
+  CS_SOURCE_DIR="${CMAKE_SOURCE_DIR}" CS_BINARY_DIR="${CMAKE_BINARY_DIR}")
+add_test(NAME unit COMMAND cleanslate_unit_tests WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
