@@ -2,8 +2,10 @@
 // Validates manufacturer files against devices/schema.json and checks what a schema cannot:
 // ids unique across all files. Prints "file: field: problem" for every fault and exits 1,
 // so a build that calls it names the file and the problem.
-//   node scripts/check-devices.mjs [devices/*.json ...]   (default: every file in devices/)
-import { readFileSync, readdirSync } from 'node:fs';
+// With --out FILE it also writes the packed database the wizard and the engine load:
+// {"makers":[{...maker, "families":[...]}]} minified, without the team-only "note" fields.
+//   node scripts/check-devices.mjs [--out FILE] [devices/*.json ...]   (default: every file in devices/)
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -12,12 +14,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
-let files = process.argv.slice(2);
+let args = process.argv.slice(2);
+let outFile = null;
+const outAt = args.indexOf('--out');
+if (outAt >= 0) { outFile = args[outAt + 1]; args.splice(outAt, 2); }
+let files = args;
 if (files.length === 0)
   files = readdirSync(join(root, 'devices')).filter(f => f.endsWith('.json') && f !== 'schema.json')
     .map(f => join(root, 'devices', f));
 
 const faults = [];
+const packed = [];
 const familyOwner = new Map();
 const makerOwner = new Map();
 for (const file of files) {
@@ -35,6 +42,7 @@ for (const file of files) {
     }
     continue;
   }
+  packed.push({ ...data.maker, families: data.families });
   const makerId = data.maker.id;
   if (name !== `${makerId}.json`) faults.push(`${file}: /maker/id: '${makerId}' must match the file name`);
   if (makerOwner.has(makerId)) faults.push(`${file}: /maker/id: '${makerId}' also in ${makerOwner.get(makerId)}`);
@@ -48,5 +56,11 @@ if (faults.length) {
   for (const f of faults) console.error(f);
   console.error(`devices: ${faults.length} problem(s); the database was not built`);
   process.exit(1);
+}
+if (outFile) {
+  const withoutNotes = (key, value) => (key === 'note' || key === '$schema' ? undefined : value);
+  packed.sort((a, b) => a.id.localeCompare(b.id));
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ makers: packed }, withoutNotes));
 }
 console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);
