@@ -1,0 +1,145 @@
+// Loading the packed manufacturer database into plain structs and indexes.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/device_db.h"
+#include "core/evidence.h"
+
+using namespace cleanslate;
+
+namespace {
+std::string read_text_file(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+}  // namespace
+
+TEST_SUITE("device_db") {
+
+TEST_CASE("the fixture database loads into makers and families") {
+    DeviceDb db;
+    std::string error;
+    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    CHECK(error.empty());
+    CHECK(db.makers().size() == 6);
+    CHECK(db.families().size() == 9);
+
+    const Family* recorder = db.find_family("xiongmai-recorder");
+    REQUIRE(recorder != nullptr);
+    CHECK(recorder->category == "recorder");
+    CHECK(db.maker_of(*recorder).name == "Hangzhou Xiongmai Technology");
+    CHECK(recorder->apps.front() == "XMEye");
+    CHECK(recorder->fingerprints.ports == std::vector<int>{23, 80, 34567, 9527});
+    CHECK(recorder->fingerprints.http_server == std::vector<std::string>{"uc-httpd"});
+    REQUIRE(recorder->default_logins.size() == 2);
+    CHECK(recorder->default_logins[0].user == "root");
+    CHECK(recorder->default_logins[0].password == "xc3511");
+    CHECK(recorder->default_logins[0].where == "telnet");
+    CHECK(recorder->securable == "partly");
+    CHECK(recorder->securable_reason == "telnet_password_fixed");
+    CHECK(recorder->firmware_updates == "unknown");
+    REQUIRE(recorder->hardening.size() == 2);
+    CHECK(recorder->hardening[0].feature == "telnet");
+    CHECK(recorder->hardening[0].possible == "no");
+    CHECK(db.find_family("no-such-family") == nullptr);
+    CHECK(db.find_maker("dahua")->families.size() == 2);
+}
+
+TEST_CASE("procedures keep typed actions and signs with their parameters") {
+    DeviceDb db;
+    std::string error;
+    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    const Family& router = *db.find_family("d-link-dir");
+    REQUIRE(router.reset.size() == 1);
+    const ResetProcedure& reset = router.reset[0];
+    CHECK(reset.method == "button");
+    CHECK(reset.restart_seconds == 60);
+    CHECK(reset.source.trust == "maker");
+    REQUIRE(reset.actions.size() == 3);
+    CHECK(reset.actions[0].type == "find_button");
+    CHECK(reset.actions[0].param("place") == "back");
+    CHECK(reset.actions[1].type == "hold_button");
+    CHECK(reset.actions[1].int_param("seconds") == 10);
+    CHECK(reset.actions[1].param("while") == "powered");
+    CHECK_FALSE(reset.actions[1].has_param("label"));
+    REQUIRE(reset.signs.size() == 2);
+    CHECK(reset.signs[1].type == "lights");
+    CHECK(reset.signs[1].param("pattern") == "blink");
+
+    const Family& recorder = *db.find_family("dahua-recorder");
+    CHECK(recorder.reset[0].actions[1].type == "navigate");
+    CHECK(recorder.reset[0].actions[1].path == std::vector<std::string>{"Main Menu", "System", "Default"});
+    CHECK(recorder.password.method == "menu");
+    CHECK(recorder.password.actions.back().param("user") == "admin");
+    CHECK(router.sources().size() == 2);  // the reset's maker manual and the password's generic source
+}
+
+TEST_CASE("generic families are found per category") {
+    DeviceDb db;
+    std::string error;
+    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    auto cameras = db.generic_families("camera");
+    REQUIRE(cameras.size() == 1);
+    CHECK(cameras[0]->id == "hisilicon-camera");
+    CHECK(db.generic_families("printer").empty());
+}
+
+TEST_CASE("the indexes cover names, apps, models, fingerprints, ports and logins") {
+    DeviceDb db;
+    std::string error;
+    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    const DeviceIndex& ix = db.index();
+    CHECK_FALSE(ix.brands.search("Amcrest", 0.9).empty());  // a rebrand of Dahua
+    CHECK_FALSE(ix.apps.search("XMEye", 0.9).empty());
+    CHECK_FALSE(ix.models.search("DS-2CD2042").empty());
+    CHECK(ix.http_server.search("uc-httpd").size() == 1);
+    CHECK(ix.by_login.at("root/xc3511").size() == 2);
+    CHECK(ix.by_password.at("").size() >= 2);
+    CHECK(ix.by_port.at(34567).size() == 2);
+    CHECK(ix.by_category.at("router").size() == 2);
+}
+
+TEST_CASE("broken database text is refused with a reason") {
+    DeviceDb db;
+    std::string error;
+    CHECK_FALSE(load_device_db("not json", db, error));
+    CHECK(error == "device database: not valid JSON");
+    CHECK_FALSE(load_device_db(R"({"families": []})", db, error));
+    CHECK(error == "device database: no \"makers\" array");
+    CHECK_FALSE(load_device_db(R"({"makers": [{"id": "x"}]})", db, error));
+    CHECK_FALSE(load_device_db(R"({"makers": [{"id": "x", "name": "X", "families": [{"id": "f", "name": "F", "category": "toaster"}]}]})", db, error));
+    CHECK_FALSE(load_device_db(R"({"makers": [{"id": "x", "name": "X", "families": [{"id": "f", "name": "F", "category": "nas"},
+                                                                                    {"id": "f", "name": "G", "category": "nas"}]}]})", db, error));
+    CHECK(error == "device database: family 'f' twice");
+    SUBCASE("wrong types inside a family are skipped, not fatal") {
+        REQUIRE(load_device_db(R"({"makers": [{"id": "x", "name": "X", "aliases": 5, "families": [
+            {"id": "f", "name": "F", "category": "nas", "brands": "X", "fingerprints": {"ports": ["23"]},
+             "reset": [{"method": "button", "actions": [{"type": "wait", "seconds": "ten"}]}]}]}]})", db, error));
+        CHECK(db.families()[0].brands.empty());
+        CHECK(db.families()[0].fingerprints.ports.empty());
+        CHECK(db.families()[0].reset[0].actions[0].int_param("seconds", -1) == -1);
+    }
+}
+
+TEST_CASE("the packed real database loads and every family has what the wizard needs") {
+    std::string text = read_text_file(CS_BINARY_DIR "/data/devices.json");
+    REQUIRE_MESSAGE(!text.empty(), "build the cs_devices_data target first");
+    DeviceDb db;
+    std::string error;
+    REQUIRE_MESSAGE(load_device_db(text, db, error), error);
+    CHECK(db.families().size() >= 50);
+    for (const Family& family : db.families()) {
+        CAPTURE(family.id);
+        CHECK(is_device_category(family.category));
+        CHECK_FALSE(family.reset.empty());
+        for (const auto& procedure : family.reset) CHECK_FALSE(procedure.actions.empty());
+        CHECK_FALSE(family.password.actions.empty());
+        CHECK_FALSE(family.securable.empty());
+    }
+}
+
+}

@@ -1,0 +1,121 @@
+// The rules for "is this the same name?" that identification relies on.
+#include <doctest/doctest.h>
+
+#include "core/text_match.h"
+
+using namespace cleanslate;
+
+TEST_SUITE("text_match") {
+
+TEST_CASE("normalisation ignores case, diacritics, punctuation and company forms") {
+    CHECK(normalize_name("Dahua Technology") == "dahua");
+    CHECK(normalize_name("Zhejiang Dahua Technology Co., Ltd.") == "dahua");
+    CHECK(normalize_name("  HIKVISION  ") == "hikvision");
+    CHECK(normalize_name("D-Link") == "d link");
+    CHECK(normalize_name("Télé-Übersicht Åland") == "tele ubersicht aland");
+    CHECK(normalize_name("Łódź Škoda") == "lodz skoda");
+    CHECK(normalize_name("Dream's Box") == "dreams box");
+    SUBCASE("a name made only of company words keeps them") {
+        CHECK(normalize_name("Digital Technology") == "digital technology");
+    }
+}
+
+TEST_CASE("compact form joins spacing and hyphen variants") {
+    CHECK(compact_name("D-Link") == "dlink");
+    CHECK(compact_name("d link") == "dlink");
+    CHECK(compact_name("DS-2CD2042WD-I") == "ds2cd2042wdi");
+}
+
+TEST_CASE("bounded edit distance counts typos, including swapped letters") {
+    CHECK(bounded_edit_distance("hikvision", "hikvision", 2) == 0);
+    CHECK(bounded_edit_distance("hikvsion", "hikvision", 2) == 1);
+    CHECK(bounded_edit_distance("dahau", "dahua", 2) == 1);   // transposition is one edit
+    CHECK(bounded_edit_distance("xmeye", "xmaye", 2) == 1);
+    CHECK(bounded_edit_distance("abc", "xyz", 1) == 2);       // capped at max + 1
+    CHECK(bounded_edit_distance("", "abc", 5) == 3);
+}
+
+TEST_CASE("short words must match exactly, longer words may carry typos") {
+    CHECK(allowed_typos(3) == 0);
+    CHECK(allowed_typos(5) == 1);
+    CHECK(allowed_typos(9) == 2);
+    CHECK(token_similarity("axs", "axis") == doctest::Approx(0.75));  // one typo in a four-letter word
+    CHECK(token_similarity("tp", "tv") == 0.0);
+    CHECK(token_similarity("hikvsion", "hikvision") == doctest::Approx(1.0 - 1.0 / 9));
+    CHECK(token_similarity("hikvis", "hikvision") > 0.7);              // half-typed
+}
+
+TEST_CASE("name similarity: the examples customers and feeds give") {
+    CHECK(name_similarity("Hikvsion", "Hikvision") > 0.85);
+    CHECK(name_similarity("dahua technology", "Dahua") == doctest::Approx(1.0));
+    CHECK(name_similarity("gdmss plus", "gDMSS Plus") == doctest::Approx(1.0));
+    CHECK(name_similarity("xmeye pro", "XMEye") == doctest::Approx(0.85));
+    CHECK(name_similarity("dlink", "D-Link") == doctest::Approx(1.0));
+    CHECK(name_similarity("samsung", "Hikvision") == 0.0);
+}
+
+TEST_CASE("the name index finds names by typo, spacing and prefix, best first") {
+    NameIndex index;
+    index.add("Hikvision", {0, 0});
+    index.add("HIKVISION", {1, 0});  // same name: one entry, two payloads
+    index.add("gDMSS Plus", {2, 0});
+    index.add("DMSS", {3, 0});
+    index.add("XMEye", {4, 0});
+    index.add("D-Link", {5, 0});
+    REQUIRE(index.names().size() == 5);
+    CHECK(index.names()[0].payloads.size() == 2);
+
+    auto top = [&](std::string_view query) {
+        auto hits = index.search(query, 0.6);
+        return hits.empty() ? std::string("-") : index.names()[hits[0].name].display;
+    };
+    CHECK(top("Hikvsion") == "Hikvision");
+    CHECK(top("hik vision") == "Hikvision");
+    CHECK(top("gdmss plus") == "gDMSS Plus");
+    CHECK(top("xmeye pro") == "XMEye");
+    CHECK(top("XMEYE") == "XMEye");
+    CHECK(top("dlink") == "D-Link");
+    CHECK(top("d link") == "D-Link");
+    CHECK(top("idmss") == "DMSS");
+    CHECK(top("samsung") == "-");
+    SUBCASE("in-text mode finds a brand inside label text") {
+        auto hits = index.search("Model DS-7208 HIKVISION made in China", 0.85, NameIndex::Mode::kInText);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(index.names()[hits[0].name].display == "Hikvision");
+    }
+}
+
+TEST_CASE("the model index matches series prefixes, typos and half-typed models") {
+    ModelIndex models;
+    models.add("DS-2CD", 0);
+    models.add("DS-7", 1);
+    models.add("DIR-8", 2);
+    models.add("Archer C7", 3);
+    auto best_family = [&](std::string_view typed) {
+        auto hits = models.search(typed);
+        return hits.empty() ? -1 : static_cast<int>(hits[0].family);
+    };
+    CHECK(best_family("DS-2CD2042WD-I") == 0);
+    CHECK(best_family("ds 7208hqhi") == 1);
+    CHECK(best_family("DIR-825") == 2);
+    CHECK(best_family("archer c7 v2") == 3);
+    CHECK(best_family("DS-2DC2042") == 0);  // two letters swapped
+    CHECK(best_family("DS-2C") == 0);       // still typing
+    CHECK(best_family("WRT54G") == -1);
+    CHECK(models.search("DS-2CD2042")[0].similarity == doctest::Approx(1.0));
+}
+
+TEST_CASE("the substring index finds fingerprints anywhere, case-insensitively") {
+    SubstringIndex index;
+    index.add("uc-httpd", 7);
+    index.add("App-webs/", 8);
+    index.add("GS", 9);  // short patterns work too
+    auto found = index.search("UC-HTTPD 1.0.0");
+    REQUIRE(found.size() == 1);
+    CHECK(index.patterns()[found[0]].families == std::vector<uint32_t>{7});
+    CHECK(index.search("Server: App-webs/").size() == 1);
+    CHECK(index.search("lighttpd").empty());
+    CHECK(index.search("gs-web").size() == 1);
+}
+
+}

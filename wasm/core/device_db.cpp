@@ -1,0 +1,230 @@
+// device_db.cpp — packed database text -> DeviceDb, and the indexes identification uses.
+#include "core/device_db.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/evidence.h"
+#include "core/json.h"
+
+namespace cleanslate {
+
+// --- Typed steps -------------------------------------------------------------------------
+std::string_view TypedStep::param(std::string_view name) const {
+    for (const auto& [key, value] : params)
+        if (key == name) return value;
+    return {};
+}
+
+bool TypedStep::has_param(std::string_view name) const {
+    for (const auto& kv : params)
+        if (kv.first == name) return true;
+    return false;
+}
+
+int TypedStep::int_param(std::string_view name, int fallback) const {
+    std::string text(param(name));
+    if (text.empty()) return fallback;
+    char* end = nullptr;
+    long value = std::strtol(text.c_str(), &end, 10);
+    return end && *end == '\0' ? static_cast<int>(value) : fallback;
+}
+
+std::vector<Source> Family::sources() const {
+    std::vector<Source> out;
+    auto add = [&](const Source& s) {
+        for (const auto& known : out)
+            if (known.url == s.url && known.trust == s.trust && known.title == s.title) return;
+        out.push_back(s);
+    };
+    for (const auto& procedure : reset) add(procedure.source);
+    if (!password.method.empty()) add(password.source);
+    return out;
+}
+
+// --- Reading one family ------------------------------------------------------------------
+namespace {
+
+TypedStep read_step(const Json& object) {
+    TypedStep step;
+    step.type = json_string(object, "type");
+    if (!object.is_object()) return step;
+    for (const auto& [key, value] : object.items()) {
+        if (key == "type") continue;
+        if (value.is_string()) step.params.emplace_back(key, value.get<std::string>());
+        else if (value.is_number_integer()) step.params.emplace_back(key, std::to_string(value.get<int64_t>()));
+        else if (value.is_boolean()) step.params.emplace_back(key, value.get<bool>() ? "true" : "false");
+        else if (key == "path") step.path = json_strings(object, "path");
+    }
+    return step;
+}
+
+std::vector<TypedStep> read_steps(const Json& object, const char* key) {
+    std::vector<TypedStep> steps;
+    const Json* list = json_member(object, key);
+    if (!list || !list->is_array()) return steps;
+    for (const Json& item : *list)
+        if (item.is_object()) steps.push_back(read_step(item));
+    return steps;
+}
+
+Source read_source(const Json& object) {
+    Source s;
+    if (const Json* source = json_member(object, "source")) {
+        s.url = json_string(*source, "url");
+        s.title = json_string(*source, "title");
+        s.trust = json_string(*source, "trust");
+    }
+    return s;
+}
+
+Family read_family(const Json& f) {
+    Family family;
+    family.id = json_string(f, "id");
+    family.name = json_string(f, "name");
+    family.category = json_string(f, "category");
+    family.generic = json_bool(f, "generic");
+    family.brands = json_strings(f, "brands");
+    family.aliases = json_strings(f, "aliases");
+    family.models = json_strings(f, "models");
+    family.apps = json_strings(f, "apps");
+    if (const Json* prints = json_member(f, "fingerprints"); prints && prints->is_object()) {
+        if (const Json* ports = json_member(*prints, "ports"); ports && ports->is_array())
+            for (const Json& p : *ports)
+                if (p.is_number_integer()) family.fingerprints.ports.push_back(static_cast<int>(p.get<int64_t>()));
+        family.fingerprints.http_server = json_strings(*prints, "http_server");
+        family.fingerprints.http_title = json_strings(*prints, "http_title");
+        family.fingerprints.telnet_banner = json_strings(*prints, "telnet_banner");
+    }
+    if (const Json* logins = json_member(f, "default_logins"); logins && logins->is_array())
+        for (const Json& l : *logins)
+            if (l.is_object())
+                family.default_logins.push_back({json_string(l, "user"), json_string(l, "password"), json_string(l, "where")});
+    if (const Json* resets = json_member(f, "reset"); resets && resets->is_array())
+        for (const Json& r : *resets) {
+            if (!r.is_object()) continue;
+            ResetProcedure procedure;
+            procedure.method = json_string(r, "method");
+            procedure.actions = read_steps(r, "actions");
+            procedure.signs = read_steps(r, "signs");
+            procedure.restart_seconds = static_cast<int>(json_int(r, "restart_seconds", -1));
+            procedure.source = read_source(r);
+            family.reset.push_back(std::move(procedure));
+        }
+    if (const Json* password = json_member(f, "password"); password && password->is_object()) {
+        family.password.method = json_string(*password, "method");
+        family.password.actions = read_steps(*password, "actions");
+        family.password.source = read_source(*password);
+    }
+    if (const Json* hardening = json_member(f, "hardening"); hardening && hardening->is_array())
+        for (const Json& h : *hardening)
+            if (h.is_object())
+                family.hardening.push_back({json_string(h, "feature"), json_string(h, "possible"), read_steps(h, "actions")});
+    if (const Json* firmware = json_member(f, "firmware")) {
+        family.firmware_updates = json_string(*firmware, "updates");
+        family.firmware_url = json_string(*firmware, "url");
+    }
+    if (const Json* securable = json_member(f, "securable")) {
+        family.securable = json_string(*securable, "level");
+        family.securable_reason = json_string(*securable, "reason");
+    }
+    return family;
+}
+
+}  // namespace
+
+// --- Building the indexes ----------------------------------------------------------------
+struct DeviceDbLoader {
+    static void index_family(DeviceDb& db, uint32_t at) {
+        const Family& f = db.families_[at];
+        const Maker& m = db.makers_[f.maker];
+        DeviceIndex& ix = db.index_;
+        auto name = [&](NameIndex& index, const std::string& text, NameKind kind) {
+            index.add(text, {at, static_cast<uint8_t>(kind)});
+        };
+        name(ix.brands, m.name, NameKind::kMakerName);
+        for (const auto& a : m.aliases) name(ix.brands, a, NameKind::kMakerAlias);
+        for (const auto& b : m.oem_for) name(ix.brands, b, NameKind::kOemBrand);
+        for (const auto& b : f.brands) name(ix.brands, b, NameKind::kFamilyBrand);
+        name(ix.names, f.name, NameKind::kFamilyName);
+        for (const auto& a : f.aliases) name(ix.names, a, NameKind::kFamilyAlias);
+        for (const auto& a : f.apps) name(ix.apps, a, NameKind::kApp);
+        for (const auto& model : f.models) ix.models.add(model, at);
+        for (const auto& s : f.fingerprints.http_server) ix.http_server.add(s, at);
+        for (const auto& s : f.fingerprints.http_title) ix.http_title.add(s, at);
+        for (const auto& s : f.fingerprints.telnet_banner) ix.telnet_banner.add(s, at);
+        for (int port : f.fingerprints.ports) ix.by_port[port].push_back(at);
+        for (const auto& login : f.default_logins) {
+            auto& by_login = ix.by_login[login.user + "/" + login.password];
+            if (by_login.empty() || by_login.back() != at) by_login.push_back(at);
+            auto& by_password = ix.by_password[login.password];
+            if (by_password.empty() || by_password.back() != at) by_password.push_back(at);
+        }
+        ix.by_category[f.category].push_back(at);
+    }
+
+    static bool load(std::string_view text, DeviceDb& db, std::string& error) {
+        db = DeviceDb{};
+        Json root = parse_json(text);
+        if (root.is_discarded()) { error = "device database: not valid JSON"; return false; }
+        const Json* makers = json_member(root, "makers");
+        if (!makers || !makers->is_array()) { error = "device database: no \"makers\" array"; return false; }
+        for (const Json& m : *makers) {
+            Maker maker;
+            maker.id = json_string(m, "id");
+            maker.name = json_string(m, "name");
+            if (maker.id.empty() || maker.name.empty()) { error = "device database: a maker without id or name"; return false; }
+            if (db.maker_by_id_.count(maker.id)) { error = "device database: maker '" + maker.id + "' twice"; return false; }
+            maker.aliases = json_strings(m, "aliases");
+            maker.website = json_string(m, "website");
+            maker.support_url = json_string(m, "support_url");
+            maker.oem_for = json_strings(m, "oem_for");
+            const auto maker_at = static_cast<uint32_t>(db.makers_.size());
+            db.maker_by_id_.emplace(maker.id, maker_at);
+            const Json* families = json_member(m, "families");
+            if (families && families->is_array())
+                for (const Json& f : *families) {
+                    Family family = read_family(f);
+                    if (family.id.empty() || family.name.empty() || !is_device_category(family.category)) {
+                        error = "device database: maker '" + maker.id + "' has a family without id, name or known category";
+                        return false;
+                    }
+                    if (db.family_by_id_.count(family.id)) { error = "device database: family '" + family.id + "' twice"; return false; }
+                    family.maker = maker_at;
+                    const auto family_at = static_cast<uint32_t>(db.families_.size());
+                    db.family_by_id_.emplace(family.id, family_at);
+                    maker.families.push_back(family_at);
+                    db.families_.push_back(std::move(family));
+                }
+            db.makers_.push_back(std::move(maker));
+        }
+        for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
+        return true;
+    }
+};
+
+bool load_device_db(std::string_view packed_json, DeviceDb& db, std::string& error) {
+    return DeviceDbLoader::load(packed_json, db, error);
+}
+
+// --- Lookups -----------------------------------------------------------------------------
+const Family* DeviceDb::find_family(std::string_view id) const {
+    auto it = family_by_id_.find(std::string(id));
+    return it == family_by_id_.end() ? nullptr : &families_[it->second];
+}
+
+const Maker* DeviceDb::find_maker(std::string_view id) const {
+    auto it = maker_by_id_.find(std::string(id));
+    return it == maker_by_id_.end() ? nullptr : &makers_[it->second];
+}
+
+std::vector<const Family*> DeviceDb::generic_families(std::string_view category) const {
+    std::vector<const Family*> out;
+    auto it = index_.by_category.find(std::string(category));
+    if (it == index_.by_category.end()) return out;
+    for (uint32_t at : it->second)
+        if (families_[at].generic) out.push_back(&families_[at]);
+    return out;
+}
+
+}  // namespace cleanslate

@@ -1,0 +1,155 @@
+// device_db.h — the manufacturer database, loaded from the packed file that
+// `node scripts/check-devices.mjs --out FILE` writes: {"makers":[{maker..., "families":[...]}]}.
+// The contract is devices/schema.json; this file mirrors it as plain structs. Customer-facing
+// text is never stored here: actions and signs are typed, and the screens render them with
+// the locale templates action.<type> and sign.<type>.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/text_match.h"
+
+namespace cleanslate {
+
+// --- Typed steps -------------------------------------------------------------------------
+// One reset/password/hardening action or one sign of a true reset: its type selects the
+// locale template, its parameters fill it. Scalars are kept as text in file order ("seconds"
+// -> "30"); a navigate action's menu path is kept as a list.
+struct TypedStep {
+    std::string type;
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::string> path;
+
+    // The parameter's text, or "" when absent.
+    std::string_view param(std::string_view name) const;
+    bool has_param(std::string_view name) const;
+    // A numeric parameter ("seconds"), or fallback when absent or not a number.
+    int int_param(std::string_view name, int fallback = 0) const;
+};
+using Action = TypedStep;
+using Sign = TypedStep;
+
+// --- Family parts ------------------------------------------------------------------------
+struct Source {
+    std::string url;
+    std::string title;
+    std::string trust;  // "maker", "third-party" or "generic"
+};
+
+struct ResetProcedure {
+    std::string method;  // "button", "menu", "web", "app"
+    std::vector<Action> actions;
+    std::vector<Sign> signs;
+    int restart_seconds = -1;  // -1: not known
+    Source source;
+};
+
+struct PasswordProcedure {
+    std::string method;  // "web", "app", "menu", "telnet"
+    std::vector<Action> actions;
+    Source source;
+};
+
+struct Login {
+    std::string user;
+    std::string password;
+    std::string where;  // "web", "telnet", "app", "menu", "wifi" or ""
+};
+
+struct Hardening {
+    std::string feature;   // "telnet", "remote-access", "upnp", ...
+    std::string possible;  // "yes", "no", "unknown"
+    std::vector<Action> actions;
+};
+
+struct Fingerprints {
+    std::vector<int> ports;
+    std::vector<std::string> http_server;    // case-insensitive substrings
+    std::vector<std::string> http_title;
+    std::vector<std::string> telnet_banner;
+};
+
+struct Family {
+    std::string id;
+    std::string name;
+    std::string category;
+    bool generic = false;
+    std::vector<std::string> brands;
+    std::vector<std::string> aliases;
+    std::vector<std::string> models;
+    std::vector<std::string> apps;
+    Fingerprints fingerprints;
+    std::vector<Login> default_logins;
+    std::vector<ResetProcedure> reset;  // preferred procedure first
+    PasswordProcedure password;
+    std::vector<Hardening> hardening;
+    std::string firmware_updates;  // "maker", "none", "unknown" or "" when not given
+    std::string firmware_url;
+    std::string securable;         // "yes", "partly", "no"
+    std::string securable_reason;  // "telnet_password_fixed", ... or ""
+    std::vector<Source> sources() const;  // every distinct source the procedures cite
+    uint32_t maker = 0;                   // index into DeviceDb::makers()
+};
+
+struct Maker {
+    std::string id;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string website;
+    std::string support_url;
+    std::vector<std::string> oem_for;
+    std::vector<uint32_t> families;  // indexes into DeviceDb::families()
+};
+
+// --- Lookup indexes ----------------------------------------------------------------------
+// Built once at load so identification never scans every family for a name.
+enum class NameKind : uint8_t { kMakerName, kMakerAlias, kOemBrand, kFamilyBrand, kFamilyName, kFamilyAlias, kApp };
+
+struct DeviceIndex {
+    NameIndex brands;  // maker names and aliases, rebrands, family brands
+    NameIndex names;   // family names and aliases
+    NameIndex apps;
+    ModelIndex models;
+    SubstringIndex http_server;
+    SubstringIndex http_title;
+    SubstringIndex telnet_banner;
+    std::unordered_map<int, std::vector<uint32_t>> by_port;
+    std::unordered_map<std::string, std::vector<uint32_t>> by_login;     // "user/password"
+    std::unordered_map<std::string, std::vector<uint32_t>> by_password;
+    std::unordered_map<std::string, std::vector<uint32_t>> by_category;
+};
+
+// --- The database ------------------------------------------------------------------------
+class DeviceDb {
+public:
+    const std::vector<Maker>& makers() const { return makers_; }
+    const std::vector<Family>& families() const { return families_; }
+    const DeviceIndex& index() const { return index_; }
+
+    const Family* find_family(std::string_view id) const;
+    const Maker* find_maker(std::string_view id) const;
+    const Maker& maker_of(const Family& family) const { return makers_[family.maker]; }
+    // Families marked generic:true in the category: the "I don't know" path. Empty when the
+    // data has none for that category.
+    std::vector<const Family*> generic_families(std::string_view category) const;
+
+private:
+    friend struct DeviceDbLoader;
+    std::vector<Maker> makers_;
+    std::vector<Family> families_;
+    std::unordered_map<std::string, uint32_t> family_by_id_;
+    std::unordered_map<std::string, uint32_t> maker_by_id_;
+    DeviceIndex index_;
+};
+
+// Parses the packed database text. On failure returns false and says why in `error`
+// (not JSON, no "makers" array, a maker or family without id/name/category, a duplicate
+// id); fields of the wrong type inside a family are skipped, as the build already
+// validated the file against the schema. Never aborts.
+bool load_device_db(std::string_view packed_json, DeviceDb& db, std::string& error);
+
+}  // namespace cleanslate

@@ -1,0 +1,456 @@
+// text_match.cpp — normalisation, bounded edit distance and the three lookup indexes.
+#include "core/text_match.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace cleanslate {
+
+// --- Normalisation ---------------------------------------------------------------------
+namespace {
+
+// ASCII spelling of U+00C0..U+00FF (Latin-1 letters with diacritics). '#' marks the two
+// letters that need two ASCII letters, ' ' the multiplication and division signs.
+constexpr std::string_view kLatin1Fold =
+    "aaaaaa#ceeeeiiiidnooooo ouuuuyts"   // U+00C0..U+00DF (Æ, Þ=t, ß=s handled below)
+    "aaaaaa#ceeeeiiiidnooooo ouuuuyty";  // U+00E0..U+00FF
+
+// Words that name a company's legal form, line of business or home city rather than the
+// brand: "Zhejiang Dahua Technology Co., Ltd." is "Dahua" to a customer.
+const std::unordered_set<std::string>& company_words() {
+    static const std::unordered_set<std::string> words = {
+        "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc",
+        "gmbh", "ag", "sa", "bv", "nv", "plc", "srl", "technology", "technologies", "tech",
+        "electronics", "electronic", "international", "intl", "group", "holding", "holdings",
+        "industrial", "industries", "products", "digital", "the", "shenzhen", "guangzhou",
+        "hangzhou", "zhejiang", "xiamen", "beijing", "shanghai", "dongguan"};
+    return words;
+}
+
+// Appends the folded form of the UTF-8 sequence starting at text[i]; returns its length.
+size_t fold_utf8(std::string_view text, size_t i, std::string& out) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+        char c = static_cast<char>(byte);
+        if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        else if (c == '\'') {}  // "Dream's" -> "dreams"
+        else out += ' ';
+        return 1;
+    }
+    if ((byte == 0xC3) && i + 1 < text.size()) {
+        auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next >= 0x80 && next <= 0xBF) {
+            unsigned code = 0xC0 + (next - 0x80);
+            char folded = kLatin1Fold[code - 0xC0];
+            if (code == 0xC6 || code == 0xE6) out += "ae";
+            else if (code == 0xDE || code == 0xFE) out += "th";
+            else if (code == 0xDF) out += "ss";
+            else out += folded;
+            return 2;
+        }
+    }
+    // Latin Extended-A (U+0100..U+017F): pairs of upper/lower case; fold by base letter.
+    if ((byte == 0xC4 || byte == 0xC5) && i + 1 < text.size()) {
+        // Base letter per code point, as runs: 6 a (U+0100), 8 c, 4 d, 10 e, 8 g, 4 h, 12 i
+        // (with the IJ ligature), 2 j, 3 k, 10 l, 9 n, 8 o (with the OE ligature), 6 r, 8 s,
+        // 6 t, 12 u, 2 w, 3 y, 6 z, 1 s (long s, U+017F).
+        static const std::string kExtendedA = [] {
+            const std::pair<char, int> runs[] = {{'a', 6}, {'c', 8}, {'d', 4}, {'e', 10}, {'g', 8},
+                {'h', 4}, {'i', 12}, {'j', 2}, {'k', 3}, {'l', 10}, {'n', 9}, {'o', 8}, {'r', 6},
+                {'s', 8}, {'t', 6}, {'u', 12}, {'w', 2}, {'y', 3}, {'z', 6}, {'s', 1}};
+            std::string letters;
+            for (const auto& [letter, count] : runs) letters.append(static_cast<size_t>(count), letter);
+            return letters;
+        }();
+        unsigned code = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+        if (code >= 0x100 && code - 0x100 < kExtendedA.size()) {
+            if (code == 0x152 || code == 0x153) out += "oe";
+            else out += kExtendedA[code - 0x100];
+            return 2;
+        }
+    }
+    // Anything else (CJK, symbols): keep the bytes so exact names in other scripts still match.
+    size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+    length = std::min(length, text.size() - i);
+    out.append(text.substr(i, length));
+    return length;
+}
+
+std::vector<std::string> split_words(std::string_view folded) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < folded.size()) {
+        while (i < folded.size() && folded[i] == ' ') ++i;
+        size_t start = i;
+        while (i < folded.size() && folded[i] != ' ') ++i;
+        if (i > start) words.emplace_back(folded.substr(start, i - start));
+    }
+    return words;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Every string made by deleting one character: the symmetric-delete typo index's keys.
+template <typename Callback>
+void for_each_delete(std::string_view word, Callback&& callback) {
+    std::string variant;
+    for (size_t i = 0; i < word.size(); ++i) {
+        if (i > 0 && word[i] == word[i - 1]) continue;  // same variant as the previous one
+        variant.assign(word.substr(0, i));
+        variant.append(word.substr(i + 1));
+        callback(variant);
+    }
+}
+
+}  // namespace
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<std::string> name_tokens(std::string_view text) {
+    std::string folded;
+    folded.reserve(text.size());
+    for (size_t i = 0; i < text.size();) i += fold_utf8(text, i, folded);
+    std::vector<std::string> words = split_words(folded);
+    std::vector<std::string> kept;
+    for (auto& w : words)
+        if (!company_words().count(w)) kept.push_back(w);
+    return kept.empty() ? words : kept;
+}
+
+std::string normalize_name(std::string_view text) {
+    std::string joined;
+    for (const auto& word : name_tokens(text)) {
+        if (!joined.empty()) joined += ' ';
+        joined += word;
+    }
+    return joined;
+}
+
+std::string compact_name(std::string_view text) {
+    std::string folded;
+    for (size_t i = 0; i < text.size();) i += fold_utf8(text, i, folded);
+    folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+    return folded;
+}
+
+// --- Distance and similarity -----------------------------------------------------------
+int bounded_edit_distance(std::string_view a, std::string_view b, int max_distance) {
+    const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+    if (std::abs(n - m) > max_distance) return max_distance + 1;
+    if (n == 0 || m == 0) return std::max(n, m);
+    // Three rolling rows: the transposition rule looks two rows back.
+    std::vector<int> before(m + 1), previous(m + 1), current(m + 1);
+    for (int j = 0; j <= m; ++j) previous[j] = j;
+    for (int i = 1; i <= n; ++i) {
+        current[0] = i;
+        int row_best = current[0];
+        for (int j = 1; j <= m; ++j) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                value = std::min(value, before[j - 2] + 1);
+            current[j] = value;
+            row_best = std::min(row_best, value);
+        }
+        if (row_best > max_distance) return max_distance + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], max_distance + 1);
+}
+
+int allowed_typos(size_t token_length) {
+    if (token_length <= 3) return 0;
+    if (token_length <= 7) return 1;
+    return 2;
+}
+
+double token_similarity(std::string_view query_token, std::string_view name_token) {
+    if (query_token == name_token) return 1.0;
+    const size_t longest = std::max(query_token.size(), name_token.size());
+    const int allowed = allowed_typos(std::min(query_token.size(), name_token.size()) + 1);
+    if (allowed > 0) {
+        int distance = bounded_edit_distance(query_token, name_token, allowed);
+        if (distance <= allowed && distance <= allowed_typos(name_token.size()))
+            return 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
+    }
+    // A half-typed word: "hikvis" for "hikvision".
+    if (query_token.size() >= 3 && starts_with(name_token, query_token))
+        return 0.5 + 0.4 * static_cast<double>(query_token.size()) / static_cast<double>(name_token.size());
+    return 0.0;
+}
+
+namespace {
+
+// Greedy best cover of the name's words by the query's words; returns the mean word
+// similarity and how many query words were used.
+double cover(const std::vector<std::string>& name_words, const std::vector<std::string>& query_words,
+             size_t& used_query_words) {
+    std::vector<bool> used(query_words.size(), false);
+    double total = 0;
+    used_query_words = 0;
+    for (const auto& name_word : name_words) {
+        double best = 0;
+        size_t best_at = query_words.size();
+        for (size_t q = 0; q < query_words.size(); ++q) {
+            if (used[q]) continue;
+            double s = token_similarity(query_words[q], name_word);
+            if (s > best) { best = s; best_at = q; }
+        }
+        if (best_at < query_words.size()) { used[best_at] = true; ++used_query_words; }
+        total += best;
+    }
+    return name_words.empty() ? 0.0 : total / static_cast<double>(name_words.size());
+}
+
+double combine(double coverage, size_t used, size_t query_words, NameIndex::Mode mode) {
+    if (mode == NameIndex::Mode::kInText || query_words == 0) return coverage;
+    return coverage * (0.7 + 0.3 * static_cast<double>(used) / static_cast<double>(query_words));
+}
+
+}  // namespace
+
+double name_similarity(std::string_view query, std::string_view name) {
+    if (compact_name(query) == compact_name(name) && !compact_name(name).empty()) return 1.0;
+    auto query_words = name_tokens(query);
+    auto name_words = name_tokens(name);
+    size_t used = 0;
+    double coverage = cover(name_words, query_words, used);
+    return combine(coverage, used, query_words.size(), NameIndex::Mode::kName);
+}
+
+// --- Name index --------------------------------------------------------------------------
+void NameIndex::add(std::string_view name, NamePayload payload) {
+    std::string normalized = normalize_name(name);
+    if (normalized.empty()) return;
+    auto found = by_normalized_.find(normalized);
+    uint32_t id;
+    if (found != by_normalized_.end()) {
+        id = found->second;
+    } else {
+        id = static_cast<uint32_t>(entries_.size());
+        Entry entry;
+        entry.display = std::string(name);
+        entry.tokens = name_tokens(name);
+        entry.compact = compact_name(normalized);
+        by_normalized_.emplace(normalized, id);
+        by_compact_.emplace(entry.compact, id);
+        for (const auto& token : entry.tokens) {
+            auto [it, inserted] = token_ids_.emplace(token, static_cast<uint32_t>(tokens_.size()));
+            if (inserted) {
+                tokens_.push_back(token);
+                token_entries_.emplace_back();
+                if (allowed_typos(token.size() + 1) > 0)
+                    for_each_delete(token, [&](const std::string& v) { deletes_.emplace(v, it->second); });
+                sorted_ready_ = false;
+            }
+            auto& holders = token_entries_[it->second];
+            if (holders.empty() || holders.back() != id) holders.push_back(id);
+        }
+        entries_.push_back(std::move(entry));
+    }
+    auto& payloads = entries_[id].payloads;
+    for (const auto& p : payloads)
+        if (p.family == payload.family && p.kind == payload.kind) return;
+    payloads.push_back(payload);
+}
+
+void NameIndex::candidate_tokens(std::string_view query_token, std::vector<uint32_t>& out) const {
+    std::string key(query_token);
+    if (auto it = token_ids_.find(key); it != token_ids_.end()) out.push_back(it->second);
+    if (allowed_typos(query_token.size() + 1) > 0) {
+        // Index word = query minus a letter, query = index word minus a letter, or both
+        // minus one letter (substitution, transposition).
+        auto range = deletes_.equal_range(key);
+        for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+        for_each_delete(query_token, [&](const std::string& variant) {
+            if (auto it = token_ids_.find(variant); it != token_ids_.end()) out.push_back(it->second);
+            auto r = deletes_.equal_range(variant);
+            for (auto it = r.first; it != r.second; ++it) out.push_back(it->second);
+        });
+    }
+    if (query_token.size() >= 3) {
+        if (!sorted_ready_) {
+            sorted_tokens_.resize(tokens_.size());
+            for (uint32_t i = 0; i < tokens_.size(); ++i) sorted_tokens_[i] = i;
+            std::sort(sorted_tokens_.begin(), sorted_tokens_.end(),
+                      [&](uint32_t a, uint32_t b) { return tokens_[a] < tokens_[b]; });
+            sorted_ready_ = true;
+        }
+        auto it = std::lower_bound(sorted_tokens_.begin(), sorted_tokens_.end(), query_token,
+                                   [&](uint32_t t, std::string_view q) { return tokens_[t] < q; });
+        // Bounded: a three-letter start can be shared by many words; the first ones suffice.
+        for (int taken = 0; it != sorted_tokens_.end() && taken < 32 && starts_with(tokens_[*it], query_token);
+             ++it, ++taken)
+            out.push_back(*it);
+    }
+}
+
+double NameIndex::score(const Entry& entry, const std::vector<std::string>& query_tokens,
+                        std::string_view query_compact, Mode mode) const {
+    if (entry.compact == query_compact) return 1.0;
+    size_t used = 0;
+    double coverage = cover(entry.tokens, query_tokens, used);
+    double best = combine(coverage, used, query_tokens.size(), mode);
+    // A name printed with spaces or hyphens typed as one word: "dlink" for "D-Link".
+    if (entry.tokens.size() > 1) {
+        for (const auto& q : query_tokens) {
+            double s = token_similarity(q, entry.compact);
+            if (s > 0) best = std::max(best, combine(s, 1, query_tokens.size(), mode));
+        }
+    }
+    return best;
+}
+
+std::vector<NameHit> NameIndex::search(std::string_view query, double min_similarity, Mode mode) const {
+    std::vector<NameHit> hits;
+    std::vector<std::string> query_tokens = name_tokens(query);
+    if (query_tokens.empty()) return hits;
+    std::string query_compact;
+    for (const auto& t : query_tokens) query_compact += t;
+
+    std::vector<uint32_t> tokens;
+    for (const auto& t : query_tokens) candidate_tokens(t, tokens);
+    if (query_tokens.size() > 1) candidate_tokens(query_compact, tokens);  // "hik vision"
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+
+    std::vector<uint32_t> names;
+    if (auto it = by_compact_.find(query_compact); it != by_compact_.end()) names.push_back(it->second);
+    for (uint32_t t : tokens) names.insert(names.end(), token_entries_[t].begin(), token_entries_[t].end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+
+    for (uint32_t id : names) {
+        double s = score(entries_[id], query_tokens, query_compact, mode);
+        if (s >= min_similarity) hits.push_back({id, s});
+    }
+    std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) {
+        return a.similarity != b.similarity ? a.similarity > b.similarity : a.name < b.name;
+    });
+    return hits;
+}
+
+// --- Model prefix index ------------------------------------------------------------------
+void ModelIndex::add(std::string_view model, uint32_t family) {
+    std::string compact = compact_name(model);
+    if (compact.size() < 2) return;
+    auto [it, inserted] = by_compact_.emplace(compact, static_cast<uint32_t>(prefixes_.size()));
+    if (inserted) {
+        prefixes_.push_back({std::string(model), compact, {}});
+        if (compact.size() >= 5)
+            for_each_delete(compact, [&](const std::string& v) { deletes_.emplace(v, it->second); });
+        sorted_ready_ = false;
+    }
+    auto& families = prefixes_[it->second].families;
+    if (std::find(families.begin(), families.end(), family) == families.end()) families.push_back(family);
+}
+
+std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
+    const std::string typed = compact_name(typed_model);
+    std::vector<std::pair<uint32_t, double>> prefix_scores;  // prefix id, similarity
+    if (typed.size() < 2) return {};
+
+    // Listed prefixes the typed model starts with; two-character series are vague.
+    for (size_t length = 2; length <= typed.size(); ++length) {
+        auto it = by_compact_.find(typed.substr(0, length));
+        if (it != by_compact_.end()) prefix_scores.push_back({it->second, length >= 3 ? 1.0 : 0.8});
+    }
+    // The same with one typo, for prefixes long enough that one typo is still specific.
+    for (size_t length = 5; length <= typed.size() + 1; ++length) {
+        std::string start = typed.substr(0, std::min(length, typed.size()));
+        auto consider = [&](uint32_t id) {
+            const std::string& p = prefixes_[id].compact;
+            std::string_view against = std::string_view(typed).substr(0, std::min(typed.size(), p.size()));
+            int d = bounded_edit_distance(against, p, 1);
+            if (d > 1 && typed.size() > p.size())
+                d = std::min(d, bounded_edit_distance(std::string_view(typed).substr(0, p.size() + 1), p, 1));
+            if (d > 1 && p.size() >= 2)
+                d = std::min(d, bounded_edit_distance(std::string_view(typed).substr(0, std::min(typed.size(), p.size() - 1)), p, 1));
+            if (d == 1) prefix_scores.push_back({id, 0.85});
+        };
+        auto range = deletes_.equal_range(start);
+        for (auto it = range.first; it != range.second; ++it) consider(it->second);
+        for_each_delete(start, [&](const std::string& v) {
+            if (auto it = by_compact_.find(v); it != by_compact_.end() && v.size() >= 5) consider(it->second);
+            auto r = deletes_.equal_range(v);
+            for (auto it = r.first; it != r.second; ++it) consider(it->second);
+        });
+    }
+    // Half-typed models: "ds2c" finds the "DS-2CD" series, less surely.
+    if (typed.size() >= 3) {
+        if (!sorted_ready_) {
+            sorted_.resize(prefixes_.size());
+            for (uint32_t i = 0; i < prefixes_.size(); ++i) sorted_[i] = i;
+            std::sort(sorted_.begin(), sorted_.end(),
+                      [&](uint32_t a, uint32_t b) { return prefixes_[a].compact < prefixes_[b].compact; });
+            sorted_ready_ = true;
+        }
+        auto it = std::lower_bound(sorted_.begin(), sorted_.end(), typed,
+                                   [&](uint32_t p, const std::string& q) { return prefixes_[p].compact < q; });
+        for (int taken = 0; it != sorted_.end() && taken < 32 && starts_with(prefixes_[*it].compact, typed);
+             ++it, ++taken)
+            if (prefixes_[*it].compact.size() > typed.size())
+                prefix_scores.push_back({*it, 0.5 + 0.4 * static_cast<double>(typed.size()) /
+                                                        static_cast<double>(prefixes_[*it].compact.size())});
+    }
+
+    // Best prefix per family; a longer matching prefix is the more specific reason.
+    std::vector<ModelHit> hits;
+    for (const auto& [id, similarity] : prefix_scores)
+        for (uint32_t family : prefixes_[id].families) {
+            auto found = std::find_if(hits.begin(), hits.end(), [&](const ModelHit& h) { return h.family == family; });
+            if (found == hits.end()) hits.push_back({family, id, similarity});
+            else if (similarity > found->similarity ||
+                     (similarity == found->similarity &&
+                      prefixes_[id].compact.size() > prefixes_[found->prefix].compact.size()))
+                *found = {family, id, similarity};
+        }
+    std::sort(hits.begin(), hits.end(), [](const ModelHit& a, const ModelHit& b) {
+        return a.similarity != b.similarity ? a.similarity > b.similarity : a.family < b.family;
+    });
+    return hits;
+}
+
+// --- Substring index ---------------------------------------------------------------------
+void SubstringIndex::add(std::string_view pattern, uint32_t family) {
+    std::string lowered = lower_ascii(pattern);
+    if (lowered.empty()) return;
+    auto [it, inserted] = by_lowered_.emplace(lowered, static_cast<uint32_t>(patterns_.size()));
+    if (inserted) {
+        patterns_.push_back({std::string(pattern), lowered, {}});
+        if (lowered.size() >= 3) by_trigram_[lowered.substr(0, 3)].push_back(it->second);
+        else short_patterns_.push_back(it->second);
+    }
+    auto& families = patterns_[it->second].families;
+    if (std::find(families.begin(), families.end(), family) == families.end()) families.push_back(family);
+}
+
+std::vector<uint32_t> SubstringIndex::search(std::string_view text) const {
+    std::vector<uint32_t> found;
+    const std::string lowered = lower_ascii(text);
+    std::string key(3, ' ');
+    for (size_t i = 0; i + 3 <= lowered.size(); ++i) {
+        key.assign(lowered, i, 3);
+        auto it = by_trigram_.find(key);
+        if (it == by_trigram_.end()) continue;
+        for (uint32_t id : it->second)
+            if (lowered.compare(i, patterns_[id].lowered.size(), patterns_[id].lowered) == 0) found.push_back(id);
+    }
+    for (uint32_t id : short_patterns_)
+        if (lowered.find(patterns_[id].lowered) != std::string::npos) found.push_back(id);
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+}  // namespace cleanslate

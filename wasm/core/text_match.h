@@ -1,0 +1,150 @@
+// text_match.h — typo- and case-tolerant matching of what people type against known names.
+// Customers type "Hikvsion", feeds say "dahua technology", labels say "DS-2CD2042WD-I":
+// every comparison in identification goes through the normalisation and the indexes here,
+// so one set of rules decides what counts as "the same name".
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cleanslate {
+
+// --- Normalisation ---------------------------------------------------------------------
+// Lower case, Latin diacritics folded to ASCII, punctuation as spaces, runs of spaces
+// collapsed, and company-form words ("technology", "co ltd", "inc", ...) dropped when
+// something else remains: "Dahua Technology Co., Ltd." -> "dahua".
+std::string normalize_name(std::string_view text);
+
+// The normalised words of a text.
+std::vector<std::string> name_tokens(std::string_view text);
+
+// Only letters and digits, lower case: "D-Link" and "d link" both become "dlink",
+// "DS-2CD2042WD-I" becomes "ds2cd2042wdi". Used for model numbers and spacing variants.
+std::string compact_name(std::string_view text);
+
+// --- Distance and similarity -----------------------------------------------------------
+// Optimal-string-alignment (Damerau-Levenshtein with adjacent transpositions) distance,
+// or max_distance + 1 as soon as the distance is known to exceed max_distance.
+int bounded_edit_distance(std::string_view a, std::string_view b, int max_distance);
+
+// How many edits a token of this length may carry and still count as a typo of another:
+// none for short tokens (too many short words are one edit apart), then one, then two.
+int allowed_typos(size_t token_length);
+
+// 0..1 for two single tokens: 1 when equal, 1 - distance/length within allowed_typos,
+// a partial score when the query is a prefix of at least three letters, else 0.
+double token_similarity(std::string_view query_token, std::string_view name_token);
+
+// 0..1 for a query against a name, both as free text. Every word of the name should be
+// covered by a word of the query (typos allowed); extra query words cost a little
+// ("xmeye pro" vs "XMEye" = 0.85), missing name words cost a lot.
+double name_similarity(std::string_view query, std::string_view name);
+
+// --- Name index --------------------------------------------------------------------------
+// Many names, each carrying payloads (e.g. "family 12, as a brand"), looked up fuzzily.
+// Lookup cost depends on the query's length, not on how many names there are: candidate
+// names come from hash lookups on exact words, on words with one letter deleted
+// (symmetric-delete typo search) and on word prefixes; only those are scored.
+struct NamePayload {
+    uint32_t family = 0;  // index into DeviceDb::families
+    uint8_t kind = 0;     // what the name is for that family; the caller's enum
+};
+
+struct NameHit {
+    uint32_t name = 0;        // index into NameIndex::names()
+    double similarity = 0;    // 0..1
+};
+
+class NameIndex {
+public:
+    struct Entry {
+        std::string display;             // first spelling added, as printed
+        std::vector<std::string> tokens; // normalised words
+        std::string compact;             // letters and digits only
+        std::vector<NamePayload> payloads;
+    };
+
+    void add(std::string_view name, NamePayload payload);
+
+    // How the query is compared: kName wants the query to be the name (answers typed
+    // into a field); kInText looks for the name anywhere inside a longer text (label
+    // text, a feed's free-form vendor string), so extra words cost nothing.
+    enum class Mode { kName, kInText };
+    std::vector<NameHit> search(std::string_view query, double min_similarity,
+                                Mode mode = Mode::kName) const;
+
+    const std::vector<Entry>& names() const { return entries_; }
+
+private:
+    double score(const Entry& entry, const std::vector<std::string>& query_tokens,
+                 std::string_view query_compact, Mode mode) const;
+    void candidate_tokens(std::string_view query_token, std::vector<uint32_t>& out) const;
+
+    std::vector<Entry> entries_;
+    std::unordered_map<std::string, uint32_t> by_normalized_;   // dedup of spellings
+    std::unordered_map<std::string, uint32_t> by_compact_;      // "dlink" == "d link"
+    std::vector<std::string> tokens_;                           // unique words
+    std::vector<std::vector<uint32_t>> token_entries_;          // word -> names holding it
+    std::unordered_map<std::string, uint32_t> token_ids_;
+    std::unordered_multimap<std::string, uint32_t> deletes_;    // word minus one letter -> word
+    mutable std::vector<uint32_t> sorted_tokens_;               // by text, for prefix search
+    mutable bool sorted_ready_ = false;
+};
+
+// --- Model prefix index ------------------------------------------------------------------
+// Model numbers are listed as series prefixes ("DS-2CD", "DIR-8"): a typed model matches a
+// prefix when its compact form starts with it, or with it give or take one typo for
+// prefixes of five or more characters. A typed model shorter than a listed prefix ("DS-2")
+// still matches, partially, so half-typed models find their series.
+struct ModelHit {
+    uint32_t family = 0;
+    uint32_t prefix = 0;      // index into ModelIndex::prefixes()
+    double similarity = 0;    // 0..1
+};
+
+class ModelIndex {
+public:
+    struct Prefix {
+        std::string display;
+        std::string compact;
+        std::vector<uint32_t> families;
+    };
+    void add(std::string_view model, uint32_t family);
+    std::vector<ModelHit> search(std::string_view typed_model) const;
+    const std::vector<Prefix>& prefixes() const { return prefixes_; }
+
+private:
+    std::vector<Prefix> prefixes_;
+    std::unordered_map<std::string, uint32_t> by_compact_;
+    std::unordered_multimap<std::string, uint32_t> deletes_;  // compact minus one char
+    mutable std::vector<uint32_t> sorted_;                    // by compact, for partial typing
+    mutable bool sorted_ready_ = false;
+};
+
+// --- Substring index ---------------------------------------------------------------------
+// Fingerprints are case-insensitive substrings of a header or banner ("uc-httpd" in
+// "uc-httpd 1.0.0"). Patterns are bucketed by their first three letters so a lookup walks
+// the text once instead of trying every pattern.
+class SubstringIndex {
+public:
+    struct Pattern {
+        std::string display;
+        std::string lowered;
+        std::vector<uint32_t> families;
+    };
+    void add(std::string_view pattern, uint32_t family);
+    std::vector<uint32_t> search(std::string_view text) const;  // pattern indexes found
+    const std::vector<Pattern>& patterns() const { return patterns_; }
+
+private:
+    std::vector<Pattern> patterns_;
+    std::unordered_map<std::string, uint32_t> by_lowered_;
+    std::unordered_map<std::string, std::vector<uint32_t>> by_trigram_;
+    std::vector<uint32_t> short_patterns_;  // fewer than three characters
+};
+
+std::string lower_ascii(std::string_view text);
+
+}  // namespace cleanslate
