@@ -1,0 +1,60 @@
+// password_dictionaries.h — the ranked word lists the password estimator matches against.
+// The lists are data cut at build time (scripts/make-password-data.py, make-wordlists.py) and
+// handed to core as text at run time: the wizard fetches them when the password step opens.
+// Nothing here is global: the screen owns one PasswordDictionaries and passes it in.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cleanslate {
+
+// --- Text helpers -------------------------------------------------------------------
+// Passwords are analysed as Unicode code points, so "é" is one character, as a person counts.
+std::u32string utf8_to_code_points(std::string_view utf8);  // invalid bytes become U+FFFD
+std::string code_points_to_utf8(std::u32string_view text);
+// Lowercase for ASCII and Latin-1 letters; enough for the lists and keyboards we match.
+std::u32string to_lower(std::u32string_view text);
+
+// --- Ranked lists -------------------------------------------------------------------
+// A word's rank is its position in the list, 1 = most common. zxcvbn counts a match's guesses
+// from this rank, so the order of the source files matters.
+using RankedWords = std::unordered_map<std::u32string, int>;
+
+struct RankedList {
+    std::string name;  // "passwords", "english_wikipedia", "dutch", "mirai", ...
+    RankedWords ranks;
+};
+
+// Names with a meaning to the estimator (refusals and hints).
+inline constexpr std::string_view kCommonPasswordsList = "passwords";
+inline constexpr std::string_view kMiraiList = "mirai";
+
+class PasswordDictionaries {
+public:
+    // One word a line, most common first (rank = line number within its list). Lowercased;
+    // blank lines skipped. A line "#list NAME" starts a new list NAME in the same text, so one
+    // file can carry several lists; words before any header go to `list_name`. Adding to a
+    // list that already exists appends with ranks continuing after its last word.
+    void add_ranked_text(std::string_view list_name, std::string_view text);
+
+    // devices/mirai/credentials.json: {"credentials": [{"user", "password", ...}]}. The
+    // passwords become the list "mirai", ranked in the scanner's order (its first guesses
+    // first). Returns false and adds nothing if the text is not that shape.
+    bool add_mirai_credentials(std::string_view json_text);
+
+    const std::vector<RankedList>& lists() const { return lists_; }
+    const RankedList* find(std::string_view list_name) const;
+
+    // Whether the lists the refusals depend on are loaded; the screen should not accept a
+    // password before both are (a failed fetch must not silently weaken the check).
+    bool has_common_passwords() const { return find(kCommonPasswordsList) != nullptr; }
+    bool has_mirai_credentials() const { return find(kMiraiList) != nullptr; }
+
+private:
+    RankedList& list_named(std::string_view list_name);
+    std::vector<RankedList> lists_;
+};
+
+}  // namespace cleanslate
