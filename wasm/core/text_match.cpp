@@ -250,7 +250,11 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
                 tokens_.push_back(token);
                 token_entries_.emplace_back();
                 if (allowed_typos(token.size() + 1) > 0)
-                    for_each_delete(token, [&](const std::string& v) { deletes_.emplace(v, it->second); });
+                    {
+                    // clang 14 cannot capture a structured binding: copy the id first.
+                    uint32_t token_id = it->second;
+                    for_each_delete(token, [&](const std::string& v) { deletes_.emplace(v, token_id); });
+                }
                 sorted_ready_ = false;
             }
             auto& holders = token_entries_[it->second];
@@ -348,7 +352,10 @@ void ModelIndex::add(std::string_view model, uint32_t family) {
     if (inserted) {
         prefixes_.push_back({std::string(model), compact, {}});
         if (compact.size() >= 5)
-            for_each_delete(compact, [&](const std::string& v) { deletes_.emplace(v, it->second); });
+            {
+            uint32_t prefix_id = it->second;  // clang 14 cannot capture a structured binding
+            for_each_delete(compact, [&](const std::string& v) { deletes_.emplace(v, prefix_id); });
+        }
         sorted_ready_ = false;
     }
     auto& families = prefixes_[it->second].families;

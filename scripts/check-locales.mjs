@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Checks that every locale has every key of the reference locale (nl) with the same
+// placeholders, and no key the reference lacks; with --out DIR writes them minified there.
+// Fails the build naming the file, the key and the problem.
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, 'locales');
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const outDir = outAt >= 0 ? args[outAt + 1] : null;
+
+const placeholders = text => [...new Set([...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(m => m[1]))].sort().join(',');
+const load = file => {
+  const path = join(dir, file);
+  let data;
+  try { data = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { return { path, error: `not valid JSON: ${e.message}` }; }
+  if (typeof data !== 'object' || Array.isArray(data)) return { path, error: 'must be one flat object of texts' };
+  for (const [k, v] of Object.entries(data)) if (typeof v !== 'string' || !v.trim()) return { path, error: `${k}: must be a non-empty string` };
+  return { path, data };
+};
+
+const files = readdirSync(dir).filter(f => f.endsWith('.json'));
+const faults = [];
+const reference = load('nl.json');
+if (reference.error) faults.push(`${reference.path}: ${reference.error}`);
+for (const file of files) {
+  const locale = load(file);
+  if (locale.error) { faults.push(`${locale.path}: ${locale.error}`); continue; }
+  if (reference.error || file === 'nl.json') continue;
+  for (const [key, text] of Object.entries(reference.data)) {
+    if (!(key in locale.data)) faults.push(`${locale.path}: ${key}: missing`);
+    else if (placeholders(locale.data[key]) !== placeholders(text))
+      faults.push(`${locale.path}: ${key}: placeholders {${placeholders(locale.data[key])}} differ from nl.json's {${placeholders(text)}}`);
+  }
+  for (const key of Object.keys(locale.data)) if (!(key in reference.data)) faults.push(`${locale.path}: ${key}: not in nl.json`);
+  if (locale.data['meta.code'] !== file.replace('.json', '')) faults.push(`${locale.path}: meta.code: must be '${file.replace('.json', '')}'`);
+}
+if (faults.length) { faults.forEach(f => console.error(f)); console.error(`locales: ${faults.length} problem(s)`); process.exit(1); }
+if (outDir) {
+  mkdirSync(outDir, { recursive: true });
+  for (const file of files) writeFileSync(join(outDir, file), JSON.stringify(load(file).data));
+}
+console.log(`locales: ${files.length} complete (${Object.keys(reference.data).length} texts each)`);

@@ -1,0 +1,191 @@
+// The journey's step machine: the order of steps, the guards that keep a customer from
+// skipping the verified reset or the new password, Back, and resume after a reload.
+#include <doctest/doctest.h>
+#include "core/flow.h"
+
+using namespace cleanslate;
+
+namespace {
+// A journey walked honestly up to (and onto) the given screen.
+Journey journey_at(Screen target) {
+    Journey j;
+    auto walk = [&](Screen s) { if (j.screen() != target) REQUIRE(j.go(s)); };
+    if (target == Screen::welcome) return j;
+    walk(Screen::consent);
+    if (target == Screen::consent) return j;
+    j.answer_consent(false);
+    walk(Screen::identify_evidence);
+    if (step_of(target) == Step::identify) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
+    j.choose_device("xiongmai-xmeye-recorder", "evidence");
+    walk(Screen::disconnect);
+    if (target == Screen::disconnect) return j;
+    j.confirm_disconnected();
+    walk(Screen::reset_steps);
+    if (target == Screen::reset_steps) return j;
+    walk(Screen::verify_question);
+    if (target == Screen::verify_question) return j;
+    if (target == Screen::verify_retry || target == Screen::verify_help) {
+        j.record_reset_attempt(false);
+        REQUIRE(j.go(target));
+        return j;
+    }
+    j.record_reset_attempt(true);
+    walk(Screen::password_where);
+    if (step_of(target) == Step::password) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
+    j.record_password("strong");
+    j.set_outcome(Outcome::remediated);
+    walk(Screen::reconnect);
+    if (target == Screen::reconnect) return j;
+    walk(Screen::finish);
+    return j;
+}
+}  // namespace
+
+TEST_CASE("steps have stable ids and numbers for 'Step N of 5'") {
+    CHECK(std::string(step_id(step_of(Screen::welcome))) == "welcome");
+    CHECK(std::string(step_id(step_of(Screen::identify_app))) == "identify");
+    CHECK(std::string(step_id(step_of(Screen::disconnect))) == "disconnect");
+    CHECK(std::string(step_id(step_of(Screen::reset_steps))) == "reset");
+    CHECK(std::string(step_id(step_of(Screen::verify_question))) == "verify_reset");
+    CHECK(std::string(step_id(step_of(Screen::password_check))) == "password");
+    CHECK(std::string(step_id(step_of(Screen::finish))) == "finish");
+    CHECK(step_number(Step::welcome) == 0);
+    CHECK(step_number(Step::identify) == 1);
+    CHECK(step_number(Step::verify_reset) == step_number(Step::reset));
+    CHECK(step_number(Step::finish) == kNumberedSteps);
+    Screen s;
+    CHECK(screen_from_id("password_hardening", s));
+    CHECK(s == Screen::password_hardening);
+    CHECK_FALSE(screen_from_id("nonsense", s));
+}
+
+TEST_CASE("an honest journey passes every step in order and ends remediated") {
+    Journey j = journey_at(Screen::finish);
+    CHECK(j.screen() == Screen::finish);
+    CHECK(j.facts().outcome == Outcome::remediated);
+    CHECK(j.facts().password_strength == "strong");
+}
+
+TEST_CASE("guards: no step can be skipped") {
+    SUBCASE("the consent question must be answered before identifying") {
+        Journey j = journey_at(Screen::consent);
+        CHECK_FALSE(j.go(Screen::identify_evidence));
+        j.answer_consent(true);
+        CHECK(j.go(Screen::identify_evidence));
+        CHECK(j.facts().consent == Consent::given);
+    }
+    SUBCASE("no disconnect step without a chosen device") {
+        Journey j = journey_at(Screen::identify_evidence);
+        CHECK_FALSE(j.go(Screen::disconnect));
+    }
+    SUBCASE("no reset before the device is disconnected") {
+        Journey j = journey_at(Screen::disconnect);
+        CHECK_FALSE(j.go(Screen::reset_steps));
+    }
+    SUBCASE("no password step without a verified reset") {
+        Journey j = journey_at(Screen::verify_question);
+        CHECK_FALSE(j.go(Screen::password_where));
+        j.record_reset_attempt(false);
+        CHECK_FALSE(j.go(Screen::password_where));
+        CHECK(j.go(Screen::verify_retry));
+    }
+    SUBCASE("no finish without a new password or an honest outcome") {
+        Journey j = journey_at(Screen::password_check);
+        CHECK_FALSE(j.go(Screen::reconnect));
+        CHECK_FALSE(j.go(Screen::finish));
+        j.record_password("strong");
+        CHECK(j.go(Screen::reconnect));
+        CHECK_FALSE(j.go(Screen::finish));  // no outcome yet
+        j.set_outcome(Outcome::remediated);
+        CHECK(j.go(Screen::finish));
+    }
+    SUBCASE("a device that cannot be secured reaches the finish honestly") {
+        Journey j = journey_at(Screen::cannot_secure);
+        j.set_outcome(Outcome::cannot_secure);
+        CHECK(j.go(Screen::reconnect));
+        CHECK(j.go(Screen::finish));
+        CHECK_FALSE(j.facts().password_set);
+    }
+    SUBCASE("the helpdesk screen needs a failed try first") {
+        Journey j = journey_at(Screen::verify_question);
+        CHECK_FALSE(j.go(Screen::verify_help));
+        j.record_reset_attempt(false);
+        CHECK(j.go(Screen::verify_help));
+    }
+    SUBCASE("going to the current screen is not a move") {
+        Journey j = journey_at(Screen::disconnect);
+        CHECK_FALSE(j.go(Screen::disconnect));
+    }
+}
+
+TEST_CASE("Back retraces the way the customer came") {
+    Journey j = journey_at(Screen::identify_evidence);
+    REQUIRE(j.go(Screen::identify_category));
+    REQUIRE(j.go(Screen::identify_app));
+    CHECK(j.back());
+    CHECK(j.screen() == Screen::identify_category);
+    CHECK(j.back());
+    CHECK(j.screen() == Screen::identify_evidence);
+    CHECK(j.back());
+    CHECK(j.back());
+    CHECK(j.screen() == Screen::welcome);
+    CHECK_FALSE(j.can_go_back());
+    CHECK_FALSE(j.back());
+}
+
+TEST_CASE("choosing another device forgets what was verified for the old one") {
+    Journey j = journey_at(Screen::password_where);
+    REQUIRE(j.facts().reset_verified);
+    j.choose_device("hikvision-ds-2cd-camera", "answers");
+    CHECK_FALSE(j.facts().reset_verified);
+    CHECK_FALSE(j.facts().disconnected);
+    CHECK(j.facts().reset_attempts == 0);
+    CHECK_FALSE(j.allows(Screen::password_where));
+    SUBCASE("and Back never lands on a screen the facts no longer allow") {
+        CHECK(j.back());
+        CHECK(j.allows(j.screen()));
+        CHECK(step_of(j.screen()) != Step::password);
+    }
+    SUBCASE("choosing the same device again keeps the progress") {
+        Journey k = journey_at(Screen::password_where);
+        k.choose_device("xiongmai-xmeye-recorder", "search");
+        CHECK(k.facts().reset_verified);
+    }
+}
+
+TEST_CASE("resume: the state round-trips through JSON") {
+    for (Screen s : {Screen::welcome, Screen::identify_app, Screen::disconnect, Screen::reset_steps,
+                     Screen::verify_retry, Screen::password_check, Screen::finish}) {
+        CAPTURE(screen_id(s));
+        Journey original = journey_at(s);
+        Journey restored;
+        REQUIRE(restored.from_json(original.to_json()));
+        CHECK(restored.screen() == original.screen());
+        CHECK(restored.depth() == original.depth());
+        CHECK(restored.to_json() == original.to_json());
+        if (restored.can_go_back()) {
+            original.back();
+            restored.back();
+            CHECK(restored.screen() == original.screen());
+        }
+    }
+}
+
+TEST_CASE("resume refuses a saved state that would skip a guard") {
+    Journey j;
+    CHECK_FALSE(j.from_json("not json"));
+    CHECK_FALSE(j.from_json(R"({"v":1,"screen":"nowhere"})"));
+    CHECK_FALSE(j.from_json(R"({"v":2,"screen":"welcome"})"));
+    // Crafted: at the password step without a verified reset.
+    CHECK_FALSE(j.from_json(R"({"v":1,"screen":"password_check","consent":"given","device_id":"x","disconnected":true,"reset_verified":false})"));
+    CHECK(j.screen() == Screen::welcome);
+    CHECK(j.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","consent"],"consent":"refused","device_id":"x"})"));
+    CHECK(j.screen() == Screen::disconnect);
+}
+
+TEST_CASE("the saved state never holds a password, only its strength class") {
+    Journey j = journey_at(Screen::finish);
+    std::string saved = j.to_json();
+    CHECK(saved.find("\"password_strength\":\"strong\"") != std::string::npos);
+    CHECK(saved.find("\"password\":") == std::string::npos);
+}

@@ -1,0 +1,99 @@
+// app.h — the wizard's state as the screens see it, and the events the platform sends in.
+//
+// The App owns the journey (core step machine), the texts, the notification case from the
+// link and the per-screen answers. Screens (one file each in screens/) read this and call
+// its methods; they never talk to the browser. The platform layer (wasm/main.cpp) turns
+// browser events into calls here and asks for frames only when something changed.
+#pragma once
+#include "app/ui.h"
+#include "core/flow.h"
+#include "core/device_db.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/link_token.h"
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cleanslate {
+
+// --- The notification case the link brought ------------------------------------------------
+struct NotificationCase {
+    LinkStatus status = LinkStatus::malformed;
+    bool present = false;          // false: opened without a link (a helpdesk demo, a bookmark)
+    LinkPayload payload;
+    std::string ticket() const { return present && status != LinkStatus::malformed ? payload.ticket : ""; }
+};
+
+// --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------
+struct ScreenAnswers {
+    std::string category, app, brand, model;        // identify questions
+    std::vector<std::string> verify_answers;         // reset verification, one per question
+    size_t verify_index = 0;
+    size_t procedure_index = 0;                       // which reset procedure is shown
+    double countdown_started_ms = -1;                 // hold-the-button timer
+    int countdown_seconds = 0;
+    bool countdown_done = false;
+};
+
+class App {
+public:
+    // --- Start-up and platform events ---------------------------------------------------------
+    void start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
+               const std::vector<std::string>& browser_languages, double unix_now);
+    // Draws one frame; returns true when another frame is needed right away (a screen change).
+    bool frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y);
+    void on_history(size_t depth);                   // the browser's Back/Forward
+    void on_asset(const std::string& name, std::string text);
+    void on_asset_failed(const std::string& name);
+    UiKit& ui() { return ui_; }
+
+    // --- What screens use -----------------------------------------------------------------------
+    const std::string& tr(const std::string& key) const { return texts().text(key); }
+    std::string tr_format(const std::string& key, const TextArgs& args) const { return texts().format(key, args); }
+    const Catalog& texts() const;
+    const std::string& locale() const { return locale_; }
+    Journey& journey() { return journey_; }
+    const NotificationCase& notification() const { return case_; }
+    ScreenAnswers& answers() { return answers_; }
+    double now_ms() const { return now_ms_; }
+
+    // The manufacturer database arrives after the first screen (it is not needed to start).
+    const DeviceDb* db() const { return db_ready_ ? &db_ : nullptr; }
+    bool db_failed() const { return db_failed_; }
+    const Family* device() const;                      // the chosen family, once the db is in
+    std::string device_the() const;                    // "the camera" / "de camera"
+    std::string device_name() const;                   // "XiongMai XMEye recorder"
+    const std::string& helpdesk() const;               // from the link, else the locale's number
+
+    // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
+    // customer pressed Back or switched language (the screen stops drawing this frame).
+    bool page(const std::string& heading);
+    void go(Screen screen);                           // forward, with browser history
+    void back();
+    void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
+    double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
+
+    std::string state_json() const;                   // window.cleanslate.state()
+
+private:
+    void set_locale(const std::string& code);
+    void save();
+    std::string title() const;
+
+    DeviceDb db_;
+    bool db_ready_ = false, db_failed_ = false;
+    Journey journey_;
+    Catalog catalogs_[2];
+    std::string locale_ = "nl";
+    NotificationCase case_;
+    ScreenAnswers answers_;
+    UiKit ui_;
+    double now_ms_ = 0;
+    double wake_ms_ = -1;
+    bool screen_changed_ = false;
+    size_t published_depth_ = 0;
+};
+
+}  // namespace cleanslate

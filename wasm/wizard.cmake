@@ -1,0 +1,70 @@
+# The browser wizard: portable core + Dear ImGui screens + thin Emscripten platform layer,
+# assembled with the web shell, fonts, locales and data into ${CMAKE_BINARY_DIR}/site.
+set(CS_IMGUI_DIR ${CMAKE_SOURCE_DIR}/third_party/imgui-1.90.1)
+if(NOT EXISTS ${CS_IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui 1.90.1 is missing in third_party/: run scripts/setup")
+endif()
+
+# --- Dear ImGui (Debian source package, never committed) ----------------------
+add_library(imgui STATIC
+  ${CS_IMGUI_DIR}/imgui.cpp ${CS_IMGUI_DIR}/imgui_draw.cpp ${CS_IMGUI_DIR}/imgui_tables.cpp
+  ${CS_IMGUI_DIR}/imgui_widgets.cpp ${CS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui PUBLIC ${CS_IMGUI_DIR} ${CS_IMGUI_DIR}/backends)
+# No demo window, no default font (we load Noto Sans), no file I/O: smaller wasm, no hidden state on disk.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
+  IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui PRIVATE -fno-exceptions)
+
+# --- The wizard executable -----------------------------------------------------
+file(GLOB CS_APP_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_SOURCE_DIR}/wasm/app/*.cpp ${CMAKE_SOURCE_DIR}/wasm/app/screens/*.cpp
+  ${CMAKE_SOURCE_DIR}/wasm/platform/*.cpp)
+add_executable(wizard ${CMAKE_SOURCE_DIR}/wasm/main.cpp ${CS_APP_SOURCES})
+set_target_properties(wizard PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
+target_link_libraries(wizard PRIVATE cleanslate_core imgui)
+target_compile_options(wizard PRIVATE -fno-exceptions -Wall -Wextra)
+target_link_options(wizard PRIVATE
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sENVIRONMENT=web
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sTOTAL_STACK=262144
+  -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createWizard
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  --closure=0)
+
+# --- Site assembly: shell, styles, bridge, fonts, locales, data -------------------
+set(CS_SITE ${CMAKE_BINARY_DIR}/site)
+file(GLOB CS_STATIC_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/static/*)
+file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json)
+set(CS_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
+set(CS_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
+add_custom_command(
+  OUTPUT ${CS_SITE}/.static-stamp
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_SITE}/locales ${CS_SITE}/fonts ${CS_SITE}/data
+  COMMAND ${CMAKE_COMMAND} -E copy ${CS_STATIC_FILES} ${CS_SITE}/
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs --out ${CS_SITE}/locales
+  COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.static-stamp
+  DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
+  COMMENT "Assembling the web shell and checking locales")
+# Noto Sans cut down to the glyphs the locales need (Latin-1, Latin Extended-A, typographic punctuation).
+set(CS_GLYPHS "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2192,U+20AC")
+foreach(weight Regular Bold)
+  add_custom_command(
+    OUTPUT ${CS_SITE}/fonts/NotoSans-${weight}.ttf
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_SITE}/fonts
+    COMMAND /usr/bin/python3 -m fontTools.subset /usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf
+            --unicodes=${CS_GLYPHS} --layout-features= --no-hinting --desubroutinize
+            --output-file=${CS_SITE}/fonts/NotoSans-${weight}.ttf
+    DEPENDS /usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf
+    COMMENT "Cutting Noto Sans ${weight} to the glyphs the locales need")
+  list(APPEND CS_FONT_OUTPUTS ${CS_SITE}/fonts/NotoSans-${weight}.ttf)
+endforeach()
+# The packed device database and the password/word lists, fetched lazily by the wizard.
+add_custom_command(
+  OUTPUT ${CS_SITE}/.data-stamp
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_BINARY_DIR}/data ${CS_SITE}/data
+  COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.data-stamp
+  DEPENDS cs_devices_data cs_password_data ${CS_DEVICES_PACKED}
+  COMMENT "Copying the data files into the site")
+add_custom_target(site ALL DEPENDS ${CS_SITE}/.static-stamp ${CS_SITE}/.data-stamp ${CS_FONT_OUTPUTS})
+add_dependencies(wizard site)

@@ -1,0 +1,230 @@
+// bridge.js — the thin layer between the wasm wizard and the page.
+// The wizard publishes, every frame it draws, a semantic tree of what is on screen
+// (role, accessible name, state, rectangle in CSS px). This file keeps one real DOM
+// element per node over the canvas — buttons, links, headings, text, inputs — so that
+// keyboards, screen readers, phones' keyboards and end-to-end tests all use real elements.
+// It also owns the frame scheduler (frames only on demand), browser history, asset loading
+// and window.cleanslate.state() for tests.
+'use strict';
+(function () {
+  let wasm = null;            // the Emscripten module once booted
+  let frameRequested = false;
+  let lastFrameTime = 0;
+  let wakeTimer = 0;
+  let lastTitle = '';
+  let historyDepth = 0;
+  let ignorePops = 0;
+  const elements = new Map(); // node id -> element
+  const page = () => document.getElementById('page');
+
+  // --- Strings into wasm memory ------------------------------------------------------------
+  function withStrings(values, fn) {
+    const ptrs = values.map(v => {
+      const size = wasm.lengthBytesUTF8(v) + 1;
+      const p = wasm._malloc(size);
+      wasm.stringToUTF8(v, p, size);
+      return p;
+    });
+    try { return fn(...ptrs); } finally { ptrs.forEach(p => wasm._free(p)); }
+  }
+  function call(name, ...strings) { if (wasm) withStrings(strings, (...p) => wasm['_' + name](...p)); }
+
+  // --- Frames: drawn only when something changed --------------------------------------------
+  function frame(time) {
+    frameRequested = false;
+    const delta = lastFrameTime ? (time - lastFrameTime) / 1000 : 1 / 60;
+    lastFrameTime = time;
+    if (wasm._cs_frame(delta)) requestFrame();
+  }
+  function requestFrame() {
+    if (frameRequested || !wasm) return;
+    frameRequested = true;
+    requestAnimationFrame(frame);
+  }
+  function wakeAfter(ms) {
+    clearTimeout(wakeTimer);
+    wakeTimer = setTimeout(requestFrame, Math.max(0, ms));
+  }
+
+  // --- Canvas size: CSS size × devicePixelRatio, so text is crisp -------------------------------
+  function resize() {
+    if (!wasm) return;
+    const canvas = document.getElementById('wizard-canvas');
+    const width = document.documentElement.clientWidth;
+    const height = window.innerHeight;
+    const dpr = window.devicePixelRatio || 1;
+    const pw = Math.round(width * dpr), ph = Math.round(height * dpr);
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
+    wasm._cs_resize(width, height, dpr);
+    wasm._cs_scroll(window.scrollY);
+    // Resizing clears the canvas: draw now, in the same task, so it never flashes white.
+    frameRequested = false;
+    frame(performance.now());
+  }
+
+  // --- The semantic tree -> real elements ----------------------------------------------------------
+  function tagFor(node) {
+    switch (node.role) {
+      case 'heading': return 'h1';
+      case 'button': return 'button';
+      case 'link': return 'a';
+      case 'textbox': return 'input';
+      default: return 'div';
+    }
+  }
+  function makeElement(node) {
+    const el = document.createElement(tagFor(node));
+    el.className = 'cs-node';
+    el.dataset.id = node.id;
+    el.dataset.role = node.role;
+    if (node.role === 'button') {
+      el.type = 'button';
+      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+    } else if (node.role === 'link') {
+      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+    } else if (node.role === 'textbox') {
+      const [type, autocomplete] = (node.extra || 'text|off').split('|');
+      el.type = type;
+      el.autocomplete = autocomplete;
+      el.spellcheck = false;
+      el.setAttribute('autocapitalize', 'off');
+      el.addEventListener('input', () => { call('cs_field', node.id, el.value); requestFrame(); });
+      el.addEventListener('keydown', e => { if (e.key === 'Enter') { call('cs_activate', node.id + '.submit'); requestFrame(); } });
+    } else if (node.role === 'heading') {
+      el.tabIndex = -1;   // focus moves here on a new screen, for screen readers
+    } else if (node.role === 'img') {
+      el.setAttribute('role', 'img');
+    } else if (node.role === 'timer') {
+      el.setAttribute('role', 'timer');
+    }
+    if (node.role === 'button' || node.role === 'link' || node.role === 'textbox') {
+      el.addEventListener('focus', () => { call('cs_focus', node.id); requestFrame(); });
+      el.addEventListener('blur', () => { call('cs_focus', ''); requestFrame(); });
+      el.addEventListener('pointerenter', e => { if (e.pointerType === 'mouse') { call('cs_hover', node.id); requestFrame(); } });
+      el.addEventListener('pointerleave', () => { call('cs_hover', ''); call('cs_press', ''); requestFrame(); });
+      el.addEventListener('pointerdown', () => { call('cs_press', node.id); requestFrame(); });
+      el.addEventListener('pointerup', () => { call('cs_press', ''); requestFrame(); });
+      el.addEventListener('pointercancel', () => { call('cs_press', ''); requestFrame(); });
+    }
+    return el;
+  }
+  function updateElement(el, node) {
+    const [x, y, w, h] = node.rect;
+    // CSSOM, not a style attribute: the Content-Security-Policy allows no inline styles.
+    const box = `${x},${y},${w},${h}`;
+    if (el.dataset.box !== box) {
+      el.dataset.box = box;
+      Object.assign(el.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
+    }
+    if (node.role === 'textbox') {
+      if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+      if (node.value && el.getAttribute('aria-description') !== node.value) el.setAttribute('aria-description', node.value);
+    } else if (node.role === 'img' || node.role === 'timer') {
+      if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+    } else {
+      if (node.role === 'link' && node.value && el.getAttribute('href') !== node.value) el.setAttribute('href', node.value);
+      let label = el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild : null;
+      if (!label) { label = document.createTextNode(''); el.prepend(label); }
+      if (label.data !== node.name) label.data = node.name;
+      if (node.role === 'button' && node.value) {   // a choice's hint: read after its name
+        let hint = el.querySelector('span');
+        if (!hint) { hint = document.createElement('span'); el.append(hint); }
+        if (hint.textContent !== ' ' + node.value) hint.textContent = ' ' + node.value;
+      }
+    }
+    if (node.role === 'button') {
+      const pressed = node.pressed ? 'true' : null;
+      if (el.getAttribute('aria-pressed') !== pressed) pressed ? el.setAttribute('aria-pressed', pressed) : el.removeAttribute('aria-pressed');
+      el.disabled = !!node.disabled;
+    }
+  }
+  function publish(json) {
+    const tree = JSON.parse(json);
+    const container = page();
+    const seen = new Set();
+    let previous = null;
+    let liveText = '';
+    for (const node of tree.nodes) {
+      const key = node.id + '/' + node.role;
+      seen.add(key);
+      let el = elements.get(key);
+      if (!el) { el = makeElement(node); elements.set(key, el); }
+      updateElement(el, node);
+      // Keep DOM order = drawing order: it is the reading and Tab order.
+      const expectedPosition = previous ? previous.nextSibling : container.firstChild;
+      if (expectedPosition !== el) container.insertBefore(el, expectedPosition);
+      previous = el;
+      if (node.role === 'status') liveText = node.name;
+    }
+    for (const [key, el] of elements) {
+      if (!seen.has(key)) { el.remove(); elements.delete(key); }
+    }
+    container.style.height = tree.height + 'px';
+    document.documentElement.lang = tree.lang;
+    const live = document.getElementById('live');
+    if (live.textContent !== liveText) live.textContent = liveText;
+    if (tree.title !== lastTitle) {
+      const firstScreen = lastTitle === '';
+      lastTitle = tree.title;
+      document.title = tree.title;
+      if (!firstScreen) {
+        window.scrollTo(0, 0);
+        const heading = container.querySelector('h1');
+        if (heading && !container.contains(document.activeElement)) heading.focus({ preventScroll: true });
+        else if (heading && document.activeElement && !document.activeElement.isConnected) heading.focus({ preventScroll: true });
+        else if (heading && document.activeElement.tagName !== 'INPUT') heading.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  // --- Browser history: one entry per screen ------------------------------------------------------
+  function pushHistory(depth) {
+    if (depth > historyDepth) {
+      for (let d = historyDepth + 1; d <= depth; d++) history.pushState({ cleanslateDepth: d }, '');
+    } else if (depth < historyDepth) {
+      ignorePops++;
+      history.go(depth - historyDepth);
+    }
+    historyDepth = depth;
+  }
+  window.addEventListener('popstate', e => {
+    const depth = e.state && typeof e.state.cleanslateDepth === 'number' ? e.state.cleanslateDepth : 0;
+    if (ignorePops > 0) { ignorePops--; return; }
+    historyDepth = depth;
+    if (wasm) { wasm._cs_history(depth); requestFrame(); }
+  });
+
+  // --- Data files, with retries for a flaky network --------------------------------------------------
+  function loadAsset(name, url, attempt = 0) {
+    fetch(url, { cache: 'default' })
+      .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); })
+      .then(text => { call('cs_asset', name, text); requestFrame(); })
+      .catch(() => {
+        if (attempt < 4) { setTimeout(() => loadAsset(name, url, attempt + 1), 800 * 2 ** attempt); return; }
+        call('cs_asset_failed', name);
+        requestFrame();
+        window.addEventListener('online', () => loadAsset(name, url, 0), { once: true });
+      });
+  }
+
+  function clearField(id) {
+    for (const [key, el] of elements) if (key.startsWith(id + '/') && el.tagName === 'INPUT') el.value = '';
+  }
+
+  // --- Start -----------------------------------------------------------------------------------------
+  function attach(module) { wasm = module; }
+  function start(depth) {
+    historyDepth = depth;
+    history.replaceState({ cleanslateDepth: depth }, '');
+    window.addEventListener('resize', resize);
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', resize);
+    window.addEventListener('scroll', () => { wasm._cs_scroll(window.scrollY); requestFrame(); }, { passive: true });
+    window.addEventListener('pageshow', requestFrame);
+    resize();
+  }
+
+  window.cleanslateBridge = { publish, pushHistory, loadAsset, wakeAfter, clearField, attach, start, withStrings, requestFrame };
+  window.cleanslate = {
+    state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
+  };
+})();
