@@ -58,6 +58,9 @@ TemporarySite::TemporarySite() {
     char pattern[] = "/tmp/cleanslate-site-XXXXXX";
     if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
     root_ = pattern;
+    char var_pattern[] = "/tmp/cleanslate-var-XXXXXX";
+    if (!mkdtemp(var_pattern)) throw std::runtime_error("mkdtemp failed");
+    var_dir_ = var_pattern;
     write_file(root_ / "index.html",
                "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>CleanSlate</title>"
                "<link rel=\"stylesheet\" href=\"css/app.css\"></head><body><canvas id=\"canvas\"></canvas>"
@@ -79,6 +82,7 @@ TemporarySite::TemporarySite() {
 TemporarySite::~TemporarySite() {
     std::error_code ignored;
     fs::remove_all(root_, ignored);
+    fs::remove_all(var_dir_, ignored);
 }
 
 std::string TemporarySite::contents_of(const std::string& relative_path) const {
@@ -99,8 +103,9 @@ RunningServer::RunningServer(const TemporarySite& site) {
         close(pipe_fds[0]);
         setenv("CLEANSLATE_LINK_KEY", kTestLinkKey, 1);
         const std::string site_dir = site.root().string();
+        const std::string database = (site.var_dir() / "reports.db").string();
         execl(CS_SERVER_BINARY, CS_SERVER_BINARY, "--site", site_dir.c_str(), "--host", "127.0.0.1", "--port", "0",
-              static_cast<char*>(nullptr));
+              "--database", database.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(pipe_fds[1]);

@@ -23,10 +23,13 @@ public:
     TemporarySite& operator=(const TemporarySite&) = delete;
 
     const std::filesystem::path& root() const { return root_; }
+    // A separate directory for the server's database, outside what is served.
+    const std::filesystem::path& var_dir() const { return var_dir_; }
     std::string contents_of(const std::string& relative_path) const;
 
 private:
     std::filesystem::path root_;
+    std::filesystem::path var_dir_;
 };
 
 // --- The server process -------------------------------------------------------------------

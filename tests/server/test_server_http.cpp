@@ -300,7 +300,7 @@ TEST_SUITE("server: /api/link/verify") {
             CHECK_FALSE(json_string(parse_json(response.body), "error").empty());
         }
         const RawResponse huge =
-            raw_request(server.port(), "POST", "/api/link/verify", {}, "{\"token\":\"" + std::string(200000, 'a') + "\"}");
+            raw_request(server.port(), "POST", "/api/link/verify", {}, "{\"token\":\"" + std::string(400000, 'a') + "\"}");
         CHECK(huge.status == 413);
     }
 }

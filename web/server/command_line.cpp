@@ -9,8 +9,8 @@ namespace cleanslate::server {
 const char* const kUsage =
     "usage:\n"
     "  cleanslate-server [serve] [--site DIR] [--host 127.0.0.1] [--port 8080] [--public-url URL]\n"
-    "                    [--link-key-file FILE]\n"
-    "      Serves the wizard and /api/link/verify; prints a demo notification link.\n"
+    "                    [--link-key-file FILE] [--database var/cleanslate.db]\n"
+    "      Serves the wizard, /api/link/verify and /api/report; prints a demo notification link.\n"
     "  cleanslate-server mint --ticket ID [--lang nl|en] [--evidence JSON|@FILE|-] [--helpdesk PHONE]\n"
     "                    [--base-url URL] [--days 14] [--link-key-file FILE]\n"
     "      Prints a signed notification link for one case.\n"
@@ -100,6 +100,7 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
         take(options, "host", serve.host);
         take(options, "public-url", serve.public_url);
         take(options, "link-key-file", serve.link_key_file);
+        take(options, "database", serve.database);
         if (!take_number(options, "port", 0, 65535, serve.port, error)) return std::nullopt;
     } else {
         MintOptions& mint = command_line.mint;

@@ -1,5 +1,6 @@
 // command_line.h — the two ways to run cleanslate-server:
 //   cleanslate-server [serve] [--site DIR] [--host H] [--port N] [--public-url URL] [--link-key-file F]
+//                     [--database var/cleanslate.db]
 //   cleanslate-server mint --ticket ID [--lang nl|en] [--evidence JSON|@FILE|-] [--helpdesk PHONE]
 //                          [--base-url URL] [--days N] [--link-key-file F]
 #pragma once
@@ -15,6 +16,7 @@ struct ServeOptions {
     int port = 8080;          // 0: any free port (the chosen one is printed)
     std::string public_url;   // base of printed links; default http://<host>:<port>
     std::string link_key_file;
+    std::string database = "var/cleanslate.db";  // completion reports (SQLite, WAL)
 };
 
 struct MintOptions {

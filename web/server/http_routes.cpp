@@ -6,6 +6,7 @@
 #include "content_negotiation.h"
 #include "core/json.h"
 #include "core/link_token.h"
+#include "report_api.h"
 #include "request_log.h"
 #include "security_headers.h"
 
@@ -88,6 +89,8 @@ void install_routes(httplib::Server& server, const RouteContext& context) {
     server.Post("/api/link/verify", [context](const httplib::Request& request, httplib::Response& response) {
         verify_link(context, request, response);
     });
+    // Before the catch-all below: httplib tries routes in the order they were added.
+    if (context.reports) install_report_routes(server, ReportApiContext{context.reports, context.link_key, context.now});
     server.Get(".*", [site = context.site](const httplib::Request& request, httplib::Response& response) {
         serve_static_file(*site, request, response);
     });

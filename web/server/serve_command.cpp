@@ -12,6 +12,7 @@
 #include "http_routes.h"
 #include "link_key.h"
 #include "notification.h"
+#include "report_store.h"
 #include "static_site.h"
 
 namespace cleanslate::server {
@@ -54,8 +55,14 @@ int run_serve_command(const ServeOptions& options) {
         return 1;
     }
 
+    const auto reports = ReportStore::open(options.database, error);
+    if (!reports) {
+        std::fprintf(stderr, "cleanslate-server: %s\n", error.c_str());
+        return 1;
+    }
+
     httplib::Server server;
-    install_routes(server, RouteContext{&*site, key->key, unix_now});
+    install_routes(server, RouteContext{&*site, reports.get(), key->key, unix_now});
     stop_on_signal(server);
 
     const int port = options.port == 0 ? server.bind_to_any_port(options.host)
@@ -73,7 +80,7 @@ int run_serve_command(const ServeOptions& options) {
     std::printf("Listening on http://%s:%d\n", options.host.c_str(), port);
     std::printf("Site %s: %zu files, %s (%s as sent with gzip)\n", options.site.c_str(), summary.files,
                 kilobytes(summary.bytes).c_str(), kilobytes(summary.bytes_as_sent).c_str());
-    std::printf("Link key from %s\n", key->origin.c_str());
+    std::printf("Link key from %s; reports in %s\n", key->origin.c_str(), options.database.c_str());
     std::printf("Demo notification (ticket %s, XiongMai recorder, Dutch, valid %lld days) — open this link:\n",
                 demo.ticket.c_str(), static_cast<long long>(kLinkValidDays));
     std::printf("Demo link: %s\n", link_url(base_url, mint_link_token(demo, key->key)).c_str());

@@ -5,13 +5,14 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(CS_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
 
 # --- The server, as a library (so tests can link its parts) and the binary ----------------
 file(GLOB CS_SERVER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/server/*.cpp)
 list(REMOVE_ITEM CS_SERVER_SOURCES ${CMAKE_SOURCE_DIR}/web/server/main.cpp)
 add_library(cleanslate_server_lib STATIC ${CS_SERVER_SOURCES})
 target_include_directories(cleanslate_server_lib PUBLIC ${CMAKE_SOURCE_DIR}/web/server)
-target_link_libraries(cleanslate_server_lib PUBLIC cleanslate_core PkgConfig::CS_HTTPLIB ZLIB::ZLIB Threads::Threads)
+target_link_libraries(cleanslate_server_lib PUBLIC cleanslate_core PkgConfig::CS_HTTPLIB ZLIB::ZLIB SQLite::SQLite3 Threads::Threads)
 target_compile_options(cleanslate_server_lib PRIVATE -Wall -Wextra)
 
 add_executable(cleanslate-server ${CMAKE_SOURCE_DIR}/web/server/main.cpp)
