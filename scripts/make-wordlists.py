@@ -48,13 +48,11 @@ def read_first(paths):
 
 
 def read_blocklist():
-    """One word a line; '#' starts a comment. Matches whole words, any language."""
+    """Words separated by spaces or newlines; '#' starts a comment. Whole words, any language."""
     words = set()
     with open(BLOCKLIST, encoding="utf-8") as f:
         for line in f:
-            word = line.split("#", 1)[0].strip().lower()
-            if word:
-                words.add(word)
+            words.update(word.lower() for word in line.split("#", 1)[0].split())
     return words
 
 

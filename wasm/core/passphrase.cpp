@@ -10,6 +10,8 @@ namespace {
 
 constexpr size_t kMinWordLength = 3;
 constexpr size_t kMaxWordLength = 7;
+constexpr int kMinWords = 3;
+constexpr int kMaxWords = 6;
 constexpr std::string_view kSeparatorDigits = "23456789";  // no 0/O or 1/l confusion
 
 bool typeable_word(std::string_view word) {
@@ -72,11 +74,6 @@ static double uniform_unit(const RandomSource& random) {
 
 Passphrase generate_passphrase(const std::vector<std::string>& words, const RandomSource& random, const PassphraseOptions& options) {
     Passphrase result;
-    const int count = std::clamp(options.word_count, 3, 6);
-    const size_t separators = static_cast<size_t>(count - 1);
-    if (options.max_length < separators + kMinWordLength * static_cast<size_t>(count)) return result;
-    const size_t letter_budget = std::min(options.max_length - separators, kMaxWordLength * static_cast<size_t>(count));
-
     std::vector<std::vector<const std::string*>> by_length(kMaxWordLength + 1);
     std::vector<double> words_of_length(kMaxWordLength + 1, 0);
     for (const std::string& w : words) {
@@ -84,8 +81,20 @@ Passphrase generate_passphrase(const std::vector<std::string>& words, const Rand
         by_length[w.size()].push_back(&w);
         words_of_length[w.size()] += 1;
     }
-    const double combinations = combinations_within(words_of_length, count, letter_budget);
-    if (combinations < 1) return result;
+
+    // The requested number of words if they fit within max_length, else fewer (never below 3).
+    int count = std::clamp(options.word_count, kMinWords, kMaxWords);
+    size_t letter_budget = 0;
+    double combinations = 0;
+    for (; count >= kMinWords; --count) {
+        const size_t separators = static_cast<size_t>(count - 1);
+        if (options.max_length < separators + kMinWordLength * static_cast<size_t>(count)) continue;
+        letter_budget = std::min(options.max_length - separators, kMaxWordLength * static_cast<size_t>(count));
+        combinations = combinations_within(words_of_length, count, letter_budget);
+        if (combinations >= 1) break;
+    }
+    if (count < kMinWords) return result;
+    const size_t separators = static_cast<size_t>(count - 1);
 
     // Every sequence of words that fits the budget is equally likely: each word's length is
     // drawn in proportion to how many fitting sequences start with it, then the word itself

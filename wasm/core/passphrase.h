@@ -9,7 +9,9 @@
 //     phone's number keys per word, no symbols that some devices reject;
 //   - digits 2-9 only: 0 and 1 are easily read as O and l;
 //   - 4 words of 3-7 letters give 15-31 characters, inside the usual 8-32 limit. A device
-//     with a tighter limit (some cameras allow 16) passes max_length and gets shorter words.
+//     with a tighter limit (some cameras allow 16) passes max_length and gets shorter words,
+//     or one word fewer when four cannot fit (never fewer than 3); entropy_bits says what
+//     that costs.
 // Entropy with the default 2048-word lists: 4 x 11 + 3 x 3 = 53 bits. Against an online guesser
 // like Mirai (tens of guesses a minute) that is far beyond reach; the estimator rates it 4.
 //
@@ -29,8 +31,8 @@ namespace cleanslate {
 using RandomSource = std::function<uint32_t()>;
 
 struct PassphraseOptions {
-    int word_count = 4;          // clamped to 3..6
-    size_t max_length = 32;      // characters; lowered word choice keeps within it
+    int word_count = 4;          // clamped to 3..6; lowered if that many cannot fit max_length
+    size_t max_length = 32;      // characters
 };
 
 struct Passphrase {

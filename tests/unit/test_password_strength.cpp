@@ -1,0 +1,237 @@
+// The new-password check: what it refuses, why, and that its scores agree with zxcvbn's.
+// Dictionaries come from the build's data folder (scripts/password-data.cmake).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/json.h"
+#include "core/password_strength.h"
+
+using namespace cleanslate;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string data_file(const char* name) {
+    const std::string text = read_text(std::string(CS_BINARY_DIR) + "/data/" + name);
+    INFO("missing " << name << ": build the cs_password_data target (scripts/password-data.cmake)");
+    REQUIRE(!text.empty());
+    return text;
+}
+
+// Loaded once for the whole file: parsing 100 000 words per test case would be slow.
+const PasswordDictionaries& dictionaries() {
+    static const PasswordDictionaries loaded = [] {
+        PasswordDictionaries d;
+        d.add_ranked_text("passwords", data_file("passwords.txt"));
+        d.add_ranked_text("english", data_file("dictionary-en.txt"));
+        d.add_ranked_text("dutch", data_file("dictionary-nl.txt"));
+        REQUIRE(d.add_mirai_credentials(read_text(std::string(CS_SOURCE_DIR) + "/devices/mirai/credentials.json")));
+        return d;
+    }();
+    return loaded;
+}
+
+PasswordVerdict check(const std::string& password, const PasswordContext& context = {}) {
+    return check_password(password, dictionaries(), context);
+}
+
+}  // namespace
+
+TEST_CASE("the build's dictionaries are complete enough to judge passwords") {
+    CHECK(dictionaries().has_common_passwords());
+    CHECK(dictionaries().has_mirai_credentials());
+    CHECK(dictionaries().find("passwords")->ranks.size() >= 10000);
+    CHECK(dictionaries().find("english_wikipedia") != nullptr);
+    CHECK(dictionaries().find("dutch") != nullptr);
+}
+
+TEST_CASE("every password in the Mirai table is refused as a Mirai default, in any case") {
+    const Json table = parse_json(read_text(std::string(CS_SOURCE_DIR) + "/devices/mirai/credentials.json"));
+    const Json* credentials = json_member(table, "credentials");
+    REQUIRE(credentials);
+    REQUIRE(credentials->is_array());
+    CHECK(credentials->size() == 62);
+    for (const Json& entry : *credentials) {
+        const std::string password = json_string(entry, "password");
+        CAPTURE(password);
+        const PasswordVerdict verdict = check(password);
+        CHECK_FALSE(verdict.accepted);
+        if (password.empty()) {
+            CHECK(verdict.refusal == PasswordRefusal::too_short);
+            continue;
+        }
+        CHECK(verdict.refusal == PasswordRefusal::mirai_default);
+        std::string shouted = password;
+        for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        CHECK(check(shouted).refusal == PasswordRefusal::mirai_default);
+    }
+}
+
+TEST_CASE("passwords from the common list are refused") {
+    const std::string list = data_file("passwords.txt");
+    std::istringstream lines(list);
+    std::string password;
+    int rank = 0, checked = 0;
+    while (std::getline(lines, password)) {
+        ++rank;
+        // all of the first thousand, then a sample through the rest of the list
+        if (rank > 1000 && rank % 97 != 0) continue;
+        CAPTURE(password);
+        const PasswordVerdict verdict = check(password);
+        CHECK_FALSE(verdict.accepted);
+        CHECK((verdict.refusal == PasswordRefusal::common_password || verdict.refusal == PasswordRefusal::mirai_default));
+        ++checked;
+    }
+    CHECK(checked > 1200);
+}
+
+TEST_CASE("disguised common passwords are still common passwords") {
+    CHECK(check("P@ssw0rd").refusal == PasswordRefusal::common_password);
+    CHECK(check("PASSWORD").refusal == PasswordRefusal::mirai_default);  // admin/password is in Mirai's table
+    CHECK(check("SUNSHINE").refusal == PasswordRefusal::common_password);
+    CHECK(check("drowssap").refusal == PasswordRefusal::common_password);  // reversed
+    CHECK(check("Iloveyou").refusal == PasswordRefusal::common_password);
+}
+
+TEST_CASE("keyboard walks are refused, on QWERTY, Belgian AZERTY and the keypad") {
+    for (const char* walk : {"qwerty123", "1qaz2wsx", "azerty", "asdfgh"}) {
+        CAPTURE(walk);
+        const PasswordVerdict verdict = check(walk);
+        CHECK_FALSE(verdict.accepted);
+        CHECK((verdict.refusal == PasswordRefusal::keyboard_walk || verdict.refusal == PasswordRefusal::common_password));
+    }
+    // walks that are on no list are refused for being walks
+    for (const char* walk : {"qsdfghjklm", "wxcvbn,;:=", "&\xC3\xA9\"'(\xC2\xA7\xC3\xA8!", "poiuytrewqasdf", "9632147856", "zxcvbnm,./"}) {
+        CAPTURE(walk);
+        CHECK(check(walk).refusal == PasswordRefusal::keyboard_walk);
+    }
+}
+
+TEST_CASE("a short walk inside real words is not a keyboard walk") {
+    // "erd" in Amsterdam and "2020" down the keypad are incidental
+    CHECK(check("Amsterdam2020").refusal != PasswordRefusal::keyboard_walk);
+}
+
+TEST_CASE("the device's own default login is refused") {
+    PasswordContext device;
+    device.device_defaults = {"admin", "Vt4Kx9qPzR"};
+    CHECK(check("Vt4Kx9qPzR", device).refusal == PasswordRefusal::device_default);
+    CHECK(check("vt4kx9qpzr", device).refusal == PasswordRefusal::device_default);
+    CHECK(check("Vt4Kx9qPzR").accepted);  // without that knowledge it looks random
+}
+
+TEST_CASE("a password containing the brand, model or user name is refused") {
+    PasswordContext device;
+    device.user_inputs = {"TP-Link", "Archer C7", "jansen"};
+    CHECK(check("mijnTPlinkrouterthuis", device).refusal == PasswordRefusal::contains_user_input);
+    CHECK(check("fiets4archerc7wolk", device).refusal == PasswordRefusal::contains_user_input);
+    CHECK(check("Jansen-fiets-boom-77", device).refusal == PasswordRefusal::contains_user_input);
+    CHECK(check("fiets4boom7wolk2tafel", device).accepted);
+}
+
+TEST_CASE("passwords under eight characters are too short") {
+    CHECK(kMinimumPasswordLength == 8);
+    CHECK(check("").refusal == PasswordRefusal::too_short);
+    CHECK(check("Zk#8vQ2").refusal == PasswordRefusal::too_short);
+    CHECK(check("Zk#8vQ2m").refusal != PasswordRefusal::too_short);
+}
+
+TEST_CASE("passwords that score below 3 are refused as weak, with a hint") {
+    const PasswordVerdict summer = check("Summer2019!");
+    CHECK(summer.refusal == PasswordRefusal::weak);
+    CHECK(summer.score == 2);
+    CHECK(summer.hint != PasswordHint::none);
+    CHECK(check("aaaaaaaaaa").hint == PasswordHint::repeated_character);
+    CHECK(check("abcabcabcabc").hint == PasswordHint::repeated_pattern);
+    CHECK(check("13/04/1987").hint == PasswordHint::date);
+}
+
+TEST_CASE("the verdict carries score, strength class and guesses") {
+    const PasswordVerdict strong = check("correcthorsebatterystaple");
+    CHECK(strong.accepted);
+    CHECK(strong.refusal == PasswordRefusal::none);
+    CHECK(strong.score == 4);
+    CHECK(strong.strength == StrengthClass::very_strong);
+    CHECK(strong.hint == PasswordHint::none);
+    CHECK(strong.guesses_log10 > 10);
+    CHECK(std::string(strength_class_code(strong.strength)) == "very_strong");
+    CHECK(strength_class_for_score(0) == StrengthClass::weak);
+    CHECK(strength_class_for_score(1) == StrengthClass::weak);
+    CHECK(strength_class_for_score(2) == StrengthClass::fair);
+    CHECK(strength_class_for_score(3) == StrengthClass::strong);
+    CHECK(std::string(refusal_code(PasswordRefusal::mirai_default)) == "mirai_default");
+    CHECK(std::string(hint_code(PasswordHint::straight_row)) == "straight_row");
+}
+
+TEST_CASE("scores agree with zxcvbn's own verdicts") {
+    const Json table = parse_json(read_text(std::string(CS_SOURCE_DIR) + "/tests/data/zxcvbn_verdicts.json"));
+    const Json* verdicts = json_member(table, "verdicts");
+    REQUIRE(verdicts);
+    REQUIRE(verdicts->is_array());
+    CHECK(verdicts->size() >= 30);
+    for (const Json& row : *verdicts) {
+        const std::string password = json_string(row, "password");
+        const int zxcvbn_score = static_cast<int>(json_int(row, "score", -1));
+        CAPTURE(password);
+        CAPTURE(zxcvbn_score);
+        const PasswordVerdict ours = check(password);
+        CHECK(std::abs(ours.score - zxcvbn_score) <= 1);
+        CHECK(ours.accepted == (zxcvbn_score >= kMinimumAcceptedScore));
+    }
+}
+
+TEST_CASE("zxcvbn's well-known examples") {
+    CHECK(check("password").score == 0);
+    CHECK(check("correcthorsebatterystaple").score == 4);
+    CHECK(check("Tr0ub4dour&3").score == 2);
+    CHECK(check("qwER43@!").score == 2);
+    CHECK(check("coRrecth0rseba++ery9.23.2007staple$").score == 4);
+}
+
+TEST_CASE("any text is safe to check: accents, symbols, very long input") {
+    const PasswordVerdict accented = check("f\xC3\xA9" "estje-\xE2\x82\xAC" "42-caf\xC3\xA9-zon");
+    CHECK(accented.score >= 3);
+    CHECK(check("\xFF\xFE broken utf8 \xC3").score >= 0);
+    const std::string very_long(500, 'x');
+    CHECK_FALSE(check(very_long).accepted);
+    std::string long_random;
+    for (int k = 0; k < 30; ++k) long_random += "Zk#8vQ2m";
+    CHECK(check(long_random).score >= 0);
+}
+
+TEST_CASE("the check is pure: same input, same verdict, whatever was checked before") {
+    const PasswordVerdict first = check("GreenTree&BlueSky");
+    check("password");
+    const PasswordVerdict second = check("GreenTree&BlueSky");
+    CHECK(first.score == second.score);
+    CHECK(first.guesses_log10 == second.guesses_log10);
+    CHECK(first.refusal == second.refusal);
+}
+
+TEST_CASE("dictionaries load from ranked text with list headers") {
+    PasswordDictionaries d;
+    d.add_ranked_text("passwords", "hunter2\r\nletmein\n\n");
+    d.add_ranked_text("ignored", "#list names\nAlice\nbob\n#list passwords\ntrustno1\n");
+    REQUIRE(d.find("passwords"));
+    CHECK(d.find("passwords")->ranks.at(U"hunter2") == 1);
+    CHECK(d.find("passwords")->ranks.at(U"letmein") == 2);
+    CHECK(d.find("passwords")->ranks.at(U"trustno1") == 3);
+    CHECK(d.find("names")->ranks.at(U"alice") == 1);
+    CHECK(d.find("ignored") == nullptr);
+    CHECK_FALSE(d.has_mirai_credentials());
+    CHECK_FALSE(d.add_mirai_credentials("not json"));
+    CHECK_FALSE(d.add_mirai_credentials("{\"credentials\": [{\"user\": \"root\"}]}"));
+    CHECK_FALSE(d.has_mirai_credentials());
+    // without the data the refusals cannot fire, which is why the screen waits for it
+    CHECK(check_password("xc3511", d).refusal != PasswordRefusal::mirai_default);
+}
