@@ -155,12 +155,50 @@ struct DeviceDbLoader {
         for (const auto& s : f.fingerprints.telnet_banner) ix.telnet_banner.add(s, at);
         for (int port : f.fingerprints.ports) ix.by_port[port].push_back(at);
         for (const auto& login : f.default_logins) {
-            auto& by_login = ix.by_login[login.user + "/" + login.password];
+            auto& by_login = ix.by_login[lower_ascii(login.user) + "/" + login.password];  // Mirai tries "admin", D-Link says "Admin"
             if (by_login.empty() || by_login.back() != at) by_login.push_back(at);
             auto& by_password = ix.by_password[login.password];
             if (by_password.empty() || by_password.back() != at) by_password.push_back(at);
         }
         ix.by_category[f.category].push_back(at);
+    }
+
+    static void index_groups(DeviceDb& db) {
+        DeviceIndex& ix = db.index_;
+        std::unordered_map<std::string, uint32_t> group_ids;
+        std::vector<std::vector<std::string>> group_brands;
+        auto add_brand = [](std::vector<std::string>& brands, const std::string& brand) {
+            std::string normalized = normalize_name(brand);
+            if (std::find(brands.begin(), brands.end(), normalized) == brands.end()) brands.push_back(normalized);
+        };
+        for (const Family& f : db.families_) {
+            auto [it, inserted] = group_ids.emplace(std::to_string(f.maker) + "/" + f.category,
+                                                    static_cast<uint32_t>(ix.group_size.size()));
+            if (inserted) {
+                ix.group_size.push_back(0);
+                group_brands.emplace_back();
+                for (const auto& b : db.makers_[f.maker].oem_for) add_brand(group_brands.back(), b);
+            }
+            ix.group_of_family.push_back(it->second);
+            ++ix.group_size[it->second];
+            for (const auto& b : f.brands) add_brand(group_brands[it->second], b);
+        }
+        for (const auto& brands : group_brands) {
+            ix.group_reach.push_back(std::min(12.0, 1.0 + static_cast<double>(brands.size())));
+            ix.total_reach += ix.group_reach.back();
+        }
+    }
+
+    // The alias people say: the shortest one whose words appear, whole, in the normalised
+    // legal name ("XiongMai" in "Hangzhou Xiongmai Technology Co., Ltd."), else the name.
+    static std::string short_name(const Maker& maker) {
+        const std::string name = " " + normalize_name(maker.name) + " ";
+        std::string best = maker.name;
+        for (const auto& alias : maker.aliases) {
+            std::string a = normalize_name(alias);
+            if (!a.empty() && name.find(" " + a + " ") != std::string::npos && alias.size() < best.size()) best = alias;
+        }
+        return best;
     }
 
     static bool load(std::string_view text, DeviceDb& db, std::string& error) {
@@ -179,6 +217,7 @@ struct DeviceDbLoader {
             maker.website = json_string(m, "website");
             maker.support_url = json_string(m, "support_url");
             maker.oem_for = json_strings(m, "oem_for");
+            maker.short_name = short_name(maker);
             const auto maker_at = static_cast<uint32_t>(db.makers_.size());
             db.maker_by_id_.emplace(maker.id, maker_at);
             const Json* families = json_member(m, "families");
@@ -199,6 +238,7 @@ struct DeviceDbLoader {
             db.makers_.push_back(std::move(maker));
         }
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
+        index_groups(db);
         return true;
     }
 };

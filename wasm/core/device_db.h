@@ -97,7 +97,9 @@ struct Family {
 
 struct Maker {
     std::string id;
-    std::string name;
+    std::string name;        // legal or best-known name, as the data gives it
+    std::string short_name;  // the name people say: "XiongMai" for "Hangzhou Xiongmai Technology Co., Ltd."
+
     std::vector<std::string> aliases;
     std::string website;
     std::string support_url;
@@ -118,9 +120,20 @@ struct DeviceIndex {
     SubstringIndex http_title;
     SubstringIndex telnet_banner;
     std::unordered_map<int, std::vector<uint32_t>> by_port;
-    std::unordered_map<std::string, std::vector<uint32_t>> by_login;     // "user/password"
+    std::unordered_map<std::string, std::vector<uint32_t>> by_login;     // "user/password", user in lower case
     std::unordered_map<std::string, std::vector<uint32_t>> by_password;
     std::unordered_map<std::string, std::vector<uint32_t>> by_category;
+    // Families grouped by (maker, category): "a XiongMai recorder" however finely the data
+    // splits XiongMai recorders into families. Identification's prior and confidence rule
+    // work on these groups.
+    std::vector<uint32_t> group_of_family;
+    std::vector<uint32_t> group_size;
+    // How widely a group is sold: 1 + the distinct brand names its families and its maker's
+    // rebrands (oem_for) carry, at most 12. A group sold under many brands (XiongMai boards
+    // in a dozen brands' recorders) is met more often than one sold under its own name only;
+    // identification uses this as the prior.
+    std::vector<double> group_reach;
+    double total_reach = 0;
 };
 
 // --- The database ------------------------------------------------------------------------

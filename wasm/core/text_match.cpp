@@ -236,6 +236,8 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
     uint32_t id;
     if (found != by_normalized_.end()) {
         id = found->second;
+        // Show the plainest spelling: "Hikvision" rather than the legal "Hangzhou Hikvision ...".
+        if (name.size() < entries_[id].display.size()) entries_[id].display = std::string(name);
     } else {
         id = static_cast<uint32_t>(entries_.size());
         Entry entry;

@@ -60,7 +60,7 @@ struct NameHit {
 class NameIndex {
 public:
     struct Entry {
-        std::string display;             // first spelling added, as printed
+        std::string display;             // shortest spelling added, as printed
         std::vector<std::string> tokens; // normalised words
         std::string compact;             // letters and digits only
         std::vector<NamePayload> payloads;

@@ -1,0 +1,537 @@
+// identify.cpp — evidence -> ranked families with reasons; see identify.h for the model.
+#include "core/identify.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_map>
+
+namespace cleanslate {
+
+// --- Signal kinds and their weights ----------------------------------------------------------
+namespace {
+
+enum Kind : uint8_t {
+    kBrand, kApp, kModel, kLabel, kCategory, kFeedVendor, kFeedModel, kFeedType,
+    kHttpServer, kHttpTitle, kTelnetBanner, kLogin, kPort, kTag, kKindCount
+};
+
+// Likelihood ratio at full similarity; see the table in identify.h.
+constexpr double kRatio[kKindCount] = {
+    300,  // brand
+    200,  // app
+    500,  // model
+    300,  // label text
+    20,   // category answer
+    300,  // feed vendor
+    500,  // feed model
+    10,   // feed device type
+    100, 100, 100,  // HTTP server, HTTP title, Telnet banner
+    50,   // default login (password-only matches use kPasswordOnlyRatio)
+    20,   // port: upper bound; the actual ratio comes from the port's rarity
+    3,    // tag hinting a category
+};
+constexpr double kPasswordOnlyRatio = 10;
+constexpr double kRebrandStrength = 0.5;  // a brand listed as a rebrand, not the maker's own name
+constexpr double kNameStrength = 0.92;  // a family name typed as the model: 500^0.92, about 300
+
+// Strength points for the confidence rule (identify.h): strong 2, supporting 1, weak 0.
+constexpr int kPoints[kKindCount] = {2, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 0, 0};
+
+// The smallest similarity a signal must reach to count as strong evidence.
+constexpr double kStrongSimilarity = 0.75;
+
+// Minimum similarity for a typed name to be considered at all.
+constexpr double kNameThreshold = 0.75;
+constexpr double kModelThreshold = 0.6;
+constexpr double kInTextThreshold = 0.85;
+
+// --- One family's matches ----------------------------------------------------------------
+// What matched, kept small: reasons (with strings) are built only for the families shown.
+struct Match {
+    double weight = 0;      // log likelihood ratio
+    double similarity = 0;
+    uint32_t ref = 0;       // name entry, model prefix, pattern or category index, by kind
+    uint8_t source = 0;     // which index ref points into (see Source below)
+};
+enum Source : uint8_t { kFromBrands, kFromNames, kFromApps, kFromModels, kFromPattern, kFromLogin, kFromPassword, kFromNone };
+
+struct Scoring {
+    std::vector<int32_t> slot;  // per family: index into matches, or -1
+    std::vector<uint32_t> touched;
+    std::vector<std::array<Match, kKindCount>> matches;
+
+    explicit Scoring(size_t families) : slot(families, -1) {}
+
+    // Keeps the best match of each kind per family, so one fact never counts twice.
+    void offer(uint32_t family, Kind kind, const Match& match) {
+        if (match.weight <= 0) return;
+        if (slot[family] < 0) {
+            slot[family] = static_cast<int32_t>(matches.size());
+            matches.emplace_back();
+            touched.push_back(family);
+        }
+        Match& kept = matches[slot[family]][kind];
+        if (match.weight > kept.weight) kept = match;
+    }
+};
+
+// --- Category hints from free text -------------------------------------------------------
+// Feed device types and tags say "DVR", "IP Camera", "CPE" ...; returns a category or "".
+std::string_view category_from_text(std::string_view text) {
+    static const std::pair<std::string_view, std::string_view> kWords[] = {
+        {"dvr", "recorder"}, {"nvr", "recorder"}, {"xvr", "recorder"}, {"recorder", "recorder"},
+        {"camera", "camera"}, {"ipcam", "camera"}, {"webcam", "camera"}, {"cam", "camera"}, {"doorbell", "camera"},
+        {"router", "router"}, {"gateway", "router"}, {"cpe", "router"}, {"modem", "router"}, {"dsl", "router"},
+        {"ap", "access-point"}, {"repeater", "access-point"}, {"extender", "access-point"},
+        {"printer", "printer"}, {"mfp", "printer"}, {"nas", "nas"}, {"storage", "nas"},
+        {"voip", "voip"}, {"phone", "voip"}, {"ata", "voip"}, {"sip", "voip"},
+        {"stb", "tv-box"}, {"tv", "tv-box"}, {"android", "tv-box"}, {"adb", "tv-box"},
+        {"receiver", "media-receiver"}, {"satellite", "media-receiver"}, {"enigma2", "media-receiver"},
+        {"plug", "smart-home"}, {"bulb", "smart-home"}, {"smart", "smart-home"}, {"iot", "smart-home"},
+    };
+    for (const auto& token : name_tokens(text))
+        for (const auto& [word, category] : kWords)
+            if (token == word) return category;
+    return {};
+}
+
+uint32_t category_index(std::string_view category) {
+    for (uint32_t i = 0; i < kDeviceCategories.size(); ++i)
+        if (kDeviceCategories[i] == category) return i;
+    return 0;
+}
+
+double log_ratio(Kind kind, double strength) { return std::log(kRatio[kind]) * strength; }
+
+// --- Signals -------------------------------------------------------------------------------
+// Brand-like text (label brand, feed vendor) against maker names, rebrands and family brands.
+void offer_brand(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view text, NameIndex::Mode mode,
+                 double threshold) {
+    const NameIndex& brands = db.index().brands;
+    for (const NameHit& hit : brands.search(text, threshold, mode)) {
+        const auto& payloads = brands.names()[hit.name].payloads;
+        // A family brand equal to its own maker's name is no rebrand.
+        std::vector<uint32_t> named_makers;
+        for (const auto& p : payloads)
+            if (p.kind == static_cast<uint8_t>(NameKind::kMakerName) || p.kind == static_cast<uint8_t>(NameKind::kMakerAlias))
+                named_makers.push_back(db.families()[p.family].maker);
+        for (const auto& p : payloads) {
+            bool own = std::find(named_makers.begin(), named_makers.end(), db.families()[p.family].maker) != named_makers.end();
+            double strength = own ? 1.0 : kRebrandStrength;
+            scoring.offer(p.family, kind, {log_ratio(kind, hit.similarity * strength), hit.similarity, hit.name, kFromBrands});
+        }
+    }
+}
+
+void offer_names(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view text, NameIndex::Mode mode,
+                 double threshold, double strength) {
+    const NameIndex& names = db.index().names;
+    for (const NameHit& hit : names.search(text, threshold, mode))
+        for (const auto& p : names.names()[hit.name].payloads)
+            scoring.offer(p.family, kind, {log_ratio(kind, hit.similarity * strength), hit.similarity, hit.name, kFromNames});
+}
+
+void offer_models(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view text, double threshold) {
+    for (const ModelHit& hit : db.index().models.search(text))
+        if (hit.similarity >= threshold)
+            scoring.offer(hit.family, kind, {log_ratio(kind, hit.similarity), hit.similarity, hit.prefix, kFromModels});
+}
+
+// Free label text: brands and family names anywhere in it, and (unless the text was the
+// model answer, already matched as a model) model numbers among its words: a word or two
+// adjacent words with a digit, against prefixes of four or more characters.
+void offer_label(const DeviceDb& db, Scoring& scoring, std::string_view text, bool with_models) {
+    offer_brand(db, scoring, kLabel, text, NameIndex::Mode::kInText, kInTextThreshold);
+    offer_names(db, scoring, kLabel, text, NameIndex::Mode::kInText, kInTextThreshold, 1.0);
+    if (!with_models) return;
+    std::vector<std::string> words = name_tokens(text);
+    auto has_digit = [](const std::string& s) { return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    for (size_t i = 0; i < words.size(); ++i) {
+        std::string pieces[2] = {words[i], i + 1 < words.size() ? words[i] + words[i + 1] : std::string()};
+        for (const auto& piece : pieces) {
+            if (piece.empty() || !has_digit(piece)) continue;
+            for (const ModelHit& hit : db.index().models.search(piece))
+                if (hit.similarity >= kInTextThreshold && db.index().models.prefixes()[hit.prefix].compact.size() >= 4)
+                    scoring.offer(hit.family, kLabel, {log_ratio(kLabel, hit.similarity), hit.similarity, hit.prefix, kFromModels});
+        }
+    }
+}
+
+void offer_patterns(const DeviceDb& db, Scoring& scoring, Kind kind, const SubstringIndex& index, std::string_view text) {
+    (void)db;
+    for (uint32_t pattern : index.search(text))
+        for (uint32_t family : index.patterns()[pattern].families)
+            scoring.offer(family, kind, {log_ratio(kind, 1.0), 1.0, pattern, kFromPattern});
+}
+
+void offer_category(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view category) {
+    auto it = db.index().by_category.find(std::string(category));
+    if (it == db.index().by_category.end()) return;
+    for (uint32_t family : it->second)
+        scoring.offer(family, kind, {log_ratio(kind, 1.0), 1.0, category_index(category), kFromNone});
+}
+
+void offer_credential(const DeviceDb& db, Scoring& scoring, const std::string& credential) {
+    std::string user, password;
+    if (!split_credential(credential, user, password)) return;
+    const DeviceIndex& ix = db.index();
+    if (auto it = ix.by_login.find(lower_ascii(user) + "/" + password); it != ix.by_login.end())
+        for (uint32_t family : it->second) scoring.offer(family, kLogin, {log_ratio(kLogin, 1.0), 1.0, 0, kFromLogin});
+    if (auto it = ix.by_password.find(password); it != ix.by_password.end())
+        for (uint32_t family : it->second)
+            scoring.offer(family, kLogin, {std::log(kPasswordOnlyRatio), 0.5, 0, kFromPassword});
+}
+
+// A port's ratio is how much likelier it is among the families that list it than among all:
+// half of (all families / families listing it), between 1 and 20. Port 80 says nothing,
+// 34567 points at XiongMai-board recorders.
+void offer_port(const DeviceDb& db, Scoring& scoring, int port) {
+    auto it = db.index().by_port.find(port);
+    if (it == db.index().by_port.end() || it->second.empty()) return;
+    double ratio = 0.5 * static_cast<double>(db.families().size()) / static_cast<double>(it->second.size());
+    ratio = std::min(ratio, kRatio[kPort]);
+    if (ratio <= 1.0) return;
+    for (uint32_t family : it->second) scoring.offer(family, kPort, {std::log(ratio), 1.0, static_cast<uint32_t>(port), kFromNone});
+}
+
+Scoring score_evidence(const DeviceDb& db, const Evidence& e) {
+    Scoring scoring(db.families().size());
+    const Answers& a = e.answers;
+    if (a.brand && !a.brand->empty()) {
+        offer_brand(db, scoring, kBrand, *a.brand, NameIndex::Mode::kName, kNameThreshold);
+        offer_names(db, scoring, kBrand, *a.brand, NameIndex::Mode::kName, kNameThreshold, 1.0);
+    }
+    if (a.app && !a.app->empty()) {
+        const NameIndex& apps = db.index().apps;
+        for (const NameHit& hit : apps.search(*a.app, kNameThreshold))
+            for (const auto& p : apps.names()[hit.name].payloads)
+                scoring.offer(p.family, kApp, {log_ratio(kApp, hit.similarity), hit.similarity, hit.name, kFromApps});
+    }
+    if (a.model && !a.model->empty()) {
+        offer_models(db, scoring, kModel, *a.model, kModelThreshold);
+        offer_names(db, scoring, kModel, *a.model, NameIndex::Mode::kName, kNameThreshold, kNameStrength);
+        offer_label(db, scoring, *a.model, false);  // "Hikvision DS-7208" typed into the model field
+    }
+    if (a.label && !a.label->empty()) offer_label(db, scoring, *a.label, true);
+    if (a.category && !a.category->empty()) offer_category(db, scoring, kCategory, *a.category);
+
+    if (!e.device_vendor.empty()) {
+        offer_brand(db, scoring, kFeedVendor, e.device_vendor, NameIndex::Mode::kName, kNameThreshold);
+        offer_brand(db, scoring, kFeedVendor, e.device_vendor, NameIndex::Mode::kInText, kInTextThreshold);
+    }
+    if (!e.device_model.empty()) {
+        offer_models(db, scoring, kFeedModel, e.device_model, kNameThreshold);
+        offer_names(db, scoring, kFeedModel, e.device_model, NameIndex::Mode::kName, kNameThreshold, kNameStrength);
+    }
+    if (!e.device_type.empty())
+        if (auto category = category_from_text(e.device_type); !category.empty())
+            offer_category(db, scoring, kFeedType, category);
+    if (!e.http_server.empty()) offer_patterns(db, scoring, kHttpServer, db.index().http_server, e.http_server);
+    if (!e.http_title.empty()) offer_patterns(db, scoring, kHttpTitle, db.index().http_title, e.http_title);
+    if (!e.telnet_banner.empty()) offer_patterns(db, scoring, kTelnetBanner, db.index().telnet_banner, e.telnet_banner);
+    if (!e.credential.empty()) offer_credential(db, scoring, e.credential);
+    if (e.port) offer_port(db, scoring, *e.port);
+    for (const std::string* tag : {&e.tag, &e.infection})
+        if (!tag->empty())
+            if (auto category = category_from_text(*tag); !category.empty()) offer_category(db, scoring, kTag, category);
+    return scoring;
+}
+
+// --- Posterior -----------------------------------------------------------------------------
+// Prior: a (maker, category) group in proportion to its reach (device_db.h), split evenly
+// over its families — so how finely the data splits a group does not change its odds.
+double group_prior(const DeviceDb& db, uint32_t group) {
+    return db.index().group_reach[group] / db.index().total_reach;
+}
+
+double prior(const DeviceDb& db, uint32_t family) {
+    const DeviceIndex& ix = db.index();
+    uint32_t group = ix.group_of_family[family];
+    return group_prior(db, group) / static_cast<double>(ix.group_size[group]);
+}
+
+struct Posterior {
+    double normalizer = 1;                     // sum over all families of prior x ratios
+    std::vector<double> odds;                  // per touched family (same order as Scoring::touched)
+    std::unordered_map<uint32_t, double> group_mass;  // touched groups only
+    double untouched_group_mass = 0;           // the largest group no evidence points at
+    double probability(size_t touched_at) const { return odds[touched_at] / normalizer; }
+};
+
+Posterior posterior(const DeviceDb& db, const Scoring& scoring) {
+    Posterior post;
+    const DeviceIndex& ix = db.index();
+    for (size_t i = 0; i < scoring.touched.size(); ++i) {
+        uint32_t family = scoring.touched[i];
+        double total = 0;
+        for (const Match& m : scoring.matches[i]) total += m.weight;
+        double p = prior(db, family);
+        double odds = p * std::exp(total);
+        post.odds.push_back(odds);
+        post.normalizer += odds - p;
+        uint32_t group = ix.group_of_family[family];
+        auto [it, inserted] = post.group_mass.emplace(group, group_prior(db, group));
+        it->second += odds - p;
+    }
+    for (auto& [group, mass] : post.group_mass) mass /= post.normalizer;
+    for (uint32_t group = 0; group < ix.group_size.size(); ++group)
+        if (!post.group_mass.count(group))
+            post.untouched_group_mass = std::max(post.untouched_group_mass, group_prior(db, group) / post.normalizer);
+    return post;
+}
+
+int strength_points(const std::array<Match, kKindCount>& matches) {
+    int points = 0;
+    for (int kind = 0; kind < kKindCount; ++kind) {
+        const Match& m = matches[kind];
+        if (m.weight <= 0 || m.similarity < kStrongSimilarity) continue;
+        if (kind == kLogin && m.source != kFromLogin) continue;  // a password alone supports nothing
+        points += kPoints[kind];
+    }
+    return points;
+}
+
+// --- Reasons -------------------------------------------------------------------------------
+std::string category_noun(std::string_view category, bool plural) {
+    static const std::pair<std::string_view, std::pair<const char*, const char*>> kNouns[] = {
+        {"camera", {"camera", "cameras"}}, {"recorder", {"video recorder", "video recorders"}},
+        {"router", {"router", "routers"}}, {"access-point", {"access point", "access points"}},
+        {"tv-box", {"TV box", "TV boxes"}}, {"media-receiver", {"TV receiver", "TV receivers"}},
+        {"printer", {"printer", "printers"}}, {"nas", {"network drive (NAS)", "network drives (NAS)"}},
+        {"voip", {"internet phone", "internet phones"}}, {"smart-home", {"smart-home device", "smart-home devices"}},
+        {"other", {"device", "devices"}}};
+    for (const auto& [key, nouns] : kNouns)
+        if (key == category) return plural ? nouns.second : nouns.first;
+    return plural ? "devices" : "device";
+}
+
+Reason make_reason(const DeviceDb& db, const Evidence& e, const Family& family, Kind kind, const Match& m) {
+    const DeviceIndex& ix = db.index();
+    const std::string& maker = db.maker_of(family).short_name;
+    Reason r;
+    r.weight = m.weight;
+    auto typed = [&](const Answer& answer) {
+        if (m.similarity < 1.0 && answer) r.params.emplace_back("typed", *answer);
+    };
+    auto name_of = [&]() -> std::string {
+        switch (m.source) {
+            case kFromBrands: return ix.brands.names()[m.ref].display;
+            case kFromNames: return ix.names.names()[m.ref].display;
+            case kFromApps: return ix.apps.names()[m.ref].display;
+            case kFromModels: return ix.models.prefixes()[m.ref].display;
+            default: return {};
+        }
+    };
+    switch (kind) {
+        case kBrand:
+            if (m.source == kFromNames) r = {"name_matches", {{"name", name_of()}, {"maker", maker}}, m.weight};
+            else r = {"brand_matches", {{"brand", name_of()}, {"maker", maker}}, m.weight};
+            typed(e.answers.brand);
+            break;
+        case kApp:
+            r = {"app_used_with", {{"app", name_of()}, {"maker", maker}, {"category", family.category}}, m.weight};
+            typed(e.answers.app);
+            break;
+        case kModel:
+            if (m.source == kFromNames) r = {"name_matches", {{"name", name_of()}, {"maker", maker}}, m.weight};
+            else r = {"model_matches", {{"model", e.answers.model.value_or("")}, {"series", name_of()}, {"maker", maker}}, m.weight};
+            if (m.source == kFromNames) typed(e.answers.model);
+            break;
+        case kLabel: r = {"label_mentions", {{"found", name_of()}, {"maker", maker}}, m.weight}; break;
+        case kCategory: r = {"category_matches", {{"category", family.category}}, m.weight}; break;
+        case kFeedVendor: r = {"feed_vendor", {{"vendor", e.device_vendor}, {"maker", maker}}, m.weight}; break;
+        case kFeedModel:
+            r = {"feed_model", {{"model", e.device_model}, {"series", name_of()}, {"maker", maker}}, m.weight};
+            break;
+        case kFeedType: r = {"feed_type", {{"type", e.device_type}, {"category", family.category}}, m.weight}; break;
+        case kHttpServer:
+            r = {"http_server", {{"value", e.http_server}, {"pattern", ix.http_server.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
+            break;
+        case kHttpTitle:
+            r = {"http_title", {{"value", e.http_title}, {"pattern", ix.http_title.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
+            break;
+        case kTelnetBanner:
+            r = {"telnet_banner", {{"value", e.telnet_banner}, {"pattern", ix.telnet_banner.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
+            break;
+        case kLogin: {
+            std::string user, password;
+            split_credential(e.credential, user, password);
+            if (m.source == kFromLogin) r = {"default_login", {{"credential", e.credential}, {"maker", maker}}, m.weight};
+            else r = {"default_password", {{"password", password}, {"maker", maker}}, m.weight};
+            break;
+        }
+        case kPort: r = {"port_seen", {{"port", std::to_string(m.ref)}}, m.weight}; break;
+        case kTag: r = {"tag_hint", {{"tag", e.tag.empty() ? e.infection : e.tag}, {"category", family.category}}, m.weight}; break;
+        default: break;
+    }
+    return r;
+}
+
+}  // namespace
+
+std::string_view Reason::param(std::string_view name) const {
+    for (const auto& [key, value] : params)
+        if (key == name) return value;
+    return {};
+}
+
+std::string reason_text_en(const Reason& r) {
+    auto p = [&](const char* name) { return std::string(r.param(name)); };
+    std::string typed = r.param("typed").empty() ? "" : " (you typed \"" + p("typed") + "\")";
+    const std::string& c = r.code;
+    if (c == "brand_matches") {
+        if (normalize_name(p("brand")) == normalize_name(p("maker"))) return "the brand is " + p("brand") + typed;
+        return p("maker") + " builds devices sold as " + p("brand") + typed;
+    }
+    if (c == "app_used_with") return "the app " + p("app") + " is used with " + p("maker") + " " + category_noun(p("category"), true) + typed;
+    if (c == "model_matches") return "model " + p("model") + " is in the " + p("maker") + " " + p("series") + " series";
+    if (c == "name_matches") return "\"" + p("name") + "\" is a " + p("maker") + " product" + typed;
+    if (c == "label_mentions") return "the label mentions " + p("found") + " (" + p("maker") + ")";
+    if (c == "category_matches") return "you said it is a " + category_noun(p("category"), false);
+    if (c == "feed_vendor") return "the ISP's feed names the vendor " + p("vendor") + " (" + p("maker") + ")";
+    if (c == "feed_model") return "the ISP's feed names model " + p("model") + ", in the " + p("maker") + " " + p("series") + " series";
+    if (c == "feed_type") return "the ISP's feed calls it \"" + p("type") + "\"";
+    if (c == "http_server") return "its web server calls itself \"" + p("value") + "\", like " + p("maker") + " devices";
+    if (c == "http_title") return "its web page title \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "telnet_banner") return "its Telnet greeting \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "default_login") return "Mirai got in with " + p("credential") + ", a default login of " + p("maker") + " devices";
+    if (c == "default_password") return "the password Mirai used is a default of " + p("maker") + " devices";
+    if (c == "port_seen") return "it answered on port " + p("port") + ", which these devices use";
+    if (c == "tag_hint") return "the feed's tag \"" + p("tag") + "\" suggests a " + category_noun(p("category"), false);
+    return c;
+}
+
+// --- Identification ----------------------------------------------------------------------
+Identification identify(const DeviceDb& db, const Evidence& evidence, const IdentifyOptions& options) {
+    Identification result;
+    if (db.families().empty()) return result;
+    Scoring scoring = score_evidence(db, evidence);
+    Posterior post = posterior(db, scoring);
+
+    std::vector<size_t> order(scoring.touched.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto by_score = [&](size_t a, size_t b) {
+        if (post.odds[a] != post.odds[b]) return post.odds[a] > post.odds[b];
+        return db.families()[scoring.touched[a]].id < db.families()[scoring.touched[b]].id;
+    };
+    size_t shown = std::min(order.size(), options.max_candidates);
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(), by_score);
+
+    const DeviceIndex& ix = db.index();
+    for (size_t k = 0; k < shown; ++k) {
+        size_t i = order[k];
+        const Family& family = db.families()[scoring.touched[i]];
+        Candidate c;
+        c.id = family.id;
+        c.maker_id = db.maker_of(family).id;
+        c.vendor = db.maker_of(family).name;
+        c.vendor_short = db.maker_of(family).short_name;
+        c.model = family.name;
+        c.category = family.category;
+        c.score = post.probability(i);
+        c.group_score = post.group_mass.at(ix.group_of_family[scoring.touched[i]]);
+        for (int kind = 0; kind < kKindCount; ++kind)
+            if (scoring.matches[i][kind].weight > 0)
+                c.reasons.push_back(make_reason(db, evidence, family, static_cast<Kind>(kind), scoring.matches[i][kind]));
+        std::stable_sort(c.reasons.begin(), c.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+        result.candidates.push_back(std::move(c));
+    }
+
+    // The confidence rule (identify.h).
+    if (!result.candidates.empty()) {
+        size_t top = order[0];
+        uint32_t top_group = ix.group_of_family[scoring.touched[top]];
+        double lead = post.group_mass.at(top_group);
+        double runner_up = post.untouched_group_mass;
+        for (const auto& [group, mass] : post.group_mass)
+            if (group != top_group) runner_up = std::max(runner_up, mass);
+        result.confident = strength_points(scoring.matches[top]) >= 2 && lead >= 0.6 && lead - runner_up >= 0.3;
+    }
+    return result;
+}
+
+// --- Next question -----------------------------------------------------------------------
+std::string_view question_name(Question question) {
+    switch (question) {
+        case Question::kCategory: return "category";
+        case Question::kApp: return "app";
+        case Question::kBrand: return "brand";
+        case Question::kModel: return "model";
+        default: return "none";
+    }
+}
+
+namespace {
+
+// Expected information (bits) of asking a question: the entropy of its answer when each
+// family's probability is shared among the answers it would give ("no app" is an answer).
+template <typename Values>
+double answer_entropy(const DeviceDb& db, const std::vector<double>& probability, Values&& values_of) {
+    std::unordered_map<std::string, double> mass;
+    for (uint32_t f = 0; f < db.families().size(); ++f) {
+        if (probability[f] <= 0) continue;
+        std::vector<std::string> values = values_of(db.families()[f]);
+        if (values.empty()) values.push_back("");
+        for (const auto& v : values) mass[v] += probability[f] / static_cast<double>(values.size());
+    }
+    double bits = 0;
+    for (const auto& [value, m] : mass)
+        if (m > 0) bits -= m * std::log2(m);
+    return bits;
+}
+
+}  // namespace
+
+Question next_question(const DeviceDb& db, const Evidence& evidence) {
+    if (db.families().empty()) return Question::kNone;
+    Scoring scoring = score_evidence(db, evidence);
+    Posterior post = posterior(db, scoring);
+    Identification id = identify(db, evidence);
+
+    // Every family's probability, untouched ones at their prior.
+    std::vector<double> probability(db.families().size());
+    for (uint32_t f = 0; f < probability.size(); ++f) probability[f] = prior(db, f) / post.normalizer;
+    for (size_t i = 0; i < scoring.touched.size(); ++i) probability[scoring.touched[i]] = post.probability(i);
+
+    const Answers& a = evidence.answers;
+    auto models_of = [](const Family& f) { return f.models.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.id}; };
+
+    if (id.confident) {
+        // Sure of the maker and kind; ask the model only if it would pick between families.
+        const Candidate& top = id.candidates.front();
+        if (top.score >= 0.8 * top.group_score || a.model) return Question::kNone;
+        std::vector<double> within(probability.size(), 0.0);
+        const Family* leader = db.find_family(top.id);
+        for (uint32_t f = 0; f < within.size(); ++f)
+            if (db.families()[f].maker == leader->maker && db.families()[f].category == leader->category)
+                within[f] = probability[f] / top.group_score;
+        return answer_entropy(db, within, models_of) >= 0.5 ? Question::kModel : Question::kNone;
+    }
+
+    struct Option { Question question; bool asked; double bits; };
+    Option options[] = {
+        {Question::kCategory, a.category.has_value(),
+         answer_entropy(db, probability, [](const Family& f) { return std::vector<std::string>{f.category}; })},
+        {Question::kApp, a.app.has_value(),
+         answer_entropy(db, probability, [](const Family& f) {
+             std::vector<std::string> apps;
+             for (const auto& app : f.apps) apps.push_back(normalize_name(app));
+             return apps;
+         })},
+        {Question::kBrand, a.brand.has_value(),
+         answer_entropy(db, probability, [&](const Family& f) { return std::vector<std::string>{db.maker_of(f).id}; })},
+        {Question::kModel, a.model.has_value(), answer_entropy(db, probability, models_of)},
+    };
+    for (const Option& o : options)
+        if (!o.asked && o.bits >= 0.5) return o.question;
+    return Question::kNone;
+}
+
+// --- The "I don't know" path ---------------------------------------------------------------
+const Family* generic_family(const DeviceDb& db, std::string_view category) {
+    auto generic = db.generic_families(category);
+    return generic.empty() ? nullptr : generic.front();
+}
+
+}  // namespace cleanslate

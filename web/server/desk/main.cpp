@@ -1,0 +1,102 @@
+// cleanslate-desk — the abuse desk's command line.
+//   cleanslate-desk identify [--db FILE]              one JSON evidence object on stdin -> one JSON result
+//   cleanslate-desk identify [--db FILE] --csv FILE   a feed CSV -> JSON lines, one result per data row:
+//       {"line": N, "src_ip": "...", "timestamp": "...", "confident": ..., "candidates": [...]}
+// The database defaults to the packed file the build writes (data/devices.json).
+// Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
+// database that does not load — prints one line on stderr and exits with status 2.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "core/device_db.h"
+#include "core/evidence.h"
+#include "core/identify.h"
+#include "feed_csv.h"
+#include "identification_json.h"
+
+#ifndef CS_DEFAULT_DB
+#define CS_DEFAULT_DB "data/devices.json"
+#endif
+
+namespace {
+
+using namespace cleanslate;
+
+constexpr int kBadInput = 2;
+constexpr const char* kUsage =
+    "usage: cleanslate-desk identify [--db FILE] [--csv FILE]\n"
+    "  reads one JSON evidence object from stdin (or a feed CSV with --csv) and writes the\n"
+    "  ranked device candidates as JSON (JSON lines for --csv, one per data row)\n";
+
+int fail(const std::string& message) {
+    std::string one_line = message;
+    for (char& c : one_line)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::cerr << "cleanslate-desk: " << one_line << "\n";
+    return kBadInput;
+}
+
+bool read_file(const std::string& path, std::string& text) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return false;
+    std::ostringstream buffer;
+    buffer << file.rdbuf();
+    text = buffer.str();
+    return !file.bad();
+}
+
+// --- identify --------------------------------------------------------------------------
+int identify_command(int argc, char** argv) {
+    std::string db_path = CS_DEFAULT_DB, csv_path;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if ((arg == "--db" || arg == "--csv") && i + 1 < argc) (arg == "--db" ? db_path : csv_path) = argv[++i];
+        else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
+        else return fail("unknown argument '" + arg + "' (try --help)");
+    }
+
+    std::string db_text, error;
+    if (!read_file(db_path, db_text)) return fail("cannot read the device database " + db_path);
+    DeviceDb db;
+    if (!load_device_db(db_text, db, error)) return fail(db_path + ": " + error);
+
+    if (!csv_path.empty()) {
+        std::string csv_text;
+        if (!read_file(csv_path, csv_text)) return fail("cannot read " + csv_path);
+        std::vector<desk::FeedRow> rows;
+        if (!desk::read_feed(csv_text, rows, error)) return fail(csv_path + ": " + error);
+        for (const auto& row : rows) {
+            Json out = {{"line", row.line}};
+            if (!row.src_ip.empty()) out["src_ip"] = row.src_ip;
+            if (!row.timestamp.empty()) out["timestamp"] = row.timestamp;
+            Json result = desk::identification_to_json(identify(db, row.evidence));
+            out.update(result);
+            std::cout << out.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        }
+        return 0;
+    }
+
+    std::string input((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    Json json = parse_json(input);
+    if (json.is_discarded()) return fail("stdin is not valid JSON");
+    EvidenceParse parsed = parse_evidence(json);
+    if (!parsed.ok()) return fail(parsed.error);
+    Json result = desk::identification_to_json(identify(db, parsed.evidence));
+    std::cout << result.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return fail("no command given (try --help)");
+    if (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (std::string(argv[1]) == "identify") return identify_command(argc, argv);
+    return fail(std::string("unknown command '") + argv[1] + "' (try --help)");
+}
