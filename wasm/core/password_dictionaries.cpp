@@ -1,6 +1,8 @@
 // password_dictionaries.cpp — loading ranked word lists from text, and the UTF-8 helpers.
 #include "core/password_dictionaries.h"
 
+#include <algorithm>
+
 #include "core/json.h"
 
 namespace cleanslate {
@@ -71,10 +73,17 @@ std::u32string to_lower(std::u32string_view text) {
 }
 
 // --- Loading -----------------------------------------------------------------------------
+void RankedList::add(std::u32string word) {
+    if (word.empty()) return;
+    longest_word = std::max(longest_word, word.size());
+    // emplace keeps the first (best) rank should a word appear twice
+    ranks.emplace(std::move(word), static_cast<int>(ranks.size()) + 1);
+}
+
 RankedList& PasswordDictionaries::list_named(std::string_view list_name) {
     for (RankedList& list : lists_)
         if (list.name == list_name) return list;
-    lists_.push_back(RankedList{std::string(list_name), {}});
+    lists_.push_back(RankedList{std::string(list_name), {}, 0});
     return lists_.back();
 }
 
@@ -99,9 +108,7 @@ void PasswordDictionaries::add_ranked_text(std::string_view list_name, std::stri
             current = std::string(line.substr(kHeader.size()));
             continue;
         }
-        RankedList& list = list_named(current);
-        // emplace keeps the first (best) rank should a word appear twice
-        list.ranks.emplace(to_lower(utf8_to_code_points(line)), static_cast<int>(list.ranks.size()) + 1);
+        list_named(current).add(to_lower(utf8_to_code_points(line)));
     }
 }
 
@@ -109,15 +116,15 @@ bool PasswordDictionaries::add_mirai_credentials(std::string_view json_text) {
     const Json document = parse_json(json_text);
     const Json* credentials = json_member(document, "credentials");
     if (!credentials || !credentials->is_array() || credentials->empty()) return false;
-    RankedWords ranks;
+    RankedList mirai{std::string(kMiraiList), {}, 0};
     for (const Json& entry : *credentials) {
         const Json* password = json_member(entry, "password");
         if (!password || !password->is_string()) return false;
         const std::string text = password->get<std::string>();
         // The empty password cannot be matched as a word; too_short refuses it anyway.
-        if (!text.empty()) ranks.emplace(to_lower(utf8_to_code_points(text)), static_cast<int>(ranks.size()) + 1);
+        mirai.add(to_lower(utf8_to_code_points(text)));
     }
-    list_named(kMiraiList).ranks = std::move(ranks);
+    list_named(kMiraiList) = std::move(mirai);
     return true;
 }
 

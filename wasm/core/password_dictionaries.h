@@ -25,6 +25,10 @@ using RankedWords = std::unordered_map<std::u32string, int>;
 struct RankedList {
     std::string name;  // "passwords", "english_wikipedia", "dutch", "mirai", ...
     RankedWords ranks;
+    size_t longest_word = 0;  // in code points: no longer stretch of a password can match
+
+    // Adds a word at the next rank unless it is already listed.
+    void add(std::u32string word);
 };
 
 // Names with a meaning to the estimator (refusals and hints).

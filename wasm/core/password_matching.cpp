@@ -20,7 +20,7 @@ void dictionary_match(const std::u32string& password, const MatchLists& lists, s
     for (const RankedList* list : lists.lists) {
         if (list->ranks.empty()) continue;
         for (size_t i = 0; i < n; ++i) {
-            for (size_t j = i; j < n; ++j) {
+            for (size_t j = i; j < n && j - i < list->longest_word; ++j) {
                 const std::u32string word = lowered.substr(i, j - i + 1);
                 auto it = list->ranks.find(word);
                 if (it == list->ranks.end()) continue;
@@ -109,8 +109,15 @@ std::vector<Substitution> l33t_substitutions(const std::u32string& password) {
     return subs;
 }
 
+// Passwords full of symbols can be read in thousands of ways; the first readings already catch
+// the disguised words people actually use, and the check must stay fast enough to run as the
+// customer types. (zxcvbn tries them all.)
+constexpr size_t kMaxL33tReadings = 64;
+
 void l33t_match(const std::u32string& password, const MatchLists& lists, std::vector<PasswordMatch>& out) {
-    for (const Substitution& sub : l33t_substitutions(password)) {
+    std::vector<Substitution> readings = l33t_substitutions(password);
+    if (readings.size() > kMaxL33tReadings) readings.resize(kMaxL33tReadings);
+    for (const Substitution& sub : readings) {
         if (sub.empty()) break;
         std::u32string translated = password;
         for (char32_t& c : translated)

@@ -17,16 +17,15 @@ bool is_alphanumeric(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'a'
 
 // --- Per-call lists ---------------------------------------------------------------------
 RankedList ranked_from(std::string_view name, const std::vector<std::string>& words, bool with_compact_forms) {
-    RankedList list{std::string(name), {}};
+    RankedList list{std::string(name), {}, 0};
     for (const std::string& word : words) {
         const std::u32string lowered = to_lower(utf8_to_code_points(word));
-        if (lowered.empty()) continue;
-        list.ranks.emplace(lowered, static_cast<int>(list.ranks.size()) + 1);
+        list.add(lowered);
         if (with_compact_forms) {  // "TP-Link" is typed as "tplink" too
             std::u32string compact;
             for (char32_t c : lowered)
                 if (is_alphanumeric(c)) compact.push_back(c);
-            if (!compact.empty()) list.ranks.emplace(compact, static_cast<int>(list.ranks.size()) + 1);
+            list.add(compact);
         }
     }
     return list;
