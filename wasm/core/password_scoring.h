@@ -48,10 +48,10 @@ struct PasswordMatch {
 };
 
 // --- Constants ------------------------------------------------------------------------
-// A year near this one is among the first an attacker tries. zxcvbn 4.4 uses 2017 and counts
-// 1900-2019 as recent years; we move both to the customers' present (2025, 1900-2039) but keep
-// them fixed rather than reading the clock, so a verdict never changes with the date.
-inline constexpr int kReferenceYear = 2025;
+// Distances between a typed year and this one set how many years an attacker must try. We keep
+// zxcvbn 4.4's 2017 so verdicts stay on its tested calibration: a later reference would rate
+// birth dates (name + 180282) stronger. Recent years are matched up to 2039 (zxcvbn: 2019).
+inline constexpr int kReferenceYear = 2017;
 
 // --- Guesses --------------------------------------------------------------------------
 // Guesses for one match as part of a password of `password_length` code points.

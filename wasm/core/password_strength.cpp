@@ -42,19 +42,20 @@ bool is_only_listed_word(const std::u32string& lowered, const GuessEstimate& est
 
 // Walked characters: those the cheapest explanation reads as a keyboard walk, or as a listed
 // word that is itself a walk of 4+ keys ("qwertyuiop" is in the common list). Incidental short
-// walks inside real words ("erd" in Amsterdam) do not count.
+// walks inside real words ("erd" in Amsterdam) and dates that happen to walk the keypad do not
+// count. A walk is more than half of the password.
 bool is_keyboard_walk(size_t length, const std::vector<PasswordMatch>& candidates, const std::vector<PasswordMatch>& sequence) {
     constexpr size_t kMinimumWalkKeys = 4;
     size_t walked = 0;
     for (const PasswordMatch& m : sequence) {
         bool walk = m.kind == PatternKind::spatial;
         for (const PasswordMatch& s : candidates) {
-            if (walk) break;
+            if (walk || m.kind != PatternKind::dictionary) break;
             walk = s.kind == PatternKind::spatial && s.token.size() >= kMinimumWalkKeys && s.i <= m.i && m.j <= s.j;
         }
         if (walk) walked += m.token.size();
     }
-    return length > 0 && walked * 2 >= length;
+    return walked * 2 > length;
 }
 
 bool contains_user_input(const std::vector<PasswordMatch>& matches) {

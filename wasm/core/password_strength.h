@@ -10,7 +10,7 @@
 //                        or only a disguise of one (capitals, l33t, reversed)
 //   device_default       the device's own default login (user or password), same rule
 //   common_password      in the common-password list, ignoring case, or only a disguise of one
-//   keyboard_walk        keyboard walks cover at least half the characters (qwerty123, 1qaz2wsx)
+//   keyboard_walk        keyboard walks make up more than half the characters (qwerty123, 1qaz2wsx)
 //   contains_user_input  contains the brand, model or user name the caller passed (3+ letters)
 //   too_short            fewer than kMinimumPasswordLength (8) characters: what most devices
 //                        require and the floor NIST SP 800-63B sets
