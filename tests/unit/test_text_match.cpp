@@ -102,7 +102,15 @@ TEST_CASE("the model index matches series prefixes, typos and half-typed models"
     CHECK(best_family("DS-2DC2042") == 0);  // two letters swapped
     CHECK(best_family("DS-2C") == 0);       // still typing
     CHECK(best_family("WRT54G") == -1);
-    CHECK(models.search("DS-2CD2042")[0].similarity == doctest::Approx(1.0));
+    SUBCASE("a longer series is a more specific match") {
+        models.add("DS", 9);
+        auto hits = models.search("DS-2CD2042");
+        REQUIRE(hits.size() == 2);
+        CHECK(hits[0].family == 0);
+        CHECK(hits[0].similarity == doctest::Approx(0.925));  // five characters
+        CHECK(hits.back().family == 9);
+        CHECK(hits.back().similarity == doctest::Approx(0.7));  // two characters
+    }
 }
 
 TEST_CASE("the substring index finds fingerprints anywhere, case-insensitively") {

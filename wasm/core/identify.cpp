@@ -12,31 +12,42 @@ namespace cleanslate {
 namespace {
 
 enum Kind : uint8_t {
-    kBrand, kApp, kModel, kLabel, kCategory, kFeedVendor, kFeedModel, kFeedType,
+    kBrand, kApp, kModel, kLabelBrand, kLabelModel, kCategory, kFeedVendor, kFeedModel, kFeedType,
     kHttpServer, kHttpTitle, kTelnetBanner, kLogin, kPort, kTag, kKindCount
 };
 
-// Likelihood ratio at full similarity; see the table in identify.h.
-constexpr double kRatio[kKindCount] = {
-    300,  // brand
-    200,  // app
-    500,  // model
-    300,  // label text
-    20,   // category answer
-    300,  // feed vendor
-    500,  // feed model
-    10,   // feed device type
-    100, 100, 100,  // HTTP server, HTTP title, Telnet banner
-    50,   // default login (password-only matches use kPasswordOnlyRatio)
-    20,   // port: upper bound; the actual ratio comes from the port's rarity
-    3,    // tag hinting a category
+// Likelihood ratio at full similarity; see the table in identify.h. Strong signals scale
+// with the number of (maker, category) groups G, so that one brand answer means the same
+// whether the database holds 50 groups or 5 000; supporting and weak signals are fixed.
+constexpr double kPerGroup[kKindCount] = {
+    5,  // brand
+    3,  // app
+    12, // model
+    5,  // label text naming a brand or family
+    12, // label text holding a model number
+    0,  // category answer
+    5,  // feed vendor
+    12, // feed model
+    0,  // feed device type
+    4, 4, 4,  // HTTP server, HTTP title, Telnet banner
+    0, 0, 0,  // default login, port, tag
+};
+constexpr double kFixed[kKindCount] = {
+    0, 0, 0, 0, 0,
+    20,  // category answer
+    0, 0,
+    10,  // feed device type
+    0, 0, 0,
+    50,  // default login (password-only matches use kPasswordOnlyRatio)
+    20,  // port: upper bound; the actual ratio comes from the port's rarity
+    3,   // tag hinting a category
 };
 constexpr double kPasswordOnlyRatio = 10;
 constexpr double kRebrandStrength = 0.5;  // a brand listed as a rebrand, not the maker's own name
 constexpr double kNameStrength = 0.92;  // a family name typed as the model: 500^0.92, about 300
 
 // Strength points for the confidence rule (identify.h): strong 2, supporting 1, weak 0.
-constexpr int kPoints[kKindCount] = {2, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 0, 0};
+constexpr int kPoints[kKindCount] = {2, 2, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 0, 0};
 
 // The smallest similarity a signal must reach to count as strong evidence.
 constexpr double kStrongSimilarity = 0.75;
@@ -102,7 +113,13 @@ uint32_t category_index(std::string_view category) {
     return 0;
 }
 
-double log_ratio(Kind kind, double strength) { return std::log(kRatio[kind]) * strength; }
+double ratio(const DeviceDb& db, Kind kind) {
+    return kPerGroup[kind] > 0 ? std::max(2.0, kPerGroup[kind] * static_cast<double>(db.index().group_size.size()))
+                               : kFixed[kind];
+}
+
+// The signal's log ratio at a similarity or strength in 0..1: ratio^strength.
+double log_ratio(const DeviceDb& db, Kind kind, double strength) { return std::log(ratio(db, kind)) * strength; }
 
 // --- Signals -------------------------------------------------------------------------------
 // Brand-like text (label brand, feed vendor) against maker names, rebrands and family brands.
@@ -119,7 +136,7 @@ void offer_brand(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_vi
         for (const auto& p : payloads) {
             bool own = std::find(named_makers.begin(), named_makers.end(), db.families()[p.family].maker) != named_makers.end();
             double strength = own ? 1.0 : kRebrandStrength;
-            scoring.offer(p.family, kind, {log_ratio(kind, hit.similarity * strength), hit.similarity, hit.name, kFromBrands});
+            scoring.offer(p.family, kind, {log_ratio(db, kind, hit.similarity * strength), hit.similarity, hit.name, kFromBrands});
         }
     }
 }
@@ -129,21 +146,27 @@ void offer_names(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_vi
     const NameIndex& names = db.index().names;
     for (const NameHit& hit : names.search(text, threshold, mode))
         for (const auto& p : names.names()[hit.name].payloads)
-            scoring.offer(p.family, kind, {log_ratio(kind, hit.similarity * strength), hit.similarity, hit.name, kFromNames});
+            scoring.offer(p.family, kind, {log_ratio(db, kind, hit.similarity * strength), hit.similarity, hit.name, kFromNames});
 }
 
 void offer_models(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view text, double threshold) {
     for (const ModelHit& hit : db.index().models.search(text))
         if (hit.similarity >= threshold)
-            scoring.offer(hit.family, kind, {log_ratio(kind, hit.similarity), hit.similarity, hit.prefix, kFromModels});
+            scoring.offer(hit.family, kind, {log_ratio(db, kind, hit.similarity), hit.similarity, hit.prefix, kFromModels});
+}
+
+// A listed model prefix specific enough to trust inside free text: three or more
+// characters with a digit ("DS-7", "HG8245"), not a word like "NVR" or "IPC".
+bool specific_model(const std::string& compact) {
+    return compact.size() >= 3 && std::any_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Free label text: brands and family names anywhere in it, and (unless the text was the
 // model answer, already matched as a model) model numbers among its words: a word or two
-// adjacent words with a digit, against prefixes of four or more characters.
+// adjacent words with a digit, against specific prefixes, without typos.
 void offer_label(const DeviceDb& db, Scoring& scoring, std::string_view text, bool with_models) {
-    offer_brand(db, scoring, kLabel, text, NameIndex::Mode::kInText, kInTextThreshold);
-    offer_names(db, scoring, kLabel, text, NameIndex::Mode::kInText, kInTextThreshold, 1.0);
+    offer_brand(db, scoring, kLabelBrand, text, NameIndex::Mode::kInText, kInTextThreshold);
+    offer_names(db, scoring, kLabelBrand, text, NameIndex::Mode::kInText, kInTextThreshold, 1.0);
     if (!with_models) return;
     std::vector<std::string> words = name_tokens(text);
     auto has_digit = [](const std::string& s) { return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
@@ -152,8 +175,8 @@ void offer_label(const DeviceDb& db, Scoring& scoring, std::string_view text, bo
         for (const auto& piece : pieces) {
             if (piece.empty() || !has_digit(piece)) continue;
             for (const ModelHit& hit : db.index().models.search(piece))
-                if (hit.similarity >= kInTextThreshold && db.index().models.prefixes()[hit.prefix].compact.size() >= 4)
-                    scoring.offer(hit.family, kLabel, {log_ratio(kLabel, hit.similarity), hit.similarity, hit.prefix, kFromModels});
+                if (hit.exact && specific_model(db.index().models.prefixes()[hit.prefix].compact))
+                    scoring.offer(hit.family, kLabelModel, {log_ratio(db, kLabelModel, hit.similarity), hit.similarity, hit.prefix, kFromModels});
         }
     }
 }
@@ -162,14 +185,14 @@ void offer_patterns(const DeviceDb& db, Scoring& scoring, Kind kind, const Subst
     (void)db;
     for (uint32_t pattern : index.search(text))
         for (uint32_t family : index.patterns()[pattern].families)
-            scoring.offer(family, kind, {log_ratio(kind, 1.0), 1.0, pattern, kFromPattern});
+            scoring.offer(family, kind, {log_ratio(db, kind, 1.0), 1.0, pattern, kFromPattern});
 }
 
 void offer_category(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view category) {
     auto it = db.index().by_category.find(std::string(category));
     if (it == db.index().by_category.end()) return;
     for (uint32_t family : it->second)
-        scoring.offer(family, kind, {log_ratio(kind, 1.0), 1.0, category_index(category), kFromNone});
+        scoring.offer(family, kind, {log_ratio(db, kind, 1.0), 1.0, category_index(category), kFromNone});
 }
 
 void offer_credential(const DeviceDb& db, Scoring& scoring, const std::string& credential) {
@@ -177,7 +200,7 @@ void offer_credential(const DeviceDb& db, Scoring& scoring, const std::string& c
     if (!split_credential(credential, user, password)) return;
     const DeviceIndex& ix = db.index();
     if (auto it = ix.by_login.find(lower_ascii(user) + "/" + password); it != ix.by_login.end())
-        for (uint32_t family : it->second) scoring.offer(family, kLogin, {log_ratio(kLogin, 1.0), 1.0, 0, kFromLogin});
+        for (uint32_t family : it->second) scoring.offer(family, kLogin, {log_ratio(db, kLogin, 1.0), 1.0, 0, kFromLogin});
     if (auto it = ix.by_password.find(password); it != ix.by_password.end())
         for (uint32_t family : it->second)
             scoring.offer(family, kLogin, {std::log(kPasswordOnlyRatio), 0.5, 0, kFromPassword});
@@ -190,7 +213,7 @@ void offer_port(const DeviceDb& db, Scoring& scoring, int port) {
     auto it = db.index().by_port.find(port);
     if (it == db.index().by_port.end() || it->second.empty()) return;
     double ratio = 0.5 * static_cast<double>(db.families().size()) / static_cast<double>(it->second.size());
-    ratio = std::min(ratio, kRatio[kPort]);
+    ratio = std::min(ratio, kFixed[kPort]);
     if (ratio <= 1.0) return;
     for (uint32_t family : it->second) scoring.offer(family, kPort, {std::log(ratio), 1.0, static_cast<uint32_t>(port), kFromNone});
 }
@@ -206,7 +229,7 @@ Scoring score_evidence(const DeviceDb& db, const Evidence& e) {
         const NameIndex& apps = db.index().apps;
         for (const NameHit& hit : apps.search(*a.app, kNameThreshold))
             for (const auto& p : apps.names()[hit.name].payloads)
-                scoring.offer(p.family, kApp, {log_ratio(kApp, hit.similarity), hit.similarity, hit.name, kFromApps});
+                scoring.offer(p.family, kApp, {log_ratio(db, kApp, hit.similarity), hit.similarity, hit.name, kFromApps});
     }
     if (a.model && !a.model->empty()) {
         offer_models(db, scoring, kModel, *a.model, kModelThreshold);
@@ -292,6 +315,17 @@ int strength_points(const std::array<Match, kKindCount>& matches) {
     return points;
 }
 
+// A strong signal that clearly matched some family but not the top one contradicts it
+// (a brand and an app of two different makers).
+bool contradicted(const Scoring& scoring, size_t top) {
+    for (int kind = 0; kind < kKindCount; ++kind) {
+        if (kPoints[kind] < 2 || scoring.matches[top][kind].weight > 0) continue;
+        for (const auto& matches : scoring.matches)
+            if (matches[kind].weight > 0 && matches[kind].similarity >= 0.9) return true;
+    }
+    return false;
+}
+
 // --- Reasons -------------------------------------------------------------------------------
 std::string category_noun(std::string_view category, bool plural) {
     static const std::pair<std::string_view, std::pair<const char*, const char*>> kNouns[] = {
@@ -338,7 +372,8 @@ Reason make_reason(const DeviceDb& db, const Evidence& e, const Family& family, 
             else r = {"model_matches", {{"model", e.answers.model.value_or("")}, {"series", name_of()}, {"maker", maker}}, m.weight};
             if (m.source == kFromNames) typed(e.answers.model);
             break;
-        case kLabel: r = {"label_mentions", {{"found", name_of()}, {"maker", maker}}, m.weight}; break;
+        case kLabelBrand:
+        case kLabelModel: r = {"label_mentions", {{"found", name_of()}, {"maker", maker}}, m.weight}; break;
         case kCategory: r = {"category_matches", {{"category", family.category}}, m.weight}; break;
         case kFeedVendor: r = {"feed_vendor", {{"vendor", e.device_vendor}, {"maker", maker}}, m.weight}; break;
         case kFeedModel:
@@ -446,7 +481,8 @@ Identification identify(const DeviceDb& db, const Evidence& evidence, const Iden
         double runner_up = post.untouched_group_mass;
         for (const auto& [group, mass] : post.group_mass)
             if (group != top_group) runner_up = std::max(runner_up, mass);
-        result.confident = strength_points(scoring.matches[top]) >= 2 && lead >= 0.6 && lead - runner_up >= 0.3;
+        result.confident = strength_points(scoring.matches[top]) >= 2 && lead >= 0.6 && lead - runner_up >= 0.3 &&
+                           !contradicted(scoring, top);
     }
     return result;
 }

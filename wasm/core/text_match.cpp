@@ -366,13 +366,16 @@ void ModelIndex::add(std::string_view model, uint32_t family) {
 
 std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
     const std::string typed = compact_name(typed_model);
-    std::vector<std::pair<uint32_t, double>> prefix_scores;  // prefix id, similarity
+    struct Scored { uint32_t id; double similarity; bool exact; };
+    std::vector<Scored> prefix_scores;
     if (typed.size() < 2) return {};
 
-    // Listed prefixes the typed model starts with; two-character series are vague.
+    // Listed prefixes the typed model starts with; a short series ("IPC", "DS") says less
+    // than a long one ("IPC-HFW"), so similarity grows with the prefix's length.
+    auto specificity = [](size_t length) { return std::min(1.0, 0.55 + 0.075 * static_cast<double>(length)); };
     for (size_t length = 2; length <= typed.size(); ++length) {
         auto it = by_compact_.find(typed.substr(0, length));
-        if (it != by_compact_.end()) prefix_scores.push_back({it->second, length >= 3 ? 1.0 : 0.8});
+        if (it != by_compact_.end()) prefix_scores.push_back({it->second, specificity(length), true});
     }
     // The same with one typo, for prefixes long enough that one typo is still specific.
     for (size_t length = 5; length <= typed.size() + 1; ++length) {
@@ -385,7 +388,7 @@ std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
                 d = std::min(d, bounded_edit_distance(std::string_view(typed).substr(0, p.size() + 1), p, 1));
             if (d > 1 && p.size() >= 2)
                 d = std::min(d, bounded_edit_distance(std::string_view(typed).substr(0, std::min(typed.size(), p.size() - 1)), p, 1));
-            if (d == 1) prefix_scores.push_back({id, 0.85});
+            if (d == 1) prefix_scores.push_back({id, 0.85 * specificity(p.size()), false});
         };
         auto range = deletes_.equal_range(start);
         for (auto it = range.first; it != range.second; ++it) consider(it->second);
@@ -410,19 +413,19 @@ std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
              ++it, ++taken)
             if (prefixes_[*it].compact.size() > typed.size())
                 prefix_scores.push_back({*it, 0.5 + 0.4 * static_cast<double>(typed.size()) /
-                                                        static_cast<double>(prefixes_[*it].compact.size())});
+                                                        static_cast<double>(prefixes_[*it].compact.size()), false});
     }
 
     // Best prefix per family; a longer matching prefix is the more specific reason.
     std::vector<ModelHit> hits;
-    for (const auto& [id, similarity] : prefix_scores)
+    for (const auto& [id, similarity, exact] : prefix_scores)
         for (uint32_t family : prefixes_[id].families) {
             auto found = std::find_if(hits.begin(), hits.end(), [&](const ModelHit& h) { return h.family == family; });
-            if (found == hits.end()) hits.push_back({family, id, similarity});
+            if (found == hits.end()) hits.push_back({family, id, similarity, exact});
             else if (similarity > found->similarity ||
                      (similarity == found->similarity &&
                       prefixes_[id].compact.size() > prefixes_[found->prefix].compact.size()))
-                *found = {family, id, similarity};
+                *found = {family, id, similarity, exact};
         }
     std::sort(hits.begin(), hits.end(), [](const ModelHit& a, const ModelHit& b) {
         return a.similarity != b.similarity ? a.similarity > b.similarity : a.family < b.family;

@@ -95,13 +95,15 @@ private:
 
 // --- Model prefix index ------------------------------------------------------------------
 // Model numbers are listed as series prefixes ("DS-2CD", "DIR-8"): a typed model matches a
-// prefix when its compact form starts with it, or with it give or take one typo for
-// prefixes of five or more characters. A typed model shorter than a listed prefix ("DS-2")
+// prefix when its compact form starts with it (similarity 0.7 for two characters rising to
+// 1 for six or more: longer series are more specific), or with it give or take one typo for
+// prefixes of five or more characters (0.85 of that). A typed model shorter than a listed prefix ("DS-2")
 // still matches, partially, so half-typed models find their series.
 struct ModelHit {
     uint32_t family = 0;
     uint32_t prefix = 0;      // index into ModelIndex::prefixes()
     double similarity = 0;    // 0..1
+    bool exact = true;        // the typed model starts with the prefix, no typo, not half-typed
 };
 
 class ModelIndex {

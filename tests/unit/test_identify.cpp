@@ -1,0 +1,314 @@
+// Identification as a specification: which evidence points where, how sure we may be, and
+// which question to ask next. Engine tests use the small fixture database so they do not
+// move with the data; the table of realistic cases runs against the real packed database.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <numeric>
+#include <sstream>
+
+#include "core/identify.h"
+
+using namespace cleanslate;
+
+namespace {
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+const DeviceDb& fixture() {
+    static const DeviceDb db = [] {
+        DeviceDb loaded;
+        std::string error;
+        load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), loaded, error);
+        return loaded;
+    }();
+    return db;
+}
+
+Evidence evidence(const char* json) {
+    EvidenceParse parsed = parse_evidence(parse_json(json));
+    REQUIRE_MESSAGE(parsed.ok(), parsed.error);
+    return parsed.evidence;
+}
+
+Identification run(const char* json) { return identify(fixture(), evidence(json)); }
+
+std::string top_id(const Identification& id) { return id.candidates.empty() ? "-" : id.candidates[0].id; }
+
+const Reason* find_reason(const Candidate& c, std::string_view code) {
+    for (const auto& r : c.reasons)
+        if (r.code == code) return &r;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("identify") {
+
+// --- Weak evidence stays weak ------------------------------------------------------------
+TEST_CASE("only port 23: low, spread scores and not confident") {
+    // In the fixture most families open port 23, so it tells nothing at all.
+    auto id = run(R"({"port": 23})");
+    CHECK_FALSE(id.confident);
+    for (const auto& c : id.candidates) CHECK(c.score < 0.3);
+    SUBCASE("where fewer families open it, it lifts them all a little and none much") {
+        auto table = run(R"({"port": 9527})");  // two families
+        CHECK_FALSE(table.confident);
+        REQUIRE(table.candidates.size() == 2);
+        for (const auto& c : table.candidates) CHECK(c.score < 0.3);
+        CHECK(find_reason(table.candidates[0], "port_seen")->param("port") == "9527");
+    }
+}
+
+TEST_CASE("only the mirai tag: nothing points at any family") {
+    auto id = run(R"({"tag": "mirai", "infection": "mirai"})");
+    CHECK_FALSE(id.confident);
+    CHECK(id.candidates.empty());
+}
+
+TEST_CASE("only a category answer is not enough to be sure") {
+    auto id = run(R"({"answers": {"category": "router"}})");
+    CHECK_FALSE(id.confident);
+    CHECK(id.candidates.size() == 2);
+}
+
+TEST_CASE("a rare port lifts its families more than a common one") {
+    auto rare = run(R"({"port": 34567})");
+    auto common = run(R"({"port": 80})");
+    REQUIRE_FALSE(rare.candidates.empty());
+    CHECK(rare.candidates[0].id.rfind("xiongmai", 0) == 0);
+    CHECK_FALSE(rare.confident);
+    CHECK(common.candidates.empty());  // nearly every family listens on 80: no information
+}
+
+// --- Strong, consistent evidence is confident ---------------------------------------------
+TEST_CASE("XMEye app + recorder: XiongMai recorder, confident, and says why") {
+    auto id = run(R"({"answers": {"app": "XMEye", "category": "recorder"}})");
+    CHECK(id.confident);
+    REQUIRE(top_id(id) == "xiongmai-recorder");
+    const Candidate& top = id.candidates[0];
+    CHECK(top.vendor == "Hangzhou Xiongmai Technology");
+    CHECK(top.vendor_short == "XiongMai");
+    CHECK(top.model == "XiongMai (XMEye) DVR / NVR");
+    CHECK(top.score > 0.6);
+    const Reason* app = find_reason(top, "app_used_with");
+    REQUIRE(app != nullptr);
+    CHECK(app->param("app") == "XMEye");
+    CHECK(app->param("maker") == "XiongMai");
+    CHECK(app->param("category") == "recorder");
+    CHECK(reason_text_en(*app) == "the app XMEye is used with XiongMai video recorders");
+    CHECK(top.reasons[0].code == "app_used_with");  // strongest first
+    CHECK(find_reason(top, "category_matches") != nullptr);
+}
+
+TEST_CASE("brand alone names the maker but not the kind of device") {
+    auto id = run(R"({"answers": {"brand": "Hikvsion"}})");
+    CHECK_FALSE(id.confident);  // camera or recorder?
+    REQUIRE(id.candidates.size() >= 2);
+    CHECK(id.candidates[0].vendor_short == "Hikvision");
+    CHECK(id.candidates[1].vendor_short == "Hikvision");
+    const Reason* brand = find_reason(id.candidates[0], "brand_matches");
+    REQUIRE(brand != nullptr);
+    CHECK(brand->param("typed") == "Hikvsion");
+    CHECK(next_question(fixture(), evidence(R"({"answers": {"brand": "Hikvsion"}})")) == Question::kCategory);
+
+    auto with_category = run(R"({"answers": {"brand": "Hikvsion", "category": "camera"}})");
+    CHECK(with_category.confident);
+    CHECK(top_id(with_category) == "hikvision-camera");
+}
+
+TEST_CASE("feed vendor and model are enough on their own") {
+    auto id = run(R"({"device_vendor": "Hikvision", "device_model": "DS-7208HQHI-K1", "device_type": "DVR"})");
+    CHECK(id.confident);
+    CHECK(top_id(id) == "hikvision-recorder");
+    CHECK(find_reason(id.candidates[0], "feed_model")->param("series") == "DS-7");
+    CHECK(find_reason(id.candidates[0], "feed_type") != nullptr);
+}
+
+TEST_CASE("company forms in a feed vendor do not matter") {
+    auto id = run(R"({"device_vendor": "Zhejiang Dahua Technology Co., Ltd.", "device_type": "NVR"})");
+    CHECK(id.confident);
+    CHECK(top_id(id) == "dahua-recorder");
+}
+
+TEST_CASE("a model number alone finds its series") {
+    auto id = run(R"({"answers": {"model": "DS-2CD2042WD-I"}})");
+    CHECK(id.confident);
+    CHECK(top_id(id) == "hikvision-camera");
+    CHECK(find_reason(id.candidates[0], "model_matches")->param("series") == "DS-2CD");
+}
+
+TEST_CASE("label text: brand and model found inside free text") {
+    auto id = run(R"({"answers": {"label": "HIKVISION  Model: DS-7208HQHI  12V DC  Made in China"}})");
+    CHECK(id.confident);
+    CHECK(top_id(id) == "hikvision-recorder");
+    CHECK(find_reason(id.candidates[0], "label_mentions") != nullptr);
+}
+
+TEST_CASE("HTTP server header and Telnet banner are fingerprints") {
+    auto server = run(R"({"http_server": "uc-httpd 1.0.0"})");
+    REQUIRE_FALSE(server.candidates.empty());
+    CHECK(server.candidates[0].vendor_short == "XiongMai");
+    CHECK_FALSE(server.confident);  // recorder or camera: the same web server
+    CHECK(find_reason(server.candidates[0], "http_server")->param("pattern") == "uc-httpd");
+
+    auto banner = run(R"({"telnet_banner": "LocalHost login:"})");
+    CHECK(top_id(banner) == "xiongmai-recorder");
+    CHECK(banner.confident);
+
+    auto title = run(R"({"http_title": "D-LINK SYSTEMS, INC. | WIRELESS ROUTER"})");
+    CHECK(top_id(title) == "d-link-dir");
+}
+
+TEST_CASE("the Mirai credential points at the makers whose default it is") {
+    auto alone = run(R"({"credential": "root/xc3511", "port": 23})");
+    REQUIRE_FALSE(alone.candidates.empty());
+    CHECK(alone.candidates[0].vendor_short == "XiongMai");
+    CHECK_FALSE(alone.confident);
+    CHECK(reason_text_en(*find_reason(alone.candidates[0], "default_login")) ==
+          "Mirai got in with root/xc3511, a default login of XiongMai devices");
+
+    auto with_category = run(R"({"credential": "root/xc3511", "answers": {"category": "recorder"}})");
+    CHECK(with_category.confident);
+    CHECK(top_id(with_category) == "xiongmai-recorder");
+
+    CHECK(top_id(run(R"({"credential": "root/klv123"})")) == "hisilicon-camera");
+    CHECK(top_id(run(R"({"credential": "root/realtek"})")) == "realtek-router");
+    SUBCASE("the user name's case does not matter; a password alone is weaker") {
+        auto admin = run(R"({"credential": "ADMIN/12345"})");
+        CHECK(admin.candidates[0].vendor_short == "Hikvision");
+        auto password_only = run(R"({"credential": "guest/vizxv"})");
+        CHECK(top_id(password_only) == "dahua-camera");
+        CHECK(find_reason(password_only.candidates[0], "default_password") != nullptr);
+        CHECK(password_only.candidates[0].score < run(R"({"credential": "root/vizxv"})").candidates[0].score);
+    }
+}
+
+TEST_CASE("typos, spacing and company words in answers") {
+    CHECK(top_id(run(R"({"answers": {"brand": "dahau", "category": "camera"}})")) == "dahua-camera");
+    CHECK(top_id(run(R"({"answers": {"brand": "dlink"}})")) == "d-link-dir");
+    CHECK(top_id(run(R"({"answers": {"app": "gdmss plus", "category": "recorder"}})")) == "dahua-recorder");
+    CHECK(top_id(run(R"({"answers": {"app": "xmeye pro", "category": "recorder"}})")) == "xiongmai-recorder");
+    CHECK(top_id(run(R"({"answers": {"app": "XMEYE PRO"}})")).rfind("xiongmai", 0) == 0);
+    CHECK(top_id(run(R"({"answers": {"brand": "Amcrest"}})")).rfind("dahua", 0) == 0);  // a Dahua rebrand
+}
+
+// --- Contradictions and the margin ---------------------------------------------------------
+TEST_CASE("evidence pointing at two makers is not confident") {
+    auto id = run(R"({"answers": {"brand": "Hikvision", "app": "XMEye", "category": "recorder"}})");
+    CHECK_FALSE(id.confident);
+    REQUIRE(id.candidates.size() >= 2);
+    CHECK(id.candidates[0].vendor_short != id.candidates[1].vendor_short);
+}
+
+TEST_CASE("scores are probabilities, best first") {
+    for (const char* json : {R"({"port": 23})", R"({"answers": {"app": "XMEye"}})",
+                             R"({"credential": "admin/admin", "answers": {"category": "router"}})"}) {
+        CAPTURE(json);
+        auto id = run(json);
+        double total = 0;
+        for (size_t i = 0; i < id.candidates.size(); ++i) {
+            CHECK(id.candidates[i].score >= 0.0);
+            CHECK(id.candidates[i].score <= id.candidates[i].group_score + 1e-9);
+            CHECK(id.candidates[i].group_score <= 1.0 + 1e-9);
+            if (i > 0) CHECK(id.candidates[i].score <= id.candidates[i - 1].score);
+            total += id.candidates[i].score;
+        }
+        CHECK(total <= 1.0 + 1e-9);
+    }
+}
+
+TEST_CASE("every reason has an English rendering that fills in its parameters") {
+    auto id = run(R"({"device_vendor": "Dahua", "device_type": "DVR", "device_model": "DH-XVR5108",
+                      "http_title": "WEB SERVICE", "credential": "888888/888888", "port": 37777, "tag": "mirai;dvr",
+                      "answers": {"category": "recorder", "brand": "Dahua", "app": "gDMSS Plus", "model": "DH-XVR5108",
+                                  "label": "Dahua DH-XVR5108HS"}})");
+    CHECK(id.confident);
+    REQUIRE(top_id(id) == "dahua-recorder");
+    std::vector<std::string> codes;
+    for (const auto& r : id.candidates[0].reasons) {
+        codes.push_back(r.code);
+        std::string text = reason_text_en(r);
+        CAPTURE(text);
+        CHECK_FALSE(text.empty());
+        CHECK(text != r.code);
+        CHECK(r.weight > 0);
+    }
+    for (const char* code : {"brand_matches", "app_used_with", "model_matches", "label_mentions", "category_matches",
+                             "feed_vendor", "feed_model", "feed_type", "http_title", "default_login", "port_seen", "tag_hint"})
+        CHECK_MESSAGE(std::find(codes.begin(), codes.end(), code) != codes.end(), code);
+}
+
+// --- Next question -----------------------------------------------------------------------
+TEST_CASE("next question follows category, app, brand, model and skips what cannot help") {
+    const DeviceDb& db = fixture();
+    CHECK(next_question(db, evidence("{}")) == Question::kCategory);
+    CHECK(next_question(db, evidence(R"({"answers": {"category": "recorder"}})")) == Question::kApp);
+    // "I don't know" counts as answered.
+    CHECK(next_question(db, evidence(R"({"answers": {"category": "recorder", "app": null}})")) == Question::kBrand);
+    CHECK(next_question(db, evidence(R"({"answers": {"category": null, "app": null, "brand": null, "model": null}})")) ==
+          Question::kNone);
+    // Confident with one family in the group: nothing left to ask.
+    CHECK(next_question(db, evidence(R"({"answers": {"app": "XMEye", "category": "recorder"}})")) == Question::kNone);
+    // The feed named the maker: asking the brand would not help, the kind of device would.
+    CHECK(next_question(db, evidence(R"({"device_vendor": "Hikvision"})")) == Question::kCategory);
+    CHECK(question_name(Question::kModel) == "model");
+}
+
+// --- The "I don't know" path ---------------------------------------------------------------
+TEST_CASE("each category's generic family, when the data has one") {
+    const Family* camera = generic_family(fixture(), "camera");
+    REQUIRE(camera != nullptr);
+    CHECK(camera->id == "hisilicon-camera");
+    CHECK(generic_family(fixture(), "router")->id == "realtek-router");
+    CHECK(generic_family(fixture(), "printer") == nullptr);
+}
+
+TEST_CASE("an empty database identifies nothing and never crashes") {
+    DeviceDb empty;
+    std::string error;
+    REQUIRE(load_device_db(R"({"makers": []})", empty, error));
+    auto id = identify(empty, evidence(R"({"port": 23, "answers": {"brand": "x"}})"));
+    CHECK_FALSE(id.confident);
+    CHECK(id.candidates.empty());
+    CHECK(next_question(empty, evidence("{}")) == Question::kNone);
+}
+
+// --- Realistic cases against the real database --------------------------------------------
+TEST_CASE("table: realistic evidence against the packed database") {
+    std::string text = read_text_file(CS_BINARY_DIR "/data/devices.json");
+    REQUIRE_MESSAGE(!text.empty(), "build the cs_devices_data target first");
+    DeviceDb db;
+    std::string error;
+    REQUIRE_MESSAGE(load_device_db(text, db, error), error);
+
+    Json cases = parse_json(read_text_file(CS_SOURCE_DIR "/tests/data/evidence_cases.json"));
+    REQUIRE(cases.is_array());
+    CHECK(cases.size() >= 60);
+    int right_maker = 0;
+    for (const Json& c : cases) {
+        std::string name = json_string(c, "name");
+        CAPTURE(name);
+        const Json* e = json_member(c, "evidence");
+        REQUIRE(e != nullptr);
+        EvidenceParse parsed = parse_evidence(*e);
+        REQUIRE_MESSAGE(parsed.ok(), parsed.error);
+        Identification id = identify(db, parsed.evidence);
+        // "maker": null marks evidence too weak to expect any maker first.
+        std::string expected = json_string(c, "maker", "(any)");
+        std::string got = id.candidates.empty() ? "-" : id.candidates[0].maker_id;
+        if (expected != "(any)") CHECK_MESSAGE(got == expected, name << ": expected " << expected << ", got " << got);
+        right_maker += got == expected || expected == "(any)";
+        if (const Json* confident = json_member(c, "confident"); confident && confident->is_boolean())
+            CHECK_MESSAGE(id.confident == confident->get<bool>(),
+                          name << ": confident should be " << confident->get<bool>());
+    }
+    MESSAGE(right_maker << " of " << cases.size() << " cases name the expected maker first");
+}
+
+}
