@@ -5,3 +5,5 @@ target_link_libraries(cleanslate_unit_tests PRIVATE cleanslate_core)
 target_compile_definitions(cleanslate_unit_tests PRIVATE
   CS_SOURCE_DIR="${CMAKE_SOURCE_DIR}" CS_BINARY_DIR="${CMAKE_BINARY_DIR}")
 add_test(NAME unit COMMAND cleanslate_unit_tests WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# The unit tests read the packed device database and the password lists the build makes.
+add_dependencies(cleanslate_unit_tests cs_devices_data cs_password_data)

@@ -42,7 +42,7 @@ std::vector<std::string> split_languages(const char* list) {
 
 // Glyphs the locales use; the font files were cut to the same set at build time.
 const ImWchar kTextGlyphs[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
-                               0x2192, 0x2192, 0x20AC, 0x20AC, 0};
+                               0x2039, 0x203A, 0x2192, 0x2192, 0x20AC, 0x20AC, 0};
 const ImWchar kDigitGlyphs[] = {0x0030, 0x0039, 0};
 
 // Rasterises the fonts at the screen's device pixel ratio, so text is drawn 1:1 and crisp.

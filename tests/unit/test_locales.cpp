@@ -74,7 +74,7 @@ TEST_CASE("every text key the screens use exists in the locales") {
     Catalog reference = load_locale(supported_locales().front());
     // Screens ask for texts with tr("key") or tr_format("key", ...); keys built at run time
     // (action.<type>, sign.<type>, category.<id>) are checked by the data tests.
-    std::regex use(R"re(\btr(?:_format)?\(\s*"([a-z0-9_.]+)")re");
+    std::regex use(R"re(\btr(?:_format)?\(\s*"([a-z0-9_.\-]+)"\s*[,)])re");
     int uses = 0;
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(CS_SOURCE_DIR) / "wasm" / "app")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;

@@ -29,11 +29,10 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
         if (std::find(supported_locales().begin(), supported_locales().end(), saved_locale) != supported_locales().end())
             locale_ = saved_locale;
         const Json* a = json_member(state, "answers");
-        if (a) {
-            answers_.category = json_string(*a, "category");
-            answers_.app = json_string(*a, "app");
-            answers_.brand = json_string(*a, "brand");
-            answers_.model = json_string(*a, "model");
+        if (a && a->is_object()) {
+            Json wrapped = {{"answers", *a}};
+            EvidenceParse parsed = parse_evidence(wrapped);
+            if (parsed.ok()) answers_.identify = parsed.evidence.answers;
         }
     }
     published_depth_ = journey_.depth();
@@ -114,6 +113,19 @@ void App::on_history(size_t depth) {
 
 // --- Assets ----------------------------------------------------------------------------------------
 void App::on_asset(const std::string& name, std::string text) {
+    if (name == "mirai") {
+        if (dictionaries_.add_mirai_credentials(text)) ++dictionary_parts_;
+        return;
+    }
+    if (name == "passwords" || name == "dictionary-en" || name == "dictionary-nl") {
+        dictionaries_.add_ranked_text(name == "passwords" ? "passwords" : name, text);
+        ++dictionary_parts_;
+        return;
+    }
+    if (name == "words-nl" || name == "words-en") {
+        words_[name == "words-en" ? 1 : 0] = load_passphrase_words(text);
+        return;
+    }
     if (name == "devices") {
         std::string error;
         db_ready_ = load_device_db(text, db_, error);
@@ -123,6 +135,47 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+}
+
+// --- Password step data --------------------------------------------------------------------------
+namespace {
+struct DictionaryPart { const char* name; const char* url; };
+constexpr DictionaryPart kDictionaryParts[] = {
+    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
+    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
+};
+constexpr int kDictionaryPartCount = 4;
+}  // namespace
+
+void App::want_password_data() {
+    if (password_data_requested_) return;
+    password_data_requested_ = true;
+    for (const DictionaryPart& part : kDictionaryParts) platform::request_asset(part.name, part.url);
+    platform::request_asset("words-nl", "data/words-nl.txt");
+    platform::request_asset("words-en", "data/words-en.txt");
+}
+
+const PasswordDictionaries* App::password_dictionaries() const {
+    return dictionary_parts_ == kDictionaryPartCount ? &dictionaries_ : nullptr;
+}
+
+const std::vector<std::string>* App::passphrase_words() const {
+    const std::vector<std::string>& words = words_[locale_ == "en" ? 1 : 0];
+    return words.empty() ? nullptr : &words;
+}
+
+PasswordContext App::password_context() const {
+    PasswordContext context;
+    const Family* family = device();
+    if (!family) return context;
+    for (const Login& login : family->default_logins) {
+        if (!login.password.empty()) context.device_defaults.push_back(login.password);
+        if (!login.user.empty()) context.user_inputs.push_back(login.user);
+    }
+    context.user_inputs.push_back(db_.maker_of(*family).name);
+    for (const std::string& brand : family->brands) context.user_inputs.push_back(brand);
+    for (const std::string& model : family->models) context.user_inputs.push_back(model);
+    return context;
 }
 
 // --- The chosen device ----------------------------------------------------------------------------
@@ -142,6 +195,50 @@ std::string App::device_name() const {
     return db_.maker_of(*family).name + " \xE2\x80\x93 " + family->name;
 }
 
+// --- Identification -------------------------------------------------------------------------------
+Evidence App::evidence() const {
+    Evidence evidence;
+    if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired) {
+        EvidenceParse parsed = parse_evidence(case_.payload.evidence);
+        if (parsed.ok()) evidence = parsed.evidence;
+    }
+    evidence.answers = answers_.identify;
+    return evidence;
+}
+
+Identification App::identification() const {
+    if (!db_ready_) return {};
+    return identify(db_, evidence());
+}
+
+void App::route_to_next_question() {
+    if (!db_ready_) return;
+    switch (next_question(db_, evidence())) {
+        case Question::kCategory: go(Screen::identify_category); return;
+        case Question::kApp: go(Screen::identify_app); return;
+        case Question::kBrand: go(Screen::identify_brand); return;
+        case Question::kModel: go(Screen::identify_model); return;
+        case Question::kNone: break;
+    }
+    go(identification().candidates.empty() ? Screen::identify_unknown : Screen::identify_candidates);
+}
+
+std::string App::reason_text(const Reason& reason) const {
+    TextArgs args;
+    for (const auto& [name, value] : reason.params) {
+        if (name == "category") args.emplace_back(name, tr("category.noun." + value));
+        else args.emplace_back(name, value);
+    }
+    return tr_format("reason." + reason.code, args);
+}
+
+std::string App::candidate_name(const Candidate& candidate) const {
+    const Family* family = db_ready_ ? db_.find_family(candidate.id) : nullptr;
+    if (family && family->generic) return candidate.model;
+    return candidate.vendor_short.empty() ? candidate.vendor + " \xE2\x80\x93 " + candidate.model
+                                          : candidate.vendor_short + " \xE2\x80\x93 " + candidate.model;
+}
+
 const std::string& App::helpdesk() const {
     if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired)
         if (!case_.payload.helpdesk.empty()) return case_.payload.helpdesk;
@@ -150,9 +247,12 @@ const std::string& App::helpdesk() const {
 
 // --- Resume and test state ---------------------------------------------------------------------------
 void App::save() {
-    Json state = {{"journey", journey_.to_json()}, {"locale", locale_},
-                  {"answers", {{"category", answers_.category}, {"app", answers_.app},
-                               {"brand", answers_.brand}, {"model", answers_.model}}}};
+    Evidence only_answers;
+    only_answers.answers = answers_.identify;
+    Json as_json = evidence_to_json(only_answers);
+    const Json* found = json_member(as_json, "answers");
+    Json answers = found ? *found : Json::object();
+    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}};
     platform::save_journey(case_.ticket(), state.dump());
 }
 

@@ -8,9 +8,15 @@
 #include "app/ui.h"
 #include "core/flow.h"
 #include "core/device_db.h"
+#include "core/evidence.h"
+#include "core/identify.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/link_token.h"
+#include "core/passphrase.h"
+#include "core/password_dictionaries.h"
+#include "core/password_strength.h"
+#include "core/reset_check.h"
 #include <map>
 #include <memory>
 #include <string>
@@ -28,9 +34,13 @@ struct NotificationCase {
 
 // --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------
 struct ScreenAnswers {
-    std::string category, app, brand, model;        // identify questions
+    Answers identify;                                 // category, app, brand, model ("" = I don't know)
     std::vector<std::string> verify_answers;         // reset verification, one per question
     size_t verify_index = 0;
+    std::string verify_reason;                        // why the last check said "try again"
+    std::string passphrase;                           // the suggestion on screen (never saved)
+    PasswordVerdict password_verdict;                 // for the typed text as of field change...
+    unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
     double countdown_started_ms = -1;                 // hold-the-button timer
     int countdown_seconds = 0;
@@ -65,7 +75,21 @@ public:
     const Family* device() const;                      // the chosen family, once the db is in
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
+
+    // Identification: the link's evidence plus the customer's answers so far.
+    Evidence evidence() const;
+    Identification identification() const;
+    void route_to_next_question();                     // the engine picks the most useful next screen
+    std::string reason_text(const Reason& reason) const;
+    std::string candidate_name(const Candidate& candidate) const;
     const std::string& helpdesk() const;               // from the link, else the locale's number
+
+    // The password step's data (common passwords, dictionaries, word lists) is fetched when
+    // the customer reaches that step; until then these return nullptr.
+    void want_password_data();
+    const PasswordDictionaries* password_dictionaries() const;
+    const std::vector<std::string>* passphrase_words() const;
+    PasswordContext password_context() const;           // this device's defaults and names
 
     // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
@@ -83,6 +107,10 @@ private:
     std::string title() const;
 
     DeviceDb db_;
+    PasswordDictionaries dictionaries_;
+    std::vector<std::string> words_[2];                // nl, en
+    int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
+    bool password_data_requested_ = false;
     bool db_ready_ = false, db_failed_ = false;
     Journey journey_;
     Catalog catalogs_[2];

@@ -45,6 +45,7 @@ std::string UiKit::end(const std::string& title, const std::string& lang) {
 
 // --- Fields (values typed into DOM inputs) ---------------------------------------------------
 void UiKit::set_field_value(const std::string& id, std::string value) {
+    ++field_changes_;
     for (auto& f : fields_)
         if (f.first == id) { f.second = std::move(value); return; }
     fields_.emplace_back(id, std::move(value));
@@ -58,6 +59,7 @@ const std::string& UiKit::field_value(const std::string& id) const {
 }
 
 void UiKit::clear_field(const std::string& id) {
+    ++field_changes_;
     for (auto& f : fields_) {
         if (f.first != id) continue;
         // Overwrite before release: a password must not linger in freed wasm memory.
@@ -106,7 +108,7 @@ bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::st
         float w = fonts_.strong->CalcTextSizeA(px(theme::kBodySize), FLT_MAX, 0, back_label.c_str()).x / dpr_ + 28;
         bool hover = hovered_ == "back";
         draw_text(fonts_.strong, theme::kBodySize, column_x_, y + 12, hover ? theme::kLinkHover : theme::kLink, "\xE2\x80\xB9 " + back_label, 0);
-        draw_->AddLine(ImVec2(px(column_x_ + 14), px(y + 38 - scroll_)), ImVec2(px(column_x_ + w), px(y + 38 - scroll_)),
+        draw_->AddLine(ImVec2(px(column_x_), px(y + 38 - scroll_)), ImVec2(px(column_x_ + w - 12), px(y + 38 - scroll_)),
                        hover ? theme::kLinkHover : theme::kLink, px(hover ? 3 : 1.5f));
         draw_focus(column_x_ - 4, y, w + 8, h, "back");
         add_node({"back", "button", back_label, "", "", column_x_ - 4, y, w + 8, h});
@@ -213,7 +215,7 @@ void UiKit::big_text(const std::string& text, const std::string& label) {
     draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kPanel, px(8));
     draw_->AddRect(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kText, px(8), 0, px(2));
     draw_text(fonts_.heading, size, column_x_ + 16, cursor_y_ + 16, theme::kText, text, inner);
-    add_node({"big" + std::to_string(nodes_.size()), "text", label + ": " + text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({"big" + std::to_string(nodes_.size()), "text", label.empty() ? text : label + ": " + text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 16;
 }
 
@@ -222,7 +224,8 @@ void UiKit::drawing(Icon icon, const std::string& caption) {
     float cx = column_x_ + column_w_ / 2;
     draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + size + 20 - scroll_)), theme::kPanel, px(8));
     draw_icon(icon, cx, cursor_y_ + 10 + size / 2, size, theme::kText);
-    add_node({"img" + std::to_string(nodes_.size()), "img", caption, "", "", column_x_, cursor_y_, column_w_, size + 20});
+    // A picture without a caption is decoration: nothing for a screen reader to read.
+    if (!caption.empty()) add_node({"img" + std::to_string(nodes_.size()), "img", caption, "", "", column_x_, cursor_y_, column_w_, size + 20});
     cursor_y_ += size + 20 + 8;
     if (!caption.empty()) {
         float h = text_height(fonts_.small, theme::kSmallSize, caption, column_w_);

@@ -50,8 +50,10 @@ public:
     void set_pressed(const std::string& id) { pressed_ = id; }
     void set_field_value(const std::string& id, std::string value);
     const std::string& field_value(const std::string& id) const;
+    unsigned field_changes() const { return field_changes_; }   // bumps on every keystroke in any field
     void clear_field(const std::string& id);
-    bool activation_pending() const { return !pending_activation_.empty(); }
+    // True once when Enter was pressed in the field (the bridge sends "<id>.submit").
+    bool submitted(const std::string& field_id) { return control(field_id + ".submit"); }
 
     // --- Blocks ---------------------------------------------------------------------------------
     bool top_bar(const std::string& back_label, bool show_back, const std::string& language_label,
@@ -98,6 +100,7 @@ private:
     std::vector<UiNode> nodes_;
     std::string pending_activation_, focused_, hovered_, pressed_;
     std::vector<std::pair<std::string, std::string>> fields_;
+    unsigned field_changes_ = 0;
 };
 
 }  // namespace cleanslate

@@ -8,6 +8,7 @@ namespace cleanslate {
 
 void screen_password_where(App& app) {
     UiKit& ui = app.ui();
+    app.want_password_data();
     if (!app.page(app.tr_format("password_where.heading", {{"device", app.device_the()}}))) return;
     if (!database_ready(app)) return;
     const Family* family = app.device();

@@ -1,0 +1,17 @@
+import { launch, PHONE } from './browser.mjs';
+const url = process.argv[2];
+const browser = await launch();
+const ctx = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+const page = await ctx.newPage();
+page.on('console', m => { if (m.type() !== 'warning') console.log('console:', m.type(), m.text()); });
+page.on('pageerror', e => console.log('pageerror:', e.message));
+await page.goto(url);
+await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading', null, { timeout: 15000 });
+const shot = async n => { await page.waitForTimeout(300); await page.screenshot({ path: `/tmp/s-${n}.png` }); console.log(n, JSON.stringify(await page.evaluate(() => window.cleanslate.state()))); };
+const click = async name => { await page.getByRole('button', { name, exact: true }).click(); };
+await shot('welcome');
+await click('Beginnen'); await shot('consent');
+await click('Nee, liever niet'); await page.waitForTimeout(1500); await shot('identify');
+const names = await page.$$eval('.cs-node', els => els.map(e => e.tagName + ':' + (e.getAttribute('aria-label') || e.textContent)));
+console.log(names.join('\n'));
+await browser.close();

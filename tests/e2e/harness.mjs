@@ -1,0 +1,132 @@
+// harness.mjs — what every end-to-end test stands on: the real cleanslate-server serving the
+// real wasm build on a free port, links minted with its own key, and a Chromium page that a
+// test drives the way a person (or a screen reader) would: by role and visible name.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVER = process.env.CLEANSLATE_SERVER || join(ROOT, 'build/native/cleanslate-server');
+const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+
+// --- The server ------------------------------------------------------------------------------
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
+  const keyFile = join(dir, 'link.key');
+  writeFileSync(keyFile, 'e2e-test-key-0123456789abcdef0123456789', { mode: 0o600 });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(SERVER, ['--site', SITE, '--port', String(port), '--link-key-file', keyFile,
+    '--database', join(dir, 'reports.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const demoLink = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start:\n' + output)), 15000);
+    const onData = chunk => {
+      output += chunk;
+      const match = output.match(/Demo link: (\S+)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', code => reject(new Error(`server exited ${code}:\n${output}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base, demoLink,
+    mint(ticket, lang, evidence, extra = []) {
+      return execFileSync(SERVER, ['mint', '--ticket', ticket, '--lang', lang, '--evidence', JSON.stringify(evidence),
+        '--base-url', base, '--link-key-file', keyFile, ...extra], { encoding: 'utf8' }).trim();
+    },
+    stop() { child.kill('SIGTERM'); },
+  };
+}
+
+// --- A wizard page ----------------------------------------------------------------------------------
+export async function openWizard(context, url) {
+  const page = await context.newPage();
+  page.consoleLines = [];
+  page.on('console', m => page.consoleLines.push(m.text()));
+  page.on('pageerror', e => page.consoleLines.push('pageerror: ' + e.message));
+  await page.goto(url);
+  await waitForWizard(page);
+  return page;
+}
+
+export async function waitForWizard(page) {
+  await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading', null, { timeout: 20000 });
+}
+
+export const state = page => page.evaluate(() => window.cleanslate.state());
+
+// Waits until the wizard shows the given screen (frames are drawn on demand, so a click's
+// effect lands a frame or two later).
+export async function expectScreen(page, screen) {
+  await page.waitForFunction(s => window.cleanslate.state().screen === s, screen, { timeout: 10000 })
+    .catch(async () => { throw new Error(`expected screen ${screen}, wizard is at ${JSON.stringify(await state(page))}`); });
+}
+
+// Clicks the real DOM element the bridge keeps over a drawn control: by role and visible name.
+export async function press(page, name, role = 'button') {
+  await page.getByRole(role, { name, exact: true }).click();
+}
+
+// --- Evidence of each step: a screenshot, checked not blank, and axe's judgement -----------------------
+export async function checkStep(page, journey, index) {
+  const s = await state(page);
+  const dir = join(ARTIFACTS, journey);
+  mkdirSync(dir, { recursive: true });
+  await page.waitForTimeout(150);   // let the last frame land
+  const file = join(dir, `${String(index).padStart(2, '0')}-${s.screen}.png`);
+  const png = await page.screenshot({ path: file });
+  const ink = inkFraction(png);
+  if (ink < 0.01) throw new Error(`${file}: the screen looks blank (${(ink * 100).toFixed(2)} % non-white pixels)`);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (axe.violations.length)
+    throw new Error(`${s.screen}: axe found ${axe.violations.length} violation(s):\n` +
+      axe.violations.map(v => `  ${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`).join('\n'));
+  return s;
+}
+
+// The share of pixels that are not (nearly) white, from the PNG itself: a blank or failed
+// canvas shows as (almost) nothing. Decodes Chromium's 8-bit, non-interlaced RGB/RGBA PNGs.
+export function inkFraction(png) {
+  let pos = 8, width = 0, height = 0, channels = 4;
+  const idat = [];
+  while (pos < png.length) {
+    const length = png.readUInt32BE(pos);
+    const type = png.toString('ascii', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + length);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); channels = data[9] === 2 ? 3 : 4; }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const current = Buffer.alloc(stride), previous = Buffer.alloc(stride);
+  let ink = 0;
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? current[x - channels] : 0, b = previous[x], c = x >= channels ? previous[x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      current[x] = v & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      const i = x * channels;
+      if (current[i] < 235 || current[i + 1] < 235 || current[i + 2] < 235) ink++;
+    }
+    current.copy(previous);
+  }
+  return ink / (width * height);
+}
+
+export function readJson(path) { return JSON.parse(readFileSync(path, 'utf8')); }

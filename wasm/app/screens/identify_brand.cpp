@@ -1,0 +1,52 @@
+// identify_brand.cpp — which brand is on the label? Typing is forgiving ("Hikvsion" finds
+// Hikvision); the most common brands for this kind of device are one tap away.
+#include "app/screens.h"
+#include <algorithm>
+#include <map>
+
+namespace cleanslate {
+
+namespace {
+std::vector<std::string> common_brands(const DeviceDb& db, const Answer& category, size_t limit) {
+    std::map<std::string, int> count;
+    for (const Family& family : db.families()) {
+        if (category && !category->empty() && family.category != *category) continue;
+        if (family.generic || family.brands.empty()) continue;
+        ++count[family.brands.front()];
+    }
+    std::vector<std::pair<std::string, int>> ranked(count.begin(), count.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> brands;
+    for (size_t i = 0; i < ranked.size() && i < limit; ++i) brands.push_back(ranked[i].first);
+    return brands;
+}
+}  // namespace
+
+void screen_identify_brand(App& app) {
+    UiKit& ui = app.ui();
+    if (!app.page(app.tr("identify.brand.heading"))) return;
+    if (!database_ready(app)) return;
+    Answer& answer = app.answers().identify.brand;
+    ui.text_field("brand.typed", app.tr("identify.brand.field"), "text", "off", app.tr("identify.brand.hint"));
+    const std::string& typed = ui.field_value("brand.typed");
+    bool search = ui.submitted("brand.typed");
+    if (ui.primary_button("brand.search", app.tr("nav.continue"), !typed.empty()) || (search && !typed.empty())) {
+        answer = typed;
+        app.route_to_next_question();
+        return;
+    }
+    ui.strong_text(app.tr("identify.brand.common"));
+    for (const std::string& brand : common_brands(*app.db(), app.answers().identify.category, 8)) {
+        if (ui.choice("brand." + brand, brand, "", Icon::none, answer && *answer == brand)) {
+            answer = brand;
+            app.route_to_next_question();
+            return;
+        }
+    }
+    if (ui.choice("brand.none", app.tr("identify.brand.none"), "", Icon::none, answer && answer->empty())) {
+        answer = std::string();
+        app.route_to_next_question();
+    }
+}
+
+}  // namespace cleanslate
