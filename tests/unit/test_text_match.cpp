@@ -62,6 +62,7 @@ TEST_CASE("the name index finds names by typo, spacing and prefix, best first") 
     index.add("DMSS", {3, 0});
     index.add("XMEye", {4, 0});
     index.add("D-Link", {5, 0});
+    index.finish();
     REQUIRE(index.names().size() == 5);
     CHECK(index.names()[0].payloads.size() == 2);
 
@@ -91,6 +92,7 @@ TEST_CASE("the model index matches series prefixes, typos and half-typed models"
     models.add("DS-7", 1);
     models.add("DIR-8", 2);
     models.add("Archer C7", 3);
+    models.finish();
     auto best_family = [&](std::string_view typed) {
         auto hits = models.search(typed);
         return hits.empty() ? -1 : static_cast<int>(hits[0].family);
@@ -104,6 +106,7 @@ TEST_CASE("the model index matches series prefixes, typos and half-typed models"
     CHECK(best_family("WRT54G") == -1);
     SUBCASE("a longer series is a more specific match") {
         models.add("DS", 9);
+        models.finish();
         auto hits = models.search("DS-2CD2042");
         REQUIRE(hits.size() == 2);
         CHECK(hits[0].family == 0);

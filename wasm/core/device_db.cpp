@@ -239,6 +239,14 @@ struct DeviceDbLoader {
         }
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
+        DeviceIndex& ix = db.index_;
+        ix.apps_of_family.resize(db.families_.size());
+        for (uint32_t entry = 0; entry < ix.apps.names().size(); ++entry)
+            for (const auto& p : ix.apps.names()[entry].payloads) ix.apps_of_family[p.family].push_back(entry);
+        ix.brands.finish();
+        ix.names.finish();
+        ix.apps.finish();
+        ix.models.finish();
         return true;
     }
 };

@@ -134,6 +134,8 @@ struct DeviceIndex {
     // identification uses this as the prior.
     std::vector<double> group_reach;
     double total_reach = 0;
+    // Per family, the apps index entries of its apps: "which app?" answers as numbers.
+    std::vector<std::vector<uint32_t>> apps_of_family;
 };
 
 // --- The database ------------------------------------------------------------------------

@@ -501,18 +501,21 @@ std::string_view question_name(Question question) {
 namespace {
 
 // Expected information (bits) of asking a question: the entropy of its answer when each
-// family's probability is shared among the answers it would give ("no app" is an answer).
-template <typename Values>
-double answer_entropy(const DeviceDb& db, const std::vector<double>& probability, Values&& values_of) {
-    std::unordered_map<std::string, double> mass;
-    for (uint32_t f = 0; f < db.families().size(); ++f) {
+// family's probability is shared among the answers it would give. Answers are numbered
+// (bucket 0 = "none of these", e.g. no app) so this stays a plain pass over the families.
+template <typename Buckets>
+double answer_entropy(const std::vector<double>& probability, size_t bucket_count, Buckets&& buckets_of) {
+    std::vector<double> mass(bucket_count + 1, 0.0);
+    std::vector<uint32_t> buckets;
+    for (uint32_t f = 0; f < probability.size(); ++f) {
         if (probability[f] <= 0) continue;
-        std::vector<std::string> values = values_of(db.families()[f]);
-        if (values.empty()) values.push_back("");
-        for (const auto& v : values) mass[v] += probability[f] / static_cast<double>(values.size());
+        buckets.clear();
+        buckets_of(f, buckets);
+        if (buckets.empty()) buckets.push_back(0);
+        for (uint32_t b : buckets) mass[b] += probability[f] / static_cast<double>(buckets.size());
     }
     double bits = 0;
-    for (const auto& [value, m] : mass)
+    for (double m : mass)
         if (m > 0) bits -= m * std::log2(m);
     return bits;
 }
@@ -523,7 +526,7 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
     if (db.families().empty()) return Question::kNone;
     Scoring scoring = score_evidence(db, evidence);
     Posterior post = posterior(db, scoring);
-    Identification id = identify(db, evidence);
+    Identification id = identify(db, evidence, IdentifyOptions{1});
 
     // Every family's probability, untouched ones at their prior.
     std::vector<double> probability(db.families().size());
@@ -531,7 +534,11 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
     for (size_t i = 0; i < scoring.touched.size(); ++i) probability[scoring.touched[i]] = post.probability(i);
 
     const Answers& a = evidence.answers;
-    auto models_of = [](const Family& f) { return f.models.empty() ? std::vector<std::string>{} : std::vector<std::string>{f.id}; };
+    const auto& families = db.families();
+    const size_t family_count = families.size();
+    auto models_of = [&](uint32_t f, std::vector<uint32_t>& out) {
+        if (!families[f].models.empty()) out.push_back(f + 1);
+    };
 
     if (id.confident) {
         // Sure of the maker and kind; ask the model only if it would pick between families.
@@ -539,25 +546,32 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
         if (top.score >= 0.8 * top.group_score || a.model) return Question::kNone;
         std::vector<double> within(probability.size(), 0.0);
         const Family* leader = db.find_family(top.id);
-        for (uint32_t f = 0; f < within.size(); ++f)
-            if (db.families()[f].maker == leader->maker && db.families()[f].category == leader->category)
-                within[f] = probability[f] / top.group_score;
-        return answer_entropy(db, within, models_of) >= 0.5 ? Question::kModel : Question::kNone;
+        for (uint32_t f : db.maker_of(*leader).families)
+            if (families[f].category == leader->category) within[f] = probability[f] / top.group_score;
+        return answer_entropy(within, family_count, models_of) >= 0.5 ? Question::kModel : Question::kNone;
     }
 
     struct Option { Question question; bool asked; double bits; };
+    const DeviceIndex& ix = db.index();
+    auto entropy_if = [&](bool asked, auto&& bits) { return asked ? 0.0 : bits(); };
     Option options[] = {
-        {Question::kCategory, a.category.has_value(),
-         answer_entropy(db, probability, [](const Family& f) { return std::vector<std::string>{f.category}; })},
-        {Question::kApp, a.app.has_value(),
-         answer_entropy(db, probability, [](const Family& f) {
-             std::vector<std::string> apps;
-             for (const auto& app : f.apps) apps.push_back(normalize_name(app));
-             return apps;
+        {Question::kCategory, a.category.has_value(), entropy_if(a.category.has_value(), [&] {
+             return answer_entropy(probability, kDeviceCategories.size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+                 out.push_back(category_index(families[f].category) + 1);
+             });
          })},
-        {Question::kBrand, a.brand.has_value(),
-         answer_entropy(db, probability, [&](const Family& f) { return std::vector<std::string>{db.maker_of(f).id}; })},
-        {Question::kModel, a.model.has_value(), answer_entropy(db, probability, models_of)},
+        {Question::kApp, a.app.has_value(), entropy_if(a.app.has_value(), [&] {
+             return answer_entropy(probability, ix.apps.names().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+                 for (uint32_t app : ix.apps_of_family[f]) out.push_back(app + 1);
+             });
+         })},
+        {Question::kBrand, a.brand.has_value(), entropy_if(a.brand.has_value(), [&] {
+             return answer_entropy(probability, db.makers().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+                 out.push_back(families[f].maker + 1);
+             });
+         })},
+        {Question::kModel, a.model.has_value(),
+         entropy_if(a.model.has_value(), [&] { return answer_entropy(probability, family_count, models_of); })},
     };
     for (const Option& o : options)
         if (!o.asked && o.bits >= 0.5) return o.question;

@@ -5,26 +5,31 @@
 // Each (maker, category) group — "a XiongMai recorder" — starts from a prior in proportion
 // to its reach: 1 + the number of brands it is sold under, at most 12 (device_db.h), split
 // evenly over its families, so how finely the data splits a group changes nothing. Every signal that matches a family multiplies its odds by a
-// likelihood ratio scaled by how well it matched (similarity s in 0..1: ratio^s):
-//   model number (answer or feed) 500, brand on the label / feed vendor 300 (rebrand
-//   listings 300^0.6), label text naming a brand or model 300, app 200, family name 300,
-//   HTTP server header / page title / Telnet banner fingerprint 100, the Mirai login seen
-//   being one of the family's default logins 50 (only the password matching: 10),
-//   category answer 20, feed device type 10, port: how much rarer the port is among all
-//   families than among those that list it (capped at 20), feed tag hinting a category 3.
+// likelihood ratio scaled by how well it matched (similarity s in 0..1: ratio^s). Strong
+// signals scale with the number of (maker, category) groups G, so one brand answer means
+// the same in a database of 50 groups or 5 000: model number (answer, feed or label text)
+// 12·G, brand on the label / feed vendor / brand or family named in label text 5·G
+// (a brand listed only as a rebrand: (5·G)^0.5), HTTP server / page title / Telnet banner
+// fingerprint 4·G, app 3·G. Supporting and weak signals are fixed: the Mirai login seen
+// being one of the family's default logins 50 (only the password matching: 10), category
+// answer 20, feed device type 10, port: half of (all families / families listing it),
+// between 1 and 20, feed tag hinting a category 3. A listed model series counts for more
+// the longer it is ("IPC-HFW" over "IPC").
 // For each kind of signal only the best match per family counts, so one fact is never
 // counted twice. The score is the posterior probability (0..1, all families sum to 1).
 // Weak evidence therefore gives low, spread scores by construction: a port many families
 // open lifts all of them a little and none much.
 //
-// THE CONFIDENCE RULE — `confident` is true only when all three hold:
+// THE CONFIDENCE RULE — `confident` is true only when all four hold:
 //   1. strong evidence: the top family has at least two strength points — 2 for each strong
 //      signal (brand, app, model, label text, family name, feed vendor or model, HTTP or
 //      Telnet fingerprint), 1 for each supporting one (category answer, feed device type,
 //      exact Mirai default login); ports, tags and a matching password alone give none;
 //   2. agreement: the top family's (maker, category) group holds at least 60 % of the
 //      probability;
-//   3. a clear margin: that group leads every other group by at least 30 points.
+//   3. a clear margin: that group leads every other group by at least 30 points;
+//   4. no contradiction: no strong signal that clearly matched another family (similarity
+//      0.9 or more) is missing from the top family.
 // So "only port 23" or "only mirai" is never confident, and a brand plus an app that point
 // at two different makers is not either. Confidence is about the maker and the kind of
 // device; several families in the group (e.g. three XiongMai recorder lines) may still

@@ -257,7 +257,6 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
                     uint32_t token_id = it->second;
                     for_each_delete(token, [&](const std::string& v) { deletes_.emplace(v, token_id); });
                 }
-                sorted_ready_ = false;
             }
             auto& holders = token_entries_[it->second];
             if (holders.empty() || holders.back() != id) holders.push_back(id);
@@ -285,13 +284,6 @@ void NameIndex::candidate_tokens(std::string_view query_token, std::vector<uint3
         });
     }
     if (query_token.size() >= 3) {
-        if (!sorted_ready_) {
-            sorted_tokens_.resize(tokens_.size());
-            for (uint32_t i = 0; i < tokens_.size(); ++i) sorted_tokens_[i] = i;
-            std::sort(sorted_tokens_.begin(), sorted_tokens_.end(),
-                      [&](uint32_t a, uint32_t b) { return tokens_[a] < tokens_[b]; });
-            sorted_ready_ = true;
-        }
         auto it = std::lower_bound(sorted_tokens_.begin(), sorted_tokens_.end(), query_token,
                                    [&](uint32_t t, std::string_view q) { return tokens_[t] < q; });
         // Bounded: a three-letter start can be shared by many words; the first ones suffice.
@@ -299,6 +291,12 @@ void NameIndex::candidate_tokens(std::string_view query_token, std::vector<uint3
              ++it, ++taken)
             out.push_back(*it);
     }
+}
+
+void NameIndex::finish() {
+    sorted_tokens_.resize(tokens_.size());
+    for (uint32_t i = 0; i < tokens_.size(); ++i) sorted_tokens_[i] = i;
+    std::sort(sorted_tokens_.begin(), sorted_tokens_.end(), [&](uint32_t a, uint32_t b) { return tokens_[a] < tokens_[b]; });
 }
 
 double NameIndex::score(const Entry& entry, const std::vector<std::string>& query_tokens,
@@ -358,10 +356,15 @@ void ModelIndex::add(std::string_view model, uint32_t family) {
             uint32_t prefix_id = it->second;  // clang 14 cannot capture a structured binding
             for_each_delete(compact, [&](const std::string& v) { deletes_.emplace(v, prefix_id); });
         }
-        sorted_ready_ = false;
     }
     auto& families = prefixes_[it->second].families;
     if (std::find(families.begin(), families.end(), family) == families.end()) families.push_back(family);
+}
+
+void ModelIndex::finish() {
+    sorted_.resize(prefixes_.size());
+    for (uint32_t i = 0; i < prefixes_.size(); ++i) sorted_[i] = i;
+    std::sort(sorted_.begin(), sorted_.end(), [&](uint32_t a, uint32_t b) { return prefixes_[a].compact < prefixes_[b].compact; });
 }
 
 std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
@@ -400,13 +403,6 @@ std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
     }
     // Half-typed models: "ds2c" finds the "DS-2CD" series, less surely.
     if (typed.size() >= 3) {
-        if (!sorted_ready_) {
-            sorted_.resize(prefixes_.size());
-            for (uint32_t i = 0; i < prefixes_.size(); ++i) sorted_[i] = i;
-            std::sort(sorted_.begin(), sorted_.end(),
-                      [&](uint32_t a, uint32_t b) { return prefixes_[a].compact < prefixes_[b].compact; });
-            sorted_ready_ = true;
-        }
         auto it = std::lower_bound(sorted_.begin(), sorted_.end(), typed,
                                    [&](uint32_t p, const std::string& q) { return prefixes_[p].compact < q; });
         for (int taken = 0; it != sorted_.end() && taken < 32 && starts_with(prefixes_[*it].compact, typed);

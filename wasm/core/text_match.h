@@ -76,6 +76,9 @@ public:
                                 Mode mode = Mode::kName) const;
 
     const std::vector<Entry>& names() const { return entries_; }
+    // Sorts the words for prefix search; call once after the last add(). Searching before
+    // finish() still works but finds no half-typed words.
+    void finish();
 
 private:
     double score(const Entry& entry, const std::vector<std::string>& query_tokens,
@@ -89,8 +92,7 @@ private:
     std::vector<std::vector<uint32_t>> token_entries_;          // word -> names holding it
     std::unordered_map<std::string, uint32_t> token_ids_;
     std::unordered_multimap<std::string, uint32_t> deletes_;    // word minus one letter -> word
-    mutable std::vector<uint32_t> sorted_tokens_;               // by text, for prefix search
-    mutable bool sorted_ready_ = false;
+    std::vector<uint32_t> sorted_tokens_;                       // by text, for prefix search (finish())
 };
 
 // --- Model prefix index ------------------------------------------------------------------
@@ -116,13 +118,13 @@ public:
     void add(std::string_view model, uint32_t family);
     std::vector<ModelHit> search(std::string_view typed_model) const;
     const std::vector<Prefix>& prefixes() const { return prefixes_; }
+    void finish();  // as NameIndex::finish(): enables half-typed models
 
 private:
     std::vector<Prefix> prefixes_;
     std::unordered_map<std::string, uint32_t> by_compact_;
     std::unordered_multimap<std::string, uint32_t> deletes_;  // compact minus one char
-    mutable std::vector<uint32_t> sorted_;                    // by compact, for partial typing
-    mutable bool sorted_ready_ = false;
+    std::vector<uint32_t> sorted_;                            // by compact, for partial typing (finish())
 };
 
 // --- Substring index ---------------------------------------------------------------------
