@@ -46,8 +46,9 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.static-stamp
   DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
   COMMENT "Assembling the web shell and checking locales")
-# Noto Sans cut down to the glyphs the locales need (Latin-1, Latin Extended-A, typographic punctuation).
-set(CS_GLYPHS "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2039-203A,U+2192,U+20AC")
+# Noto Sans cut down to the glyphs the locales need (Latin-1 and typographic punctuation; a
+# language that needs more adds its range here and in main.cpp's kTextGlyphs).
+set(CS_GLYPHS "U+0020-007E,U+00A0-00FF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2039-203A,U+2192,U+20AC")
 foreach(weight Regular Bold)
   add_custom_command(
     OUTPUT ${CS_SITE}/fonts/NotoSans-${weight}.ttf

@@ -51,7 +51,7 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   await step('password_check');
   await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
   await page.getByText('Sterkte: heel sterk', { exact: false }).or(page.getByText('Sterkte: sterk')).first().waitFor();
-  await press(page, 'Ik heb dit wachtwoord op het apparaat ingesteld');
+  await press(page, 'Dit wachtwoord heb ik ingesteld');
   await step('password_hardening');
   await press(page, 'Ik heb gedaan wat ik kon');
   await step('reconnect');
@@ -106,7 +106,7 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await step('password_where');
   await press(page, 'Choose a password');
   await step('password_check');
-  await press(page, 'I have set the suggested password');
+  await press(page, 'I have set the suggestion');
   await step('password_hardening');
   await press(page, 'I have done what I could');
   await step('reconnect');

@@ -37,7 +37,6 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
     }
     published_depth_ = journey_.depth();
     screen_changed_ = true;
-    platform::request_asset("devices", "data/devices.json");
 }
 
 const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : catalogs_[0]; }
@@ -56,6 +55,11 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     platform::publish_screen(ui_.end(title(), locale_));
     if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
+    // The device database is not needed for the first screen: fetch it once that is drawn.
+    if (!db_requested_) {
+        db_requested_ = true;
+        platform::request_asset("devices", "data/devices.json");
+    }
     return screen_changed_;
 }
 

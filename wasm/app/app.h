@@ -111,7 +111,7 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
-    bool db_ready_ = false, db_failed_ = false;
+    bool db_ready_ = false, db_failed_ = false, db_requested_ = false;
     Journey journey_;
     Catalog catalogs_[2];
     std::string locale_ = "nl";

@@ -21,7 +21,7 @@ namespace cleanslate {
 
 struct UiFonts {
     ImFont* body = nullptr;       // 18 CSS px regular
-    ImFont* small = nullptr;      // 16 CSS px regular (captions: never below 16)
+    ImFont* small = nullptr;      // captions at 16 CSS px (never below 16); may be the body face scaled
     ImFont* strong = nullptr;     // 18 CSS px bold (buttons)
     ImFont* heading = nullptr;    // 28 CSS px bold
     ImFont* display = nullptr;    // 64 CSS px bold (countdown, passphrase)

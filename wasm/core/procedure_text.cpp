@@ -22,12 +22,20 @@ std::string duration_text(const Catalog& texts, int seconds) {
 }
 
 // --- Actions ----------------------------------------------------------------------------------
+// Some procedures can only say "the device's address" (it differs per home); the data then
+// holds a description instead of an address, and the customer gets the "find it" text.
+static bool is_web_address(std::string_view address) {
+    if (address.empty() || address.find(' ') != std::string_view::npos || address.find('<') != std::string_view::npos) return false;
+    return address.find("://") != std::string_view::npos || (address.find('.') != std::string_view::npos && address.front() >= '0' && address.front() <= '9');
+}
+
 std::vector<std::string> keys_for(const Action& a) {
     const std::string& t = a.type;
     if (t == "find_button")
         return {"action.find_button", "button." + std::string(a.param("button")), "place." + std::string(a.param("place"))};
     if (t == "hold_button")
         return {"action.hold_button." + std::string(a.param("while")), "button." + std::string(a.param("button")), "time.seconds"};
+    if (t == "open_web" && !is_web_address(a.param("address"))) return {"action.open_web_find_address"};
     if (t == "log_in") return {a.has_param("password") ? (a.param("password").empty() ? "action.log_in_empty" : "action.log_in") : "action.log_in_current"};
     if (t == "confirm") return {a.param("label").empty() ? "action.confirm" : "action.confirm_label"};
     if (t == "save") return {a.param("label").empty() ? "action.save" : "action.save_label"};
@@ -44,7 +52,7 @@ std::string action_text(const Catalog& texts, const Action& a) {
     if (t == "hold_button")
         return texts.format(keys[0], {{"button", texts.text(keys[1])}, {"seconds", std::to_string(a.int_param("seconds"))}});
     if (t == "wait") return texts.format(keys[0], {{"time", duration_text(texts, a.int_param("seconds"))}});
-    if (t == "open_web") return texts.format(keys[0], {{"address", p("address")}});
+    if (t == "open_web") return texts.format(keys[0], {{"address", p("address")}});   // no {address} in the find_address text
     if (t == "open_app") return texts.format(keys[0], {{"app", p("app")}});
     if (t == "log_in") return texts.format(keys[0], {{"user", p("user")}, {"password", p("password")}});
     if (t == "navigate") return texts.format(keys[0], {{"path", join_path(a.path)}});

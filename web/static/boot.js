@@ -10,6 +10,7 @@
       createWizard(), fetchText('locales/nl.json'), fetchText('locales/en.json'),
       fetchBytes('fonts/NotoSans-Regular.ttf'), fetchBytes('fonts/NotoSans-Bold.ttf'),
     ]);
+    performance.mark('cleanslate-assets-ready');
     const copy = buffer => {
       const bytes = new Uint8Array(buffer);
       const ptr = module._malloc(bytes.length);
@@ -23,11 +24,11 @@
     bridge.withStrings([nl, en, location.hash, (navigator.languages || [navigator.language]).join(',')],
       (nlPtr, enPtr, hashPtr, langPtr) => module._cs_boot(nlPtr, enPtr, hashPtr, langPtr, Date.now() / 1000,
                                                            regularPtr, regularSize, boldPtr, boldSize));
+    performance.mark('cleanslate-booted');
     module._free(regularPtr);
     module._free(boldPtr);
     document.getElementById('loading').remove();
     bridge.start(JSON.parse(module.UTF8ToString(module._cs_state())).depth || 0);
-    performance.mark('cleanslate-first-frame');
   } catch (error) {
     const page = document.getElementById('page');
     page.innerHTML = '';

@@ -11,6 +11,7 @@
   let frameRequested = false;
   let lastFrameTime = 0;
   let wakeTimer = 0;
+  let firstFrameDrawn = false;
   let lastTitle = '';
   let historyDepth = 0;
   let ignorePops = 0;
@@ -35,6 +36,7 @@
     const delta = lastFrameTime ? (time - lastFrameTime) / 1000 : 1 / 60;
     lastFrameTime = time;
     if (wasm._cs_frame(delta)) requestFrame();
+    if (!firstFrameDrawn) { firstFrameDrawn = true; performance.mark('cleanslate-first-frame'); }
   }
   function requestFrame() {
     if (frameRequested || !wasm) return;
@@ -195,7 +197,9 @@
   });
 
   // --- Data files, with retries for a flaky network --------------------------------------------------
+  // Data files are never on the first screen's critical path: start them after that frame.
   function loadAsset(name, url, attempt = 0) {
+    if (!firstFrameDrawn) { setTimeout(() => loadAsset(name, url, attempt), 0); return; }
     fetch(url, { cache: 'default' })
       .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); })
       .then(text => { call('cs_asset', name, text); requestFrame(); })
