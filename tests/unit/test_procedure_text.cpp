@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include "core/device_db.h"
 #include "core/i18n.h"
+#include "core/identify.h"
 #include "core/procedure_text.h"
 #include <filesystem>
 #include <fstream>
@@ -94,5 +95,26 @@ TEST_CASE("every action and sign in the database has its texts in every locale")
             if (!family.securable_reason.empty()) CHECK(texts.has("cannot.reason." + family.securable_reason));
         }
         CHECK(rendered > 500);
+    }
+}
+
+TEST_CASE("an app the data cannot name is 'the app you use with the device'") {
+    Catalog en = locale("en");
+    CHECK(action_text(en, make("open_app", {})) == "Open the app you use with the device on your phone.");
+    CHECK(action_text(en, make("open_app", {{"app", "XMEye"}})) == "Open the XMEye app on your phone.");
+}
+
+TEST_CASE("'I don't know' leads to the category's catch-all family for every kind of device") {
+    DeviceDb db;
+    std::string error;
+    REQUIRE_MESSAGE(load_device_db(read_text(std::string(CS_BINARY_DIR) + "/data/devices.json"), db, error), error);
+    for (std::string_view category : {"camera", "recorder", "router", "access-point", "tv-box", "media-receiver",
+                                      "printer", "nas", "voip", "smart-home", "other"}) {
+        CAPTURE(category);
+        const Family* family = generic_family(db, category);
+        REQUIRE(family != nullptr);
+        CHECK(family->generic);
+        CHECK(db.maker_of(*family).id == "generic");
+        CHECK(family->securable != "no");   // the unknown device still gets a way to be secured
     }
 }

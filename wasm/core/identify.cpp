@@ -579,8 +579,12 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
 }
 
 // --- The "I don't know" path ---------------------------------------------------------------
+// The catch-all family of the maker "generic" (devices/generic.json) is the honest default for
+// "I don't know"; a generic family of a real maker (an unbranded XMEye recorder) is a guess.
 const Family* generic_family(const DeviceDb& db, std::string_view category) {
     auto generic = db.generic_families(category);
+    for (const Family* family : generic)
+        if (db.maker_of(*family).id == "generic") return family;
     return generic.empty() ? nullptr : generic.front();
 }
 

@@ -35,6 +35,7 @@ std::vector<std::string> keys_for(const Action& a) {
         return {"action.find_button", "button." + std::string(a.param("button")), "place." + std::string(a.param("place"))};
     if (t == "hold_button")
         return {"action.hold_button." + std::string(a.param("while")), "button." + std::string(a.param("button")), "time.seconds"};
+    if (t == "open_app" && a.param("app").empty()) return {"action.open_app_device"};
     if (t == "open_web" && !is_web_address(a.param("address"))) return {"action.open_web_find_address"};
     if (t == "log_in") return {a.has_param("password") ? (a.param("password").empty() ? "action.log_in_empty" : "action.log_in") : "action.log_in_current"};
     if (t == "confirm") return {a.param("label").empty() ? "action.confirm" : "action.confirm_label"};
