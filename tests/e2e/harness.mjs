@@ -74,6 +74,25 @@ export async function press(page, name, role = 'button') {
   await page.getByRole(role, { name, exact: true }).click();
 }
 
+// Answers every verification question the same way, one screen at a time, until the
+// wizard moves on from the verification.
+export async function answerEveryQuestion(page, answer) {
+  await expectScreen(page, 'verify_question');
+  for (let i = 0; i < 10 && (await state(page)).screen === 'verify_question'; i++) {
+    const before = await page.evaluate(() => document.querySelector('[data-id="question_progress"]')?.textContent);
+    await press(page, answer);
+    await page.waitForFunction(b => window.cleanslate.state().screen !== 'verify_question' ||
+      document.querySelector('[data-id="question_progress"]')?.textContent !== b, before);
+  }
+}
+
+// Presses a control and waits until the wizard has left the screen it was on.
+export async function pressAndLeave(page, name, role = 'button') {
+  const from = (await state(page)).screen;
+  await page.getByRole(role, { name, exact: typeof name === 'string' }).first().click();
+  await page.waitForFunction(f => window.cleanslate.state().screen !== f, from);
+}
+
 // --- Evidence of each step: a screenshot, checked not blank, and axe's judgement -----------------------
 export async function checkStep(page, journey, index) {
   const s = await state(page);

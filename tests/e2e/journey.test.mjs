@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -14,13 +14,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera',
   device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
-// Answers every verification question with the given answer until the wizard moves on.
-async function answerVerification(page, answer) {
-  for (let i = 0; i < 8 && (await state(page)).screen === 'verify_question'; i++) {
-    await press(page, answer);
-    await page.waitForTimeout(120);
-  }
-}
 
 test('a Dutch customer on a phone goes through all six steps to a clean device', async () => {
   const link = server.mint('CS-2026-000101', 'nl', HIKVISION_CAMERA);
@@ -45,7 +38,7 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   await step('reset_steps');
   await press(page, 'Dit heb ik gedaan');
   await step('verify_question');
-  await answerVerification(page, 'Ja');
+  await answerEveryQuestion(page, 'Ja');
   await step('password_where');
   await press(page, 'Kies een wachtwoord');
   await step('password_check');
@@ -79,7 +72,7 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await press(page, 'No, thank you');
   await step('identify_evidence');
   // Weak evidence: the wizard says it does not know yet, rather than guessing.
-  await page.getByText('We do not know yet which of your devices it is.').waitFor();
+  await page.getByText('We do not know yet which of your devices it is.').first().waitFor();
   await press(page, 'Continue');
   await step('identify_category');
   await press(page, /^A camera/, 'button');
@@ -102,7 +95,7 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await step('reset_steps');
   await press(page, 'I did this');
   await step('verify_question');
-  await answerVerification(page, 'Yes');
+  await answerEveryQuestion(page, 'Yes');
   await step('password_where');
   await press(page, 'Choose a password');
   await step('password_check');

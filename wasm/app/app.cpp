@@ -60,7 +60,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
         db_requested_ = true;
         platform::request_asset("devices", "data/devices.json");
     }
-    return screen_changed_;
+    // A control that acted changed what the screen shows (a new question, a new suggestion):
+    // draw again so the page never shows the state from before the tap.
+    return screen_changed_ || ui_.acted();
 }
 
 std::string App::title() const {

@@ -22,6 +22,7 @@ void UiKit::begin(ImDrawList* draw, const UiFonts& fonts, float css_width, float
     column_x_ = std::floor((css_width - column_w_) / 2);
     cursor_y_ = kPadding * 0.5f;
     nodes_.clear();
+    acted_ = false;
     draw_->AddRectFilled(ImVec2(0, 0), ImVec2(px(css_width), px(css_height)), theme::kBackground);
 }
 
@@ -73,6 +74,7 @@ void UiKit::clear_field(const std::string& id) {
 bool UiKit::control(const std::string& id) {
     if (pending_activation_ != id) return false;
     pending_activation_.clear();
+    acted_ = true;
     return true;
 }
 
@@ -127,10 +129,10 @@ bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::st
     return back;
 }
 
-void UiKit::progress(const std::string& text) {
+void UiKit::progress(const std::string& text, const std::string& id) {
     float h = text_height(fonts_.small, theme::kSmallSize, text, column_w_);
     draw_text(fonts_.small, theme::kSmallSize, column_x_, cursor_y_, theme::kMuted, text, column_w_);
-    add_node({"progress", "text", text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({id, "text", text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 4;
 }
 

@@ -52,13 +52,15 @@ public:
     const std::string& field_value(const std::string& id) const;
     unsigned field_changes() const { return field_changes_; }   // bumps on every keystroke in any field
     void clear_field(const std::string& id);
+    // Whether a control acted this frame: what it changed is drawn on the next one.
+    bool acted() const { return acted_; }
     // True once when Enter was pressed in the field (the bridge sends "<id>.submit").
     bool submitted(const std::string& field_id) { return control(field_id + ".submit"); }
 
     // --- Blocks ---------------------------------------------------------------------------------
     bool top_bar(const std::string& back_label, bool show_back, const std::string& language_label,
                  const std::string& language_name, bool& language_clicked);
-    void progress(const std::string& text);
+    void progress(const std::string& text, const std::string& id = "progress");
     void heading(const std::string& text);
     void paragraph(const std::string& text, bool muted = false);
     void strong_text(const std::string& text);
@@ -101,6 +103,7 @@ private:
     std::string pending_activation_, focused_, hovered_, pressed_;
     std::vector<std::pair<std::string, std::string>> fields_;
     unsigned field_changes_ = 0;
+    bool acted_ = false;
 };
 
 }  // namespace cleanslate

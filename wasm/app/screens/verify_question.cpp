@@ -39,7 +39,7 @@ void screen_verify_question(App& app) {
     if (a.verify_index >= questions.size()) a.verify_index = 0;
     if (!app.page(app.tr("verify.heading"))) return;
     if (!database_ready(app)) return;
-    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(a.verify_index + 1)}, {"total", std::to_string(questions.size())}}));
+    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(a.verify_index + 1)}, {"total", std::to_string(questions.size())}}), "question_progress");
     const ResetQuestion& q = questions[a.verify_index];
     ui.strong_text(question_text(app, q));
     if (!app.tr("verify.why." + q.id).empty() && app.texts().has("verify.why." + q.id)) ui.paragraph(app.tr("verify.why." + q.id), true);
