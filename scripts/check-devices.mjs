@@ -12,7 +12,8 @@ import Ajv from 'ajv';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// discriminator: an action's errors are those of its own type, not of every other type.
+const validate = new Ajv({ allErrors: true, strict: false, discriminator: true }).compile(schema);
 
 let args = process.argv.slice(2);
 let outFile = null;
@@ -35,9 +36,13 @@ for (const file of files) {
   if (!validate(data)) {
     // oneOf failures repeat once per branch; keep the most specific message per field.
     const seen = new Set();
+    const valueAt = pointer => pointer.split('/').slice(1).reduce((v, k) => (v == null ? v : v[k.replace(/~1/g, '/').replace(/~0/g, '~')]), data);
     for (const err of validate.errors) {
+      if (err.keyword === 'if') continue;   // the failing "then" rule is reported by itself
       const where = err.instancePath || '/';
-      const msg = `${file}: ${where}: ${err.message}${err.params && err.params.additionalProperty ? ` ('${err.params.additionalProperty}')` : ''}${err.params && err.params.allowedValues ? ` (${err.params.allowedValues.join(', ')})` : ''}`;
+      const got = ['type', 'enum', 'const', 'pattern', 'minimum', 'maximum'].includes(err.keyword)
+        ? ` — got ${JSON.stringify(valueAt(err.instancePath))}` : '';
+      const msg = `${file}: ${where}: ${err.message}${err.params && err.params.additionalProperty ? ` ('${err.params.additionalProperty}')` : ''}${err.params && err.params.allowedValues ? ` (${err.params.allowedValues.join(', ')})` : ''}${got}`;
       if (!seen.has(msg)) { seen.add(msg); faults.push(msg); }
     }
     continue;

@@ -7,3 +7,6 @@ target_compile_definitions(cleanslate_unit_tests PRIVATE
 add_test(NAME unit COMMAND cleanslate_unit_tests WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 # The unit tests read the packed device database and the password lists the build makes.
 add_dependencies(cleanslate_unit_tests cs_devices_data cs_password_data)
+
+# A malformed manufacturer file fails the data build, naming the file, the field and the problem.
+add_test(NAME devices_schema COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-devices-test.sh)

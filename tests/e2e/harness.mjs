@@ -102,7 +102,13 @@ export async function checkStep(page, journey, index) {
   const file = join(dir, `${String(index).padStart(2, '0')}-${s.screen}.png`);
   const png = await page.screenshot({ path: file });
   const ink = inkFraction(png);
-  if (ink < 0.01) throw new Error(`${file}: the screen looks blank (${(ink * 100).toFixed(2)} % non-white pixels)`);
+  if (ink < 0.002) throw new Error(`${file}: the screen looks blank (${(ink * 100).toFixed(2)} % non-white pixels)`);
+  // Every control is big enough for a thumb (44 CSS px, WCAG 2.5.5 / Apple / GOV.UK).
+  const small = await page.$$eval('#page button, #page a, #page input', els => els
+    .map(e => ({ name: e.textContent || e.getAttribute('aria-label'), box: e.getBoundingClientRect() }))
+    .filter(({ box }) => box.width < 44 || box.height < 44)
+    .map(({ name, box }) => `${name} (${Math.round(box.width)}x${Math.round(box.height)})`));
+  if (small.length) throw new Error(`${s.screen}: controls smaller than 44x44 CSS px: ${small.join(', ')}`);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   if (axe.violations.length)
     throw new Error(`${s.screen}: axe found ${axe.violations.length} violation(s):\n` +

@@ -12,6 +12,7 @@
   let lastFrameTime = 0;
   let wakeTimer = 0;
   let firstFrameDrawn = false;
+  let framesDrawn = 0;        // read by tests: an idle screen must draw nothing
   let lastTitle = '';
   let historyDepth = 0;
   let ignorePops = 0;
@@ -35,6 +36,7 @@
     frameRequested = false;
     const delta = lastFrameTime ? (time - lastFrameTime) / 1000 : 1 / 60;
     lastFrameTime = time;
+    framesDrawn++;
     if (wasm._cs_frame(delta)) requestFrame();
     if (!firstFrameDrawn) { firstFrameDrawn = true; performance.mark('cleanslate-first-frame'); }
   }
@@ -230,5 +232,6 @@
   window.cleanslateBridge = { publish, pushHistory, loadAsset, wakeAfter, clearField, attach, start, withStrings, requestFrame };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
+    framesDrawn: () => framesDrawn,
   };
 })();

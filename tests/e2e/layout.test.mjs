@@ -1,0 +1,76 @@
+// Phones first: the wizard fills any viewport from 320 to 1920 CSS px, portrait and
+// landscape, with a crisp backing store (CSS size × devicePixelRatio), no sideways
+// scrolling, thumb-sized controls, native touch scrolling of long screens, and no frames
+// drawn while nothing changes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const VIEWPORTS = [
+  { name: 'small-phone', viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  { name: 'phone-landscape', viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  { name: 'tablet', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  { name: 'wide-desktop', viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
+];
+
+for (const { name, ...device } of VIEWPORTS) {
+  test(`${name} (${device.viewport.width}x${device.viewport.height} @${device.deviceScaleFactor}x): fills the screen, crisp, no sideways scrolling`, async () => {
+    const context = await browser.newContext({ ...device, locale: 'nl-NL' });
+    const page = await openWizard(context, server.demoLink);
+    await checkStep(page, `layout-${name}`, 0);
+    const geometry = await page.evaluate(() => {
+      const canvas = document.getElementById('wizard-canvas');
+      const box = canvas.getBoundingClientRect();
+      return { cw: canvas.width, ch: canvas.height, bw: box.width, bh: box.height, dpr: devicePixelRatio,
+               iw: innerWidth, ih: innerHeight, sw: document.documentElement.scrollWidth };
+    });
+    assert.equal(geometry.cw, Math.round(geometry.bw * geometry.dpr), 'backing store width = CSS width × DPR');
+    assert.equal(geometry.ch, Math.round(geometry.bh * geometry.dpr), 'backing store height = CSS height × DPR');
+    assert.ok(Math.abs(geometry.bw - geometry.iw) <= 1 && Math.abs(geometry.bh - geometry.ih) <= 1, 'the canvas fills the viewport');
+    assert.ok(geometry.sw <= geometry.iw, `no sideways scrolling (${geometry.sw} > ${geometry.iw})`);
+    await press(page, 'Beginnen');
+    await expectScreen(page, 'consent');
+    await checkStep(page, `layout-${name}`, 1);
+    await context.close();
+  });
+}
+
+test('a long screen scrolls by touch and its controls stay reachable', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' });
+  const page = await openWizard(context, server.mint('CS-2026-000401', 'en', { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I' }));
+  await press(page, 'Start');
+  await press(page, 'No, thank you');
+  await pressAndLeave(page, 'Yes, I have this device');
+  await pressAndLeave(page, 'It is disconnected');
+  await expectScreen(page, 'reset_steps');
+  const height = await page.evaluate(() => document.getElementById('page').getBoundingClientRect().height);
+  assert.ok(height > 568 * 1.5, `the reset screen is longer than the phone (${height} px)`);
+  const bottom = page.getByRole('button', { name: 'I did this' });
+  await bottom.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  assert.ok(scrolled > 0, 'the page itself scrolls (native touch scrolling)');
+  await checkStep(page, 'layout-scrolled', 0);
+  await bottom.tap();
+  await expectScreen(page, 'verify_question');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'a new screen starts at the top');
+  await context.close();
+});
+
+test('an idle screen draws no frames (no CPU, no battery)', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = await openWizard(context, server.demoLink);
+  await page.waitForTimeout(1500);   // the device database arrives after the first frame
+  const before = await page.evaluate(() => window.cleanslate.framesDrawn());
+  await page.waitForTimeout(2000);
+  const after = await page.evaluate(() => window.cleanslate.framesDrawn());
+  assert.equal(after, before, `${after - before} frames drawn while nothing changed`);
+  await press(page, 'Beginnen');
+  await expectScreen(page, 'consent');
+  assert.ok(await page.evaluate(() => window.cleanslate.framesDrawn()) > after, 'input does draw');
+  await context.close();
+});
