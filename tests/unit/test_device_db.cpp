@@ -6,24 +6,18 @@
 
 #include "core/device_db.h"
 #include "core/evidence.h"
+#include "test_support.h"
 
 using namespace cleanslate;
+using namespace cleanslate::test;
 
-namespace {
-std::string read_text_file(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-}  // namespace
 
 TEST_SUITE("device_db") {
 
 TEST_CASE("the fixture database loads into makers and families") {
     DeviceDb db;
     std::string error;
-    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    REQUIRE(load_device_db(source_file("tests/data/fixture-devices.json"), db, error));
     CHECK(error.empty());
     CHECK(db.makers().size() == 6);
     CHECK(db.families().size() == 9);
@@ -52,7 +46,7 @@ TEST_CASE("the fixture database loads into makers and families") {
 TEST_CASE("procedures keep typed actions and signs with their parameters") {
     DeviceDb db;
     std::string error;
-    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    REQUIRE(load_device_db(source_file("tests/data/fixture-devices.json"), db, error));
     const Family& router = *db.find_family("d-link-dir");
     REQUIRE(router.reset.size() == 1);
     const ResetProcedure& reset = router.reset[0];
@@ -81,7 +75,7 @@ TEST_CASE("procedures keep typed actions and signs with their parameters") {
 TEST_CASE("generic families are found per category") {
     DeviceDb db;
     std::string error;
-    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    REQUIRE(load_device_db(source_file("tests/data/fixture-devices.json"), db, error));
     auto cameras = db.generic_families("camera");
     REQUIRE(cameras.size() == 1);
     CHECK(cameras[0]->id == "hisilicon-camera");
@@ -91,7 +85,7 @@ TEST_CASE("generic families are found per category") {
 TEST_CASE("the indexes cover names, apps, models, fingerprints, ports and logins") {
     DeviceDb db;
     std::string error;
-    REQUIRE(load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), db, error));
+    REQUIRE(load_device_db(source_file("tests/data/fixture-devices.json"), db, error));
     const DeviceIndex& ix = db.index();
     CHECK_FALSE(ix.brands.search("Amcrest", 0.9).empty());  // a rebrand of Dahua
     CHECK_FALSE(ix.apps.search("XMEye", 0.9).empty());
@@ -126,11 +120,7 @@ TEST_CASE("broken database text is refused with a reason") {
 }
 
 TEST_CASE("the packed real database loads and every family has what the wizard needs") {
-    std::string text = read_text_file(CS_BINARY_DIR "/data/devices.json");
-    REQUIRE_MESSAGE(!text.empty(), "build the cs_devices_data target first");
-    DeviceDb db;
-    std::string error;
-    REQUIRE_MESSAGE(load_device_db(text, db, error), error);
+    const DeviceDb& db = packed_database();
     CHECK(db.families().size() >= 50);
     for (const Family& family : db.families()) {
         CAPTURE(family.id);

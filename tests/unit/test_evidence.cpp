@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/evidence.h"
+#include "test_support.h"
 
 using namespace cleanslate;
 
@@ -94,10 +95,7 @@ TEST_CASE("evidence survives a round trip through JSON") {
 }
 
 TEST_CASE("the category list is the schema's") {
-    std::ifstream file(CS_SOURCE_DIR "/devices/schema.json");
-    std::stringstream text;
-    text << file.rdbuf();
-    Json schema = parse_json(text.str());
+    Json schema = parse_json(test::source_file("devices/schema.json"));
     REQUIRE(schema.is_object());
     const Json& categories = schema["definitions"]["category"]["enum"];
     REQUIRE(categories.is_array());

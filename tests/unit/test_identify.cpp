@@ -8,23 +8,18 @@
 #include <sstream>
 
 #include "core/identify.h"
+#include "test_support.h"
 
 using namespace cleanslate;
+using namespace cleanslate::test;
 
 namespace {
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream file(path);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 const DeviceDb& fixture() {
     static const DeviceDb db = [] {
         DeviceDb loaded;
         std::string error;
-        load_device_db(read_text_file(CS_SOURCE_DIR "/tests/data/fixture-devices.json"), loaded, error);
+        load_device_db(source_file("tests/data/fixture-devices.json"), loaded, error);
         return loaded;
     }();
     return db;
@@ -281,13 +276,9 @@ TEST_CASE("an empty database identifies nothing and never crashes") {
 
 // --- Realistic cases against the real database --------------------------------------------
 TEST_CASE("table: realistic evidence against the packed database") {
-    std::string text = read_text_file(CS_BINARY_DIR "/data/devices.json");
-    REQUIRE_MESSAGE(!text.empty(), "build the cs_devices_data target first");
-    DeviceDb db;
-    std::string error;
-    REQUIRE_MESSAGE(load_device_db(text, db, error), error);
+    const DeviceDb& db = packed_database();
 
-    Json cases = parse_json(read_text_file(CS_SOURCE_DIR "/tests/data/evidence_cases.json"));
+    Json cases = parse_json(source_file("tests/data/evidence_cases.json"));
     REQUIRE(cases.is_array());
     CHECK(cases.size() >= 60);
     int right_maker = 0;

@@ -2,6 +2,7 @@
 // screens ask for exists. A gap here would show a customer a raw key.
 #include <doctest/doctest.h>
 #include "core/i18n.h"
+#include "test_support.h"
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -12,18 +13,8 @@ using namespace cleanslate;
 namespace fs = std::filesystem;
 
 namespace {
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-Catalog load_locale(const std::string& code) {
-    Catalog c;
-    REQUIRE_MESSAGE(c.load(read_file(fs::path(CS_SOURCE_DIR) / "locales" / (code + ".json"))), code);
-    return c;
-}
+std::string read_file(const fs::path& path) { return test::read_text(path.string()); }
+Catalog load_locale(const std::string& code) { return test::locale_catalog(code); }
 }  // namespace
 
 TEST_CASE("placeholders are filled by name and left alone when unknown") {

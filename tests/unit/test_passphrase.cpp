@@ -12,36 +12,14 @@
 
 #include "core/passphrase.h"
 #include "core/password_strength.h"
+#include "test_support.h"
 
 using namespace cleanslate;
+using cleanslate::test::password_dictionaries;
+using cleanslate::test::built_data;
+using cleanslate::test::source_file;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::string data_file(const char* name) {
-    const std::string text = read_text(std::string(CS_BINARY_DIR) + "/data/" + name);
-    INFO("missing " << name << ": build the cs_password_data target (scripts/password-data.cmake)");
-    REQUIRE(!text.empty());
-    return text;
-}
-
-const PasswordDictionaries& dictionaries() {
-    static const PasswordDictionaries loaded = [] {
-        PasswordDictionaries d;
-        d.add_ranked_text("passwords", data_file("passwords.txt"));
-        d.add_ranked_text("english", data_file("dictionary-en.txt"));
-        d.add_ranked_text("dutch", data_file("dictionary-nl.txt"));
-        d.add_mirai_credentials(read_text(std::string(CS_SOURCE_DIR) + "/devices/mirai/credentials.json"));
-        return d;
-    }();
-    return loaded;
-}
 
 // Tests use a seeded generator; the wizard passes crypto.getRandomValues.
 RandomSource seeded(uint32_t seed) {
@@ -60,7 +38,7 @@ bool typeable(const std::string& text) {
 TEST_CASE("each language has at least 2048 short, plain, distinct words") {
     for (const char* file : {"words-nl.txt", "words-en.txt"}) {
         CAPTURE(file);
-        const std::vector<std::string> words = load_passphrase_words(data_file(file));
+        const std::vector<std::string> words = load_passphrase_words(built_data(file));
         CHECK(words.size() >= 2048);
         std::set<std::string> distinct(words.begin(), words.end());
         CHECK(distinct.size() == words.size());
@@ -73,8 +51,8 @@ TEST_CASE("each language has at least 2048 short, plain, distinct words") {
 }
 
 TEST_CASE("the blocklist keeps rude and unsettling words out") {
-    const std::vector<std::string> nl = load_passphrase_words(data_file("words-nl.txt"));
-    const std::vector<std::string> en = load_passphrase_words(data_file("words-en.txt"));
+    const std::vector<std::string> nl = load_passphrase_words(built_data("words-nl.txt"));
+    const std::vector<std::string> en = load_passphrase_words(built_data("words-en.txt"));
     const std::set<std::string> all = [&] {
         std::set<std::string> s(nl.begin(), nl.end());
         s.insert(en.begin(), en.end());
@@ -87,7 +65,7 @@ TEST_CASE("the blocklist keeps rude and unsettling words out") {
 }
 
 TEST_CASE("a passphrase is four lowercase words joined by digits 2-9, inside 8-32 characters") {
-    const std::vector<std::string> words = load_passphrase_words(data_file("words-nl.txt"));
+    const std::vector<std::string> words = load_passphrase_words(built_data("words-nl.txt"));
     const RandomSource random = seeded(2024);
     for (int k = 0; k < 200; ++k) {
         const Passphrase p = generate_passphrase(words, random);
@@ -102,14 +80,14 @@ TEST_CASE("a passphrase is four lowercase words joined by digits 2-9, inside 8-3
 }
 
 TEST_CASE("the entropy is reported: 4 x log2(words) + 3 x log2(8) without a tight limit") {
-    const std::vector<std::string> words = load_passphrase_words(data_file("words-en.txt"));
+    const std::vector<std::string> words = load_passphrase_words(built_data("words-en.txt"));
     const Passphrase p = generate_passphrase(words, seeded(1));
     CHECK(p.entropy_bits == doctest::Approx(4 * std::log2(static_cast<double>(words.size())) + 3 * 3.0).epsilon(1e-9));
     CHECK(p.entropy_bits >= 50);
 }
 
 TEST_CASE("a device with a 16-character limit gets fewer or shorter words, and a lower entropy") {
-    const std::vector<std::string> words = load_passphrase_words(data_file("words-nl.txt"));
+    const std::vector<std::string> words = load_passphrase_words(built_data("words-nl.txt"));
     PassphraseOptions tight;
     tight.max_length = 16;
     const RandomSource random = seeded(7);
@@ -121,14 +99,14 @@ TEST_CASE("a device with a 16-character limit gets fewer or shorter words, and a
         CHECK(p.text.size() <= 16);
         CHECK(p.entropy_bits < full);
         CHECK(p.entropy_bits > 30);
-        CHECK(check_password(p.text, dictionaries()).accepted);
+        CHECK(check_password(p.text, password_dictionaries()).accepted);
     }
     tight.max_length = 10;  // cannot hold even three words and two digits
     CHECK(generate_passphrase(words, random, tight).text.empty());
 }
 
 TEST_CASE("five words are possible where the device allows the length") {
-    const std::vector<std::string> words = load_passphrase_words(data_file("words-en.txt"));
+    const std::vector<std::string> words = load_passphrase_words(built_data("words-en.txt"));
     PassphraseOptions five;
     five.word_count = 5;
     five.max_length = 40;
@@ -140,7 +118,7 @@ TEST_CASE("five words are possible where the device allows the length") {
 }
 
 TEST_CASE("the same seed gives the same passphrase; different seeds differ") {
-    const std::vector<std::string> words = load_passphrase_words(data_file("words-nl.txt"));
+    const std::vector<std::string> words = load_passphrase_words(built_data("words-nl.txt"));
     CHECK(generate_passphrase(words, seeded(42)).text == generate_passphrase(words, seeded(42)).text);
     std::set<std::string> seen;
     for (uint32_t seed = 0; seed < 100; ++seed) seen.insert(generate_passphrase(words, seeded(seed)).text);
@@ -149,12 +127,12 @@ TEST_CASE("the same seed gives the same passphrase; different seeds differ") {
 
 TEST_CASE("every generated passphrase, Dutch or English, is accepted and rated strong") {
     for (const char* file : {"words-nl.txt", "words-en.txt"}) {
-        const std::vector<std::string> words = load_passphrase_words(data_file(file));
+        const std::vector<std::string> words = load_passphrase_words(built_data(file));
         const RandomSource random = seeded(99);
         for (int k = 0; k < 100; ++k) {
             const Passphrase p = generate_passphrase(words, random);
             CAPTURE(p.text);
-            const PasswordVerdict verdict = check_password(p.text, dictionaries());
+            const PasswordVerdict verdict = check_password(p.text, password_dictionaries());
             CHECK(verdict.accepted);
             CHECK(verdict.score >= 3);
         }

@@ -9,50 +9,28 @@
 
 #include "core/json.h"
 #include "core/password_strength.h"
+#include "test_support.h"
 
 using namespace cleanslate;
+using cleanslate::test::password_dictionaries;
+using cleanslate::test::read_text;
+using cleanslate::test::source_file;
+using cleanslate::test::built_data;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::string data_file(const char* name) {
-    const std::string text = read_text(std::string(CS_BINARY_DIR) + "/data/" + name);
-    INFO("missing " << name << ": build the cs_password_data target (scripts/password-data.cmake)");
-    REQUIRE(!text.empty());
-    return text;
-}
-
-// Loaded once for the whole file: parsing 100 000 words per test case would be slow.
-const PasswordDictionaries& dictionaries() {
-    static const PasswordDictionaries loaded = [] {
-        PasswordDictionaries d;
-        d.add_ranked_text("passwords", data_file("passwords.txt"));
-        d.add_ranked_text("english", data_file("dictionary-en.txt"));
-        d.add_ranked_text("dutch", data_file("dictionary-nl.txt"));
-        REQUIRE(d.add_mirai_credentials(read_text(std::string(CS_SOURCE_DIR) + "/devices/mirai/credentials.json")));
-        return d;
-    }();
-    return loaded;
-}
-
 PasswordVerdict check(const std::string& password, const PasswordContext& context = {}) {
-    return check_password(password, dictionaries(), context);
+    return check_password(password, password_dictionaries(), context);
 }
 
 }  // namespace
 
 TEST_CASE("the build's dictionaries are complete enough to judge passwords") {
-    CHECK(dictionaries().has_common_passwords());
-    CHECK(dictionaries().has_mirai_credentials());
-    CHECK(dictionaries().find("passwords")->ranks.size() >= 10000);
-    CHECK(dictionaries().find("english_wikipedia") != nullptr);
-    CHECK(dictionaries().find("dutch") != nullptr);
+    CHECK(password_dictionaries().has_common_passwords());
+    CHECK(password_dictionaries().has_mirai_credentials());
+    CHECK(password_dictionaries().find("passwords")->ranks.size() >= 10000);
+    CHECK(password_dictionaries().find("english_wikipedia") != nullptr);
+    CHECK(password_dictionaries().find("dutch") != nullptr);
 }
 
 TEST_CASE("every password in the Mirai table is refused as a Mirai default, in any case") {
@@ -78,7 +56,7 @@ TEST_CASE("every password in the Mirai table is refused as a Mirai default, in a
 }
 
 TEST_CASE("passwords from the common list are refused") {
-    const std::string list = data_file("passwords.txt");
+    const std::string list = built_data("passwords.txt");
     std::istringstream lines(list);
     std::string password;
     int rank = 0, checked = 0;

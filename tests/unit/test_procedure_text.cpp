@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/identify.h"
 #include "core/procedure_text.h"
+#include "test_support.h"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,17 +13,7 @@
 using namespace cleanslate;
 
 namespace {
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-Catalog locale(const std::string& code) {
-    Catalog c;
-    REQUIRE(c.load(read_text(std::string(CS_SOURCE_DIR) + "/locales/" + code + ".json")));
-    return c;
-}
+Catalog locale(const std::string& code) { return test::locale_catalog(code); }
 Action make(std::string type, std::vector<std::pair<std::string, std::string>> params, std::vector<std::string> path = {}) {
     Action a;
     a.type = std::move(type);
@@ -63,9 +54,7 @@ TEST_CASE("durations read naturally") {
 }
 
 TEST_CASE("every action and sign in the database has its texts in every locale") {
-    DeviceDb db;
-    std::string error;
-    REQUIRE_MESSAGE(load_device_db(read_text(std::string(CS_BINARY_DIR) + "/data/devices.json"), db, error), error);
+    const DeviceDb& db = test::packed_database();
     for (const std::string& code : supported_locales()) {
         Catalog texts = locale(code);
         int rendered = 0;
@@ -105,9 +94,7 @@ TEST_CASE("an app the data cannot name is 'the app you use with the device'") {
 }
 
 TEST_CASE("'I don't know' leads to the category's catch-all family for every kind of device") {
-    DeviceDb db;
-    std::string error;
-    REQUIRE_MESSAGE(load_device_db(read_text(std::string(CS_BINARY_DIR) + "/data/devices.json"), db, error), error);
+    const DeviceDb& db = test::packed_database();
     for (std::string_view category : {"camera", "recorder", "router", "access-point", "tv-box", "media-receiver",
                                       "printer", "nas", "voip", "smart-home", "other"}) {
         CAPTURE(category);
