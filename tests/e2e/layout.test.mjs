@@ -48,9 +48,10 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
   await pressAndLeave(page, 'Yes, I have this device');
   await pressAndLeave(page, 'It is disconnected');
   await expectScreen(page, 'reset_steps');
+  const bottom = page.getByRole('button', { name: 'I did this' });
+  await bottom.waitFor({ state: 'attached' });   // the screen's elements arrive with its first frame
   const height = await page.evaluate(() => document.getElementById('page').getBoundingClientRect().height);
   assert.ok(height > 568 * 1.5, `the reset screen is longer than the phone (${height} px)`);
-  const bottom = page.getByRole('button', { name: 'I did this' });
   await bottom.scrollIntoViewIfNeeded();
   const scrolled = await page.evaluate(() => scrollY);
   assert.ok(scrolled > 0, 'the page itself scrolls (native touch scrolling)');

@@ -1,5 +1,6 @@
 // screens.cpp — which function draws which screen, and the small pieces screens share.
 #include "app/screens.h"
+#include <algorithm>
 
 namespace cleanslate {
 
@@ -26,6 +27,14 @@ void draw_screen(App& app, Screen screen) {
         case Screen::reconnect: return screen_reconnect(app);
         case Screen::finish: return screen_finish(app);
     }
+}
+
+std::vector<std::string> most_common(const std::map<std::string, int>& counts, size_t limit) {
+    std::vector<std::pair<std::string, int>> ranked(counts.begin(), counts.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::string> names;
+    for (size_t i = 0; i < ranked.size() && i < limit; ++i) names.push_back(ranked[i].first);
+    return names;
 }
 
 void helpdesk_link(App& app) {

@@ -3,6 +3,7 @@
 // and moves the journey on with App::go / App::back. Nothing else.
 #pragma once
 #include "app/app.h"
+#include <map>
 
 namespace cleanslate {
 
@@ -29,6 +30,8 @@ void screen_cannot_secure(App& app);
 void screen_reconnect(App& app);
 void screen_finish(App& app);
 
+// The names counted most often first (apps or brands across the database's families), at most limit.
+std::vector<std::string> most_common(const std::map<std::string, int>& counts, size_t limit);
 // Shared by screens that show the helpdesk number as a phone link.
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.

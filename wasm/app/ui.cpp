@@ -100,6 +100,20 @@ void UiKit::draw_focus(float x, float y, float w, float h, const std::string& id
                    ImVec2(px(x + w + t * 1.5f), px(y + h + t * 1.5f - scroll_)), theme::kText, px(7), 0, px(1.5f));
 }
 
+// A line or paragraph of text across the column: measured, drawn, published, then the gap.
+void UiKit::text_block(ImFont* font, float css_size, unsigned color, const std::string& text, UiNode node, float gap) {
+    float h = text_height(font, css_size, text, column_w_);
+    draw_text(font, css_size, column_x_, cursor_y_, color, text, column_w_);
+    node.x = column_x_;
+    node.y = cursor_y_;
+    node.w = column_w_;
+    node.h = h;
+    add_node(std::move(node));
+    cursor_y_ += h + gap;
+}
+
+std::string UiKit::next_text_id() const { return "p" + std::to_string(nodes_.size()); }
+
 // --- Text blocks -----------------------------------------------------------------------------
 bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::string& language_label,
                     const std::string& language_name, bool& language_clicked) {
@@ -130,31 +144,19 @@ bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::st
 }
 
 void UiKit::progress(const std::string& text, const std::string& id) {
-    float h = text_height(fonts_.small, theme::kSmallSize, text, column_w_);
-    draw_text(fonts_.small, theme::kSmallSize, column_x_, cursor_y_, theme::kMuted, text, column_w_);
-    add_node({id, "text", text, "", "", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 4;
+    text_block(fonts_.small, theme::kSmallSize, theme::kMuted, text, {id, "text", text}, 4);
 }
 
 void UiKit::heading(const std::string& text) {
-    float h = text_height(fonts_.heading, theme::kHeadingSize, text, column_w_);
-    draw_text(fonts_.heading, theme::kHeadingSize, column_x_, cursor_y_, theme::kText, text, column_w_);
-    add_node({"heading", "heading", text, "", "1", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 18;
+    text_block(fonts_.heading, theme::kHeadingSize, theme::kText, text, {"heading", "heading", text, "", "1"}, 18);
 }
 
 void UiKit::paragraph(const std::string& text, bool muted) {
-    float h = text_height(fonts_.body, theme::kBodySize, text, column_w_);
-    draw_text(fonts_.body, theme::kBodySize, column_x_, cursor_y_, muted ? theme::kMuted : theme::kText, text, column_w_);
-    add_node({"p" + std::to_string(nodes_.size()), "text", text, "", "", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 14;
+    text_block(fonts_.body, theme::kBodySize, muted ? theme::kMuted : theme::kText, text, {next_text_id(), "text", text}, 14);
 }
 
 void UiKit::strong_text(const std::string& text) {
-    float h = text_height(fonts_.strong, theme::kBodySize, text, column_w_);
-    draw_text(fonts_.strong, theme::kBodySize, column_x_, cursor_y_, theme::kText, text, column_w_);
-    add_node({"p" + std::to_string(nodes_.size()), "text", text, "", "", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 10;
+    text_block(fonts_.strong, theme::kBodySize, theme::kText, text, {next_text_id(), "text", text}, 10);
 }
 
 void UiKit::bullet(const std::string& text) {
@@ -162,7 +164,7 @@ void UiKit::bullet(const std::string& text) {
     float h = text_height(fonts_.body, theme::kBodySize, text, column_w_ - indent);
     draw_->AddCircleFilled(ImVec2(px(column_x_ + 7), px(cursor_y_ + 13 - scroll_)), px(3.5f), theme::kText);
     draw_text(fonts_.body, theme::kBodySize, column_x_ + indent, cursor_y_, theme::kText, text, column_w_ - indent);
-    add_node({"p" + std::to_string(nodes_.size()), "listitem", text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({next_text_id(), "listitem", text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 8;
 }
 
@@ -175,7 +177,7 @@ void UiKit::numbered(int number, const std::string& text) {
     float nw = fonts_.strong->CalcTextSizeA(px(theme::kBodySize), FLT_MAX, 0, n.c_str()).x / dpr_;
     draw_text(fonts_.strong, theme::kBodySize, column_x_ + 16 - nw / 2, cursor_y_ + 1, theme::kOnDark, n, 0);
     draw_text(fonts_.body, theme::kBodySize, column_x_ + indent, cursor_y_ + 2, theme::kText, text, column_w_ - indent);
-    add_node({"p" + std::to_string(nodes_.size()), "listitem", n + ". " + text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({next_text_id(), "listitem", n + ". " + text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 14;
 }
 
@@ -188,7 +190,7 @@ void UiKit::panel(const std::string& title, const std::string& text) {
     draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + 5), px(cursor_y_ + h - scroll_)), theme::kBorder);
     if (!title.empty()) draw_text(fonts_.strong, theme::kBodySize, column_x_ + 18, cursor_y_ + 16, theme::kText, title, inner);
     draw_text(fonts_.body, theme::kBodySize, column_x_ + 18, cursor_y_ + 16 + th, theme::kText, text, inner);
-    add_node({"p" + std::to_string(nodes_.size()), "text", title.empty() ? text : title + ": " + text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({next_text_id(), "text", title.empty() ? text : title + ": " + text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 16;
 }
 
@@ -199,15 +201,12 @@ void UiKit::warning(const std::string& text) {
     draw_->AddCircleFilled(c, px(17), theme::kText);
     draw_text(fonts_.strong, 24, column_x_ + 14.5f, cursor_y_ + 2, theme::kOnDark, "!", 0);
     draw_text(fonts_.strong, theme::kBodySize, column_x_ + indent, cursor_y_ + 4, theme::kText, text, column_w_ - indent);
-    add_node({"p" + std::to_string(nodes_.size()), "text", text, "", "", column_x_, cursor_y_, column_w_, h});
+    add_node({next_text_id(), "text", text, "", "", column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 16;
 }
 
 void UiKit::status(const std::string& text) {
-    float h = text_height(fonts_.strong, theme::kBodySize, text, column_w_);
-    draw_text(fonts_.strong, theme::kBodySize, column_x_, cursor_y_, theme::kText, text, column_w_);
-    add_node({"status", "status", text, "", "polite", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 12;
+    text_block(fonts_.strong, theme::kBodySize, theme::kText, text, {"status", "status", text, "", "polite"}, 12);
 }
 
 void UiKit::big_text(const std::string& text, const std::string& label) {

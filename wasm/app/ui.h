@@ -85,6 +85,8 @@ public:
 private:
     bool control(const std::string& id);    // consumes a pending activation for id
     void add_node(UiNode node);
+    void text_block(ImFont* font, float css_size, unsigned color, const std::string& text, UiNode node, float gap);
+    std::string next_text_id() const;     // ids for plain text nodes: their place on the page
     float px(float css) const { return css * dpr_; }
     float text_height(ImFont* font, float css_size, const std::string& text, float css_wrap) const;
     void draw_text(ImFont* font, float css_size, float css_x, float css_y, unsigned color, const std::string& text, float css_wrap);

@@ -7,7 +7,7 @@ namespace cleanslate {
 
 void screen_cannot_secure(App& app) {
     UiKit& ui = app.ui();
-    if (!app.page(app.tr_format("cannot.heading", {{"device", app.device_the()}}))) return;
+    if (!app.page(app.tr("cannot.heading"))) return;
     if (!database_ready(app)) return;
     const Family* family = app.device();
     std::string reason = family && !family->securable_reason.empty() ? family->securable_reason : "unknown_maker";

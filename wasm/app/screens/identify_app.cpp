@@ -1,7 +1,6 @@
 // identify_app.cpp — which app do you use to watch or manage it? Often the best clue: the
 // app names the maker even when the label shows a shop's brand.
 #include "app/screens.h"
-#include <algorithm>
 #include <map>
 
 namespace cleanslate {
@@ -14,11 +13,7 @@ std::vector<std::string> common_apps(const DeviceDb& db, const Answer& category,
     for (const Family& family : db.families())
         if (!category || category->empty() || family.category == *category)
             for (const std::string& app : family.apps) ++count[app];
-    std::vector<std::pair<std::string, int>> ranked(count.begin(), count.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<std::string> apps;
-    for (size_t i = 0; i < ranked.size() && i < limit; ++i) apps.push_back(ranked[i].first);
-    return apps;
+    return most_common(count, limit);
 }
 }  // namespace
 

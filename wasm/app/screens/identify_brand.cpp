@@ -1,7 +1,6 @@
 // identify_brand.cpp — which brand is on the label? Typing is forgiving ("Hikvsion" finds
 // Hikvision); the most common brands for this kind of device are one tap away.
 #include "app/screens.h"
-#include <algorithm>
 #include <map>
 
 namespace cleanslate {
@@ -14,11 +13,7 @@ std::vector<std::string> common_brands(const DeviceDb& db, const Answer& categor
         if (family.generic || family.brands.empty()) continue;
         ++count[family.brands.front()];
     }
-    std::vector<std::pair<std::string, int>> ranked(count.begin(), count.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<std::string> brands;
-    for (size_t i = 0; i < ranked.size() && i < limit; ++i) brands.push_back(ranked[i].first);
-    return brands;
+    return most_common(count, limit);
 }
 }  // namespace
 
