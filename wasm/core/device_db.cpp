@@ -189,6 +189,35 @@ struct DeviceDbLoader {
         }
     }
 
+    // The priors, and per category their sum and the families and groups in prior order, so
+    // that category evidence costs one factor per category at query time (device_db.h).
+    static void index_priors(DeviceDb& db) {
+        DeviceIndex& ix = db.index_;
+        const size_t categories = kDeviceCategories.size();
+        ix.category_of_group.assign(ix.group_size.size(), 0);
+        ix.category_prior.assign(categories, 0.0);
+        ix.category_families.assign(categories, {});
+        ix.category_groups.assign(categories, {});
+        for (uint32_t at = 0; at < db.families_.size(); ++at) {
+            uint32_t group = ix.group_of_family[at];
+            auto category = static_cast<uint8_t>(category_index(db.families_[at].category));
+            ix.category_of_group[group] = category;
+            ix.family_prior.push_back(ix.group_reach[group] / ix.total_reach / static_cast<double>(ix.group_size[group]));
+            ix.category_prior[category] += ix.family_prior.back();
+            ix.category_families[category].push_back(at);
+        }
+        for (uint32_t group = 0; group < ix.group_size.size(); ++group)
+            ix.category_groups[ix.category_of_group[group]].push_back(group);
+        for (auto& families : ix.category_families)
+            std::sort(families.begin(), families.end(), [&](uint32_t a, uint32_t b) {
+                if (ix.family_prior[a] != ix.family_prior[b]) return ix.family_prior[a] > ix.family_prior[b];
+                return db.families_[a].id < db.families_[b].id;
+            });
+        for (auto& groups : ix.category_groups)
+            std::stable_sort(groups.begin(), groups.end(),
+                             [&](uint32_t a, uint32_t b) { return ix.group_reach[a] > ix.group_reach[b]; });
+    }
+
     // The alias people say: the shortest one whose words appear, whole, in the normalised
     // legal name ("XiongMai" in "Hangzhou Xiongmai Technology Co., Ltd."), else the name.
     static std::string short_name(const Maker& maker) {
@@ -239,6 +268,7 @@ struct DeviceDbLoader {
         }
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
+        index_priors(db);
         DeviceIndex& ix = db.index_;
         ix.apps_of_family.resize(db.families_.size());
         for (uint32_t entry = 0; entry < ix.apps.names().size(); ++entry)
@@ -256,6 +286,12 @@ bool load_device_db(std::string_view packed_json, DeviceDb& db, std::string& err
 }
 
 // --- Lookups -----------------------------------------------------------------------------
+uint32_t category_index(std::string_view category) {
+    for (uint32_t i = 0; i < kDeviceCategories.size(); ++i)
+        if (kDeviceCategories[i] == category) return i;
+    return 0;
+}
+
 const Family* DeviceDb::find_family(std::string_view id) const {
     auto it = family_by_id_.find(std::string(id));
     return it == family_by_id_.end() ? nullptr : &families_[it->second];

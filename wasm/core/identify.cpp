@@ -67,10 +67,16 @@ struct Match {
 };
 enum Source : uint8_t { kFromBrands, kFromNames, kFromApps, kFromModels, kFromPattern, kFromLogin, kFromPassword, kFromNone };
 
+using Matches = std::array<Match, kKindCount>;
+
+// Family-specific signals are kept per family they matched. Evidence about the kind of
+// device (category answer, feed device type, tag) matches every family of a category alike,
+// so it is kept once per category: at 10 000 families a category holds about 1 000.
 struct Scoring {
     std::vector<int32_t> slot;  // per family: index into matches, or -1
-    std::vector<uint32_t> touched;
-    std::vector<std::array<Match, kKindCount>> matches;
+    std::vector<uint32_t> touched;  // families some family-specific signal matched
+    std::vector<Matches> matches;   // theirs, category evidence included (add_category_evidence)
+    std::vector<Matches> by_category = std::vector<Matches>(kDeviceCategories.size());
 
     explicit Scoring(size_t families) : slot(families, -1) {}
 
@@ -84,6 +90,29 @@ struct Scoring {
         }
         Match& kept = matches[slot[family]][kind];
         if (match.weight > kept.weight) kept = match;
+    }
+
+    // The same rule for evidence about a whole category.
+    void offer_category(uint32_t category, Kind kind, const Match& match) {
+        Match& kept = by_category[category][kind];
+        if (match.weight > kept.weight) kept = match;
+    }
+
+    // Every matched kind of a family: its own matches, or only its category's when no
+    // family-specific signal matched it.
+    const Matches& of(const DeviceIndex& ix, uint32_t family) const {
+        if (slot[family] >= 0) return matches[slot[family]];
+        return by_category[ix.category_of_group[ix.group_of_family[family]]];
+    }
+
+    // Copies the category evidence into the families matched one by one, so their reasons,
+    // strength points and odds see all their evidence.
+    void add_category_evidence(const DeviceIndex& ix) {
+        for (size_t i = 0; i < touched.size(); ++i) {
+            const Matches& category = by_category[ix.category_of_group[ix.group_of_family[touched[i]]]];
+            for (int kind = 0; kind < kKindCount; ++kind)
+                if (category[kind].weight > 0) matches[i][kind] = category[kind];
+        }
     }
 };
 
@@ -105,12 +134,6 @@ std::string_view category_from_text(std::string_view text) {
         for (const auto& [word, category] : kWords)
             if (token == word) return category;
     return {};
-}
-
-uint32_t category_index(std::string_view category) {
-    for (uint32_t i = 0; i < kDeviceCategories.size(); ++i)
-        if (kDeviceCategories[i] == category) return i;
-    return 0;
 }
 
 double ratio(const DeviceDb& db, Kind kind) {
@@ -188,11 +211,11 @@ void offer_patterns(const DeviceDb& db, Scoring& scoring, Kind kind, const Subst
             scoring.offer(family, kind, {log_ratio(db, kind, 1.0), 1.0, pattern, kFromPattern});
 }
 
+// Applies to every family of the category, so it is recorded once for the category.
 void offer_category(const DeviceDb& db, Scoring& scoring, Kind kind, std::string_view category) {
-    auto it = db.index().by_category.find(std::string(category));
-    if (it == db.index().by_category.end()) return;
-    for (uint32_t family : it->second)
-        scoring.offer(family, kind, {log_ratio(db, kind, 1.0), 1.0, category_index(category), kFromNone});
+    if (!is_device_category(category)) return;
+    uint32_t at = category_index(category);
+    scoring.offer_category(at, kind, {log_ratio(db, kind, 1.0), 1.0, at, kFromNone});
 }
 
 void offer_credential(const DeviceDb& db, Scoring& scoring, const std::string& credential) {
@@ -258,6 +281,7 @@ Scoring score_evidence(const DeviceDb& db, const Evidence& e) {
     for (const std::string* tag : {&e.tag, &e.infection})
         if (!tag->empty())
             if (auto category = category_from_text(*tag); !category.empty()) offer_category(db, scoring, kTag, category);
+    scoring.add_category_evidence(db.index());
     return scoring;
 }
 
@@ -268,43 +292,119 @@ double group_prior(const DeviceDb& db, uint32_t group) {
     return db.index().group_reach[group] / db.index().total_reach;
 }
 
-double prior(const DeviceDb& db, uint32_t family) {
-    const DeviceIndex& ix = db.index();
-    uint32_t group = ix.group_of_family[family];
-    return group_prior(db, group) / static_cast<double>(ix.group_size[group]);
+// The sum of the log ratios of a family's matches: its odds are its prior times exp(this).
+double total_weight(const Matches& matches) {
+    double total = 0;
+    for (const Match& m : matches) total += m.weight;
+    return total;
 }
 
+// A family's odds are its prior times the ratios of its evidence; the normalizer is their
+// sum over all families. Category evidence multiplies every family of its category by the
+// same factor, so the families no family-specific signal matched add up to their category's
+// summed prior times that factor, without visiting them one by one.
 struct Posterior {
-    double normalizer = 1;                     // sum over all families of prior x ratios
-    std::vector<double> odds;                  // per touched family (same order as Scoring::touched)
-    std::unordered_map<uint32_t, double> group_mass;  // touched groups only
-    double untouched_group_mass = 0;           // the largest group no evidence points at
+    double normalizer = 1;                 // sum over all families of prior x ratios
+    std::vector<double> odds;              // per touched family (same order as Scoring::touched)
+    std::vector<double> category_factor;   // per category: its evidence's ratios multiplied; 1 when none
+    std::unordered_map<uint32_t, double> touched_group_mass;  // groups holding a touched family
     double probability(size_t touched_at) const { return odds[touched_at] / normalizer; }
 };
 
 Posterior posterior(const DeviceDb& db, const Scoring& scoring) {
     Posterior post;
     const DeviceIndex& ix = db.index();
+    for (uint32_t category = 0; category < kDeviceCategories.size(); ++category) {
+        post.category_factor.push_back(std::exp(total_weight(scoring.by_category[category])));
+        post.normalizer += ix.category_prior[category] * (post.category_factor.back() - 1);
+    }
     for (size_t i = 0; i < scoring.touched.size(); ++i) {
         uint32_t family = scoring.touched[i];
-        double total = 0;
-        for (const Match& m : scoring.matches[i]) total += m.weight;
-        double p = prior(db, family);
-        double odds = p * std::exp(total);
-        post.odds.push_back(odds);
-        post.normalizer += odds - p;
         uint32_t group = ix.group_of_family[family];
-        auto [it, inserted] = post.group_mass.emplace(group, group_prior(db, group));
-        it->second += odds - p;
+        double factor = post.category_factor[ix.category_of_group[group]];
+        double odds = ix.family_prior[family] * std::exp(total_weight(scoring.matches[i]));
+        post.odds.push_back(odds);
+        // Only what its family-specific evidence adds: the category factor is counted above.
+        double beyond_category = odds - ix.family_prior[family] * factor;
+        post.normalizer += beyond_category;
+        auto [it, inserted] = post.touched_group_mass.emplace(group, group_prior(db, group) * factor);
+        it->second += beyond_category;
     }
-    for (auto& [group, mass] : post.group_mass) mass /= post.normalizer;
-    for (uint32_t group = 0; group < ix.group_size.size(); ++group)
-        if (!post.group_mass.count(group))
-            post.untouched_group_mass = std::max(post.untouched_group_mass, group_prior(db, group) / post.normalizer);
+    for (auto& [group, mass] : post.touched_group_mass) mass /= post.normalizer;
     return post;
 }
 
-int strength_points(const std::array<Match, kKindCount>& matches) {
+// The probability that the device is one of the group's.
+double group_probability(const DeviceDb& db, const Posterior& post, uint32_t group) {
+    if (auto it = post.touched_group_mass.find(group); it != post.touched_group_mass.end()) return it->second;
+    return group_prior(db, group) * post.category_factor[db.index().category_of_group[group]] / post.normalizer;
+}
+
+// The most probable group other than `except`: a touched one, or in some category the
+// untouched group of widest reach (category_groups is sorted by reach, so it is the first
+// untouched one there).
+double runner_up_probability(const DeviceDb& db, const Posterior& post, uint32_t except) {
+    double best = 0;
+    for (const auto& [group, mass] : post.touched_group_mass)
+        if (group != except) best = std::max(best, mass);
+    for (const auto& groups : db.index().category_groups)
+        for (uint32_t group : groups)
+            if (group != except && !post.touched_group_mass.count(group)) {
+                best = std::max(best, group_probability(db, post, group));
+                break;
+            }
+    return best;
+}
+
+// Every family's probability, including those no evidence points at.
+std::vector<double> family_probabilities(const DeviceDb& db, const Scoring& scoring, const Posterior& post) {
+    const DeviceIndex& ix = db.index();
+    std::vector<double> probability(db.families().size());
+    for (uint32_t f = 0; f < probability.size(); ++f)
+        probability[f] = ix.family_prior[f] * post.category_factor[ix.category_of_group[ix.group_of_family[f]]] / post.normalizer;
+    for (size_t i = 0; i < scoring.touched.size(); ++i) probability[scoring.touched[i]] = post.probability(i);
+    return probability;
+}
+
+// --- Ranking -------------------------------------------------------------------------------
+struct Ranked {
+    uint32_t family = 0;
+    double odds = 0;
+};
+
+// The `limit` best families some evidence points at, best first (ties by id). Families
+// that only category evidence matched share their category's factor, so within a category
+// they rank by prior: only the first `limit` of each (and any tied with the last) can
+// make the list, and the rest are never looked at.
+std::vector<Ranked> best_families(const DeviceDb& db, const Scoring& scoring, const Posterior& post, size_t limit) {
+    if (limit == 0) return {};
+    const DeviceIndex& ix = db.index();
+    std::vector<Ranked> ranked;
+    for (size_t i = 0; i < scoring.touched.size(); ++i) ranked.push_back({scoring.touched[i], post.odds[i]});
+    for (uint32_t category = 0; category < kDeviceCategories.size(); ++category) {
+        if (total_weight(scoring.by_category[category]) <= 0) continue;  // no category evidence
+        size_t taken = 0;
+        double last = 0;
+        for (uint32_t family : ix.category_families[category]) {
+            if (scoring.slot[family] >= 0) continue;  // already ranked with its own evidence
+            double odds = ix.family_prior[family] * post.category_factor[category];
+            if (taken >= limit && odds < last) break;
+            ranked.push_back({family, odds});
+            ++taken;
+            last = odds;
+        }
+    }
+    auto better = [&](const Ranked& a, const Ranked& b) {
+        if (a.odds != b.odds) return a.odds > b.odds;
+        return db.families()[a.family].id < db.families()[b.family].id;
+    };
+    size_t shown = std::min(ranked.size(), limit);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shown), ranked.end(), better);
+    ranked.resize(shown);
+    return ranked;
+}
+
+int strength_points(const Matches& matches) {
     int points = 0;
     for (int kind = 0; kind < kKindCount; ++kind) {
         const Match& m = matches[kind];
@@ -316,10 +416,11 @@ int strength_points(const std::array<Match, kKindCount>& matches) {
 }
 
 // A strong signal that clearly matched some family but not the top one contradicts it
-// (a brand and an app of two different makers).
-bool contradicted(const Scoring& scoring, size_t top) {
+// (a brand and an app of two different makers). Category evidence is never strong, so only
+// the families matched one by one need looking at.
+bool contradicted(const Scoring& scoring, const Matches& top) {
     for (int kind = 0; kind < kKindCount; ++kind) {
-        if (kPoints[kind] < 2 || scoring.matches[top][kind].weight > 0) continue;
+        if (kPoints[kind] < 2 || top[kind].weight > 0) continue;
         for (const auto& matches : scoring.matches)
             if (matches[kind].weight > 0 && matches[kind].similarity >= 0.9) return true;
     }
@@ -438,53 +539,64 @@ std::string reason_text_en(const Reason& r) {
 }
 
 // --- Identification ----------------------------------------------------------------------
-Identification identify(const DeviceDb& db, const Evidence& evidence, const IdentifyOptions& options) {
-    Identification result;
-    if (db.families().empty()) return result;
+namespace {
+
+// The evidence scored and turned into probabilities: what identify() and next_question()
+// both start from, worked out once per call.
+struct Evaluation {
+    Scoring scoring;
+    Posterior post;
+};
+
+Evaluation evaluate(const DeviceDb& db, const Evidence& evidence) {
     Scoring scoring = score_evidence(db, evidence);
     Posterior post = posterior(db, scoring);
+    return {std::move(scoring), std::move(post)};
+}
 
-    std::vector<size_t> order(scoring.touched.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto by_score = [&](size_t a, size_t b) {
-        if (post.odds[a] != post.odds[b]) return post.odds[a] > post.odds[b];
-        return db.families()[scoring.touched[a]].id < db.families()[scoring.touched[b]].id;
-    };
-    size_t shown = std::min(order.size(), options.max_candidates);
-    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(), by_score);
-
+Candidate make_candidate(const DeviceDb& db, const Evidence& evidence, const Evaluation& ev, const Ranked& ranked) {
     const DeviceIndex& ix = db.index();
-    for (size_t k = 0; k < shown; ++k) {
-        size_t i = order[k];
-        const Family& family = db.families()[scoring.touched[i]];
-        Candidate c;
-        c.id = family.id;
-        c.maker_id = db.maker_of(family).id;
-        c.vendor = db.maker_of(family).name;
-        c.vendor_short = db.maker_of(family).short_name;
-        c.model = family.name;
-        c.category = family.category;
-        c.score = post.probability(i);
-        c.group_score = post.group_mass.at(ix.group_of_family[scoring.touched[i]]);
-        for (int kind = 0; kind < kKindCount; ++kind)
-            if (scoring.matches[i][kind].weight > 0)
-                c.reasons.push_back(make_reason(db, evidence, family, static_cast<Kind>(kind), scoring.matches[i][kind]));
-        std::stable_sort(c.reasons.begin(), c.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-        result.candidates.push_back(std::move(c));
-    }
+    const Family& family = db.families()[ranked.family];
+    Candidate c;
+    c.id = family.id;
+    c.maker_id = db.maker_of(family).id;
+    c.vendor = db.maker_of(family).name;
+    c.vendor_short = db.maker_of(family).short_name;
+    c.model = family.name;
+    c.category = family.category;
+    c.score = ranked.odds / ev.post.normalizer;
+    c.group_score = group_probability(db, ev.post, ix.group_of_family[ranked.family]);
+    const Matches& matches = ev.scoring.of(ix, ranked.family);
+    for (int kind = 0; kind < kKindCount; ++kind)
+        if (matches[kind].weight > 0)
+            c.reasons.push_back(make_reason(db, evidence, family, static_cast<Kind>(kind), matches[kind]));
+    std::stable_sort(c.reasons.begin(), c.reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+    return c;
+}
 
-    // The confidence rule (identify.h).
-    if (!result.candidates.empty()) {
-        size_t top = order[0];
-        uint32_t top_group = ix.group_of_family[scoring.touched[top]];
-        double lead = post.group_mass.at(top_group);
-        double runner_up = post.untouched_group_mass;
-        for (const auto& [group, mass] : post.group_mass)
-            if (group != top_group) runner_up = std::max(runner_up, mass);
-        result.confident = strength_points(scoring.matches[top]) >= 2 && lead >= 0.6 && lead - runner_up >= 0.3 &&
-                           !contradicted(scoring, top);
-    }
+// The confidence rule (identify.h), for the top family.
+bool confident(const DeviceDb& db, const Evaluation& ev, uint32_t top) {
+    const DeviceIndex& ix = db.index();
+    uint32_t top_group = ix.group_of_family[top];
+    double lead = group_probability(db, ev.post, top_group);
+    double runner_up = runner_up_probability(db, ev.post, top_group);
+    const Matches& matches = ev.scoring.of(ix, top);
+    return strength_points(matches) >= 2 && lead >= 0.6 && lead - runner_up >= 0.3 && !contradicted(ev.scoring, matches);
+}
+
+Identification identification(const DeviceDb& db, const Evidence& evidence, const Evaluation& ev, size_t max_candidates) {
+    Identification result;
+    std::vector<Ranked> ranked = best_families(db, ev.scoring, ev.post, max_candidates);
+    for (const Ranked& r : ranked) result.candidates.push_back(make_candidate(db, evidence, ev, r));
+    if (!ranked.empty()) result.confident = confident(db, ev, ranked.front().family);
     return result;
+}
+
+}  // namespace
+
+Identification identify(const DeviceDb& db, const Evidence& evidence, const IdentifyOptions& options) {
+    if (db.families().empty()) return {};
+    return identification(db, evidence, evaluate(db, evidence), options.max_candidates);
 }
 
 // --- Next question -----------------------------------------------------------------------
@@ -524,16 +636,12 @@ double answer_entropy(const std::vector<double>& probability, size_t bucket_coun
 
 Question next_question(const DeviceDb& db, const Evidence& evidence) {
     if (db.families().empty()) return Question::kNone;
-    Scoring scoring = score_evidence(db, evidence);
-    Posterior post = posterior(db, scoring);
-    Identification id = identify(db, evidence, IdentifyOptions{1});
-
-    // Every family's probability, untouched ones at their prior.
-    std::vector<double> probability(db.families().size());
-    for (uint32_t f = 0; f < probability.size(); ++f) probability[f] = prior(db, f) / post.normalizer;
-    for (size_t i = 0; i < scoring.touched.size(); ++i) probability[scoring.touched[i]] = post.probability(i);
+    Evaluation ev = evaluate(db, evidence);
+    Identification id = identification(db, evidence, ev, 1);
+    std::vector<double> probability = family_probabilities(db, ev.scoring, ev.post);
 
     const Answers& a = evidence.answers;
+    const DeviceIndex& ix = db.index();
     const auto& families = db.families();
     const size_t family_count = families.size();
     auto models_of = [&](uint32_t f, std::vector<uint32_t>& out) {
@@ -552,12 +660,11 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
     }
 
     struct Option { Question question; bool asked; double bits; };
-    const DeviceIndex& ix = db.index();
     auto entropy_if = [&](bool asked, auto&& bits) { return asked ? 0.0 : bits(); };
     Option options[] = {
         {Question::kCategory, a.category.has_value(), entropy_if(a.category.has_value(), [&] {
              return answer_entropy(probability, kDeviceCategories.size(), [&](uint32_t f, std::vector<uint32_t>& out) {
-                 out.push_back(category_index(families[f].category) + 1);
+                 out.push_back(ix.category_of_group[ix.group_of_family[f]] + 1u);
              });
          })},
         {Question::kApp, a.app.has_value(), entropy_if(a.app.has_value(), [&] {

@@ -17,6 +17,11 @@
 // the longer it is ("IPC-HFW" over "IPC").
 // For each kind of signal only the best match per family counts, so one fact is never
 // counted twice. The score is the posterior probability (0..1, all families sum to 1).
+// Category answers, feed device types and tags weigh every family of their category alike,
+// so they are applied as one factor per category, against the category's summed prior
+// (device_db.h), and of the families only they point at just the few that can be listed
+// are looked at: a query costs what its family-specific evidence matches, not the size of
+// a category, and the scores stay exact posteriors over all families.
 // Weak evidence therefore gives low, spread scores by construction: a port many families
 // open lifts all of them a little and none much.
 //
