@@ -12,17 +12,23 @@ void screen_password_hardening(App& app) {
     const Family* family = app.device();
     ui.paragraph(app.tr("hardening.intro"));
     bool router = family && family->category == "router";
+    // One thing at a time: each door is a short title, then its own numbered steps. UPnP and
+    // port forwards live on the router, so for any other device one line about the router
+    // says it (rather than the device's copy of the same advice).
     if (family) {
         for (const Hardening& h : family->hardening) {
             if (h.possible != "yes") continue;
-            std::string text = app.tr("hardening.feature." + h.feature);
-            for (const Action& action : h.actions) text += " " + action_text(app.texts(), action);
-            ui.bullet(text);
+            if (!router && (h.feature == "upnp" || h.feature == "port-forwards")) continue;
+            ui.strong_text(app.tr("hardening.feature." + h.feature));
+            int number = 1;
+            for (const Action& action : h.actions)
+                if (action.type != "turn_off") ui.numbered(number++, action_text(app.texts(), action));
+                else ui.numbered(number++, app.tr("hardening.switch_it_off"));
         }
     }
-    ui.bullet(app.tr(router ? "hardening.router_upnp_self" : "hardening.router_upnp"));
+    ui.strong_text(app.tr(router ? "hardening.router_upnp_self" : "hardening.router_upnp"));
     if (family && family->firmware_updates == "maker")
-        ui.bullet(family->firmware_url.empty() ? app.tr("hardening.firmware")
+        ui.strong_text(family->firmware_url.empty() ? app.tr("hardening.firmware")
                                                : app.tr_format("hardening.firmware_at", {{"url", family->firmware_url}}));
     if (family && family->securable == "partly") ui.warning(app.tr("hardening.partly"));
     if (ui.primary_button("continue", app.tr("hardening.done"))) {
