@@ -659,29 +659,29 @@ Question next_question(const DeviceDb& db, const Evidence& evidence) {
         return answer_entropy(within, family_count, models_of) >= 0.5 ? Question::kModel : Question::kNone;
     }
 
-    struct Option { Question question; bool asked; double bits; };
-    auto entropy_if = [&](bool asked, auto&& bits) { return asked ? 0.0 : bits(); };
-    Option options[] = {
-        {Question::kCategory, a.category.has_value(), entropy_if(a.category.has_value(), [&] {
-             return answer_entropy(probability, kDeviceCategories.size(), [&](uint32_t f, std::vector<uint32_t>& out) {
-                 out.push_back(ix.category_of_group[ix.group_of_family[f]] + 1u);
-             });
-         })},
-        {Question::kApp, a.app.has_value(), entropy_if(a.app.has_value(), [&] {
-             return answer_entropy(probability, ix.apps.names().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
-                 for (uint32_t app : ix.apps_of_family[f]) out.push_back(app + 1);
-             });
-         })},
-        {Question::kBrand, a.brand.has_value(), entropy_if(a.brand.has_value(), [&] {
-             return answer_entropy(probability, db.makers().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
-                 out.push_back(families[f].maker + 1);
-             });
-         })},
-        {Question::kModel, a.model.has_value(),
-         entropy_if(a.model.has_value(), [&] { return answer_entropy(probability, family_count, models_of); })},
+    // In the wizard's order, easy to hard. Each question's information is a pass over all
+    // families, so it is worked out only when every question before it is answered already
+    // or would not help.
+    auto category_bits = [&] {
+        return answer_entropy(probability, kDeviceCategories.size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+            out.push_back(ix.category_of_group[ix.group_of_family[f]] + 1u);
+        });
     };
-    for (const Option& o : options)
-        if (!o.asked && o.bits >= 0.5) return o.question;
+    auto app_bits = [&] {
+        return answer_entropy(probability, ix.apps.names().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+            for (uint32_t app : ix.apps_of_family[f]) out.push_back(app + 1);
+        });
+    };
+    auto brand_bits = [&] {
+        return answer_entropy(probability, db.makers().size(), [&](uint32_t f, std::vector<uint32_t>& out) {
+            out.push_back(families[f].maker + 1);
+        });
+    };
+    auto model_bits = [&] { return answer_entropy(probability, family_count, models_of); };
+    if (!a.category && category_bits() >= 0.5) return Question::kCategory;
+    if (!a.app && app_bits() >= 0.5) return Question::kApp;
+    if (!a.brand && brand_bits() >= 0.5) return Question::kBrand;
+    if (!a.model && model_bits() >= 0.5) return Question::kModel;
     return Question::kNone;
 }
 
