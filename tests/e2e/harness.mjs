@@ -13,12 +13,13 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = process.env.CLEANSLATE_SERVER || join(ROOT, 'build/native/cleanslate-server');
 const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+export const E2E_LINK_KEY = 'e2e-test-key-0123456789abcdef0123456789';
 
 // --- The server ------------------------------------------------------------------------------
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
   const keyFile = join(dir, 'link.key');
-  writeFileSync(keyFile, 'e2e-test-key-0123456789abcdef0123456789', { mode: 0o600 });
+  writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(SERVER, ['--site', SITE, '--port', String(port), '--link-key-file', keyFile,
     '--database', join(dir, 'reports.db')], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,6 +14,7 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
     catalogs_[1].load(locale_en);
     std::string_view token = link_token_from_fragment(fragment);
     case_.present = !token.empty();
+    case_.token = std::string(token);
     if (case_.present) {
         LinkParseResult parsed = parse_link_token(token, static_cast<int64_t>(unix_now));
         case_.status = parsed.status;
@@ -59,6 +60,7 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     if (!db_requested_) {
         db_requested_ = true;
         platform::request_asset("devices", "data/devices.json");
+        if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
     // A control that acted changed what the screen shows (a new question, a new suggestion):
     // draw again so the page never shows the state from before the tap.
@@ -119,6 +121,10 @@ void App::on_history(size_t depth) {
 
 // --- Assets ----------------------------------------------------------------------------------------
 void App::on_asset(const std::string& name, std::string text) {
+    if (name == "link-verify") {
+        case_.server_verdict = json_string(parse_json(text), "status");
+        return;
+    }
     if (name == "mirai") {
         if (dictionaries_.add_mirai_credentials(text)) ++dictionary_parts_;
         return;
@@ -246,7 +252,9 @@ std::string App::candidate_name(const Candidate& candidate) const {
 }
 
 const std::string& App::helpdesk() const {
-    if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired)
+    // A link the server found altered may carry a criminal's phone number: never show it.
+    bool trusted = case_.server_verdict != "bad_signature";
+    if (trusted && (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired))
         if (!case_.payload.helpdesk.empty()) return case_.payload.helpdesk;
     return tr("helpdesk.phone");
 }
@@ -269,6 +277,7 @@ std::string App::state_json() const {
                   {"consent", f.consent == Consent::given ? "given" : f.consent == Consent::refused ? "refused" : "unanswered"},
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
+                  {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
                   {"depth", journey_.depth()}};
     return state.dump();
 }

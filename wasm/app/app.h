@@ -29,7 +29,11 @@ struct NotificationCase {
     LinkStatus status = LinkStatus::malformed;
     bool present = false;          // false: opened without a link (a helpdesk demo, a bookmark)
     LinkPayload payload;
-    std::string ticket() const { return present && status != LinkStatus::malformed ? payload.ticket : ""; }
+    std::string token;             // kept only to ask the server; never stored
+    std::string server_verdict;    // the server's check: "ok", "bad_signature", ... ("" until it answers)
+    std::string ticket() const {
+        return present && status != LinkStatus::malformed && server_verdict != "bad_signature" ? payload.ticket : "";
+    }
 };
 
 // --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------

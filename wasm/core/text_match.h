@@ -46,7 +46,10 @@ double name_similarity(std::string_view query, std::string_view name);
 // Many names, each carrying payloads (e.g. "family 12, as a brand"), looked up fuzzily.
 // Lookup cost depends on the query's length, not on how many names there are: candidate
 // names come from hash lookups on exact words, on words with one letter deleted
-// (symmetric-delete typo search) and on word prefixes; only those are scored.
+// (symmetric-delete typo search) and on word prefixes. A common word ("view", "cam") can
+// make thousands of names candidates, so each is first checked against a cheap upper bound
+// of its similarity (word lengths and letter sets); only those that could reach the
+// threshold are scored in full.
 struct NamePayload {
     uint32_t family = 0;  // index into DeviceDb::families
     uint8_t kind = 0;     // what the name is for that family; the caller's enum
@@ -81,11 +84,26 @@ public:
     void finish();
 
 private:
+    // A query's words with the letters each holds, so bounds cost no pass over the text.
+    struct QueryWords {
+        std::vector<std::string> tokens;
+        std::vector<uint64_t> letters;
+        std::string compact;
+    };
+    // Letters held by an entry's words and by its compact form, same order as Entry::tokens.
+    struct EntryLetters {
+        std::vector<uint64_t> tokens;
+        uint64_t compact = 0;
+    };
+
     double score(const Entry& entry, const std::vector<std::string>& query_tokens,
                  std::string_view query_compact, Mode mode) const;
+    double score_bound(uint32_t id, const QueryWords& query, Mode mode) const;
     void candidate_tokens(std::string_view query_token, std::vector<uint32_t>& out) const;
+    std::vector<uint32_t> candidate_names(const QueryWords& query) const;
 
     std::vector<Entry> entries_;
+    std::vector<EntryLetters> entry_letters_;                   // parallel to entries_
     std::unordered_map<std::string, uint32_t> by_normalized_;   // dedup of spellings
     std::unordered_map<std::string, uint32_t> by_compact_;      // "dlink" == "d link"
     std::vector<std::string> tokens_;                           // unique words

@@ -21,6 +21,7 @@ EM_JS(char*, js_load_journey, (const char* ticket), {
 EM_JS(void, js_request_asset, (const char* name, const char* url), {
     cleanslateBridge.loadAsset(UTF8ToString(name), UTF8ToString(url));
 });
+EM_JS(void, js_verify_link, (const char* token), { cleanslateBridge.verifyLink(UTF8ToString(token)); });
 EM_JS(void, js_vibrate, (int ms), { if (navigator.vibrate) navigator.vibrate(ms); });
 EM_JS(void, js_fill_random, (uint8_t* out, int count), { crypto.getRandomValues(HEAPU8.subarray(out, out + count)); });
 EM_JS(double, js_unix_seconds, (), { return Date.now() / 1000; });
@@ -42,6 +43,7 @@ std::string load_journey(const std::string& ticket) {
     return text;
 }
 void request_asset(const char* name, const char* url) { js_request_asset(name, url); }
+void verify_link(const std::string& token) { js_verify_link(token.c_str()); }
 void vibrate(int milliseconds) { js_vibrate(milliseconds); }
 void fill_random(uint8_t* out, size_t count) { js_fill_random(out, static_cast<int>(count)); }
 double now_ms() { return emscripten_get_now(); }

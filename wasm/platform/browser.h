@@ -23,6 +23,9 @@ std::string load_journey(const std::string& ticket);
 // through cs_asset_loaded / cs_asset_failed. Retries a flaky network by itself.
 void request_asset(const char* name, const char* url);
 
+// Asks the server to check the link's signature; the answer arrives as the asset "link-verify".
+void verify_link(const std::string& token);
+
 void vibrate(int milliseconds);
 void fill_random(uint8_t* out, size_t count);   // crypto.getRandomValues
 double now_ms();                                 // performance.now()

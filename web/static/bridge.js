@@ -213,6 +213,17 @@
       });
   }
 
+  // Asks the ISP's server whether the link is really theirs (only the server holds the key).
+  // The token goes in a POST body, never in a URL, so it stays out of access logs. A site
+  // served without the API (a plain CDN) simply gets no answer and shows no verdict.
+  function verifyLink(token) {
+    if (!firstFrameDrawn) { setTimeout(() => verifyLink(token), 0); return; }
+    fetch('api/link/verify', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) })
+      .then(r => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))))
+      .then(text => { call('cs_asset', 'link-verify', text); requestFrame(); })
+      .catch(() => {});
+  }
+
   function clearField(id) {
     for (const [key, el] of elements) if (key.startsWith(id + '/') && el.tagName === 'INPUT') el.value = '';
   }
@@ -229,7 +240,7 @@
     resize();
   }
 
-  window.cleanslateBridge = { publish, pushHistory, loadAsset, wakeAfter, clearField, attach, start, withStrings, requestFrame };
+  window.cleanslateBridge = { publish, pushHistory, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
     framesDrawn: () => framesDrawn,

@@ -8,13 +8,17 @@ void screen_welcome(App& app) {
     UiKit& ui = app.ui();
     if (!app.page(app.tr("welcome.heading"))) return;
     const NotificationCase& nc = app.notification();
-    if (nc.present && nc.status == LinkStatus::expired) ui.warning(app.tr("welcome.link_expired"));
+    if (nc.server_verdict == "bad_signature") ui.warning(app.tr("welcome.link_changed"));
+    else if (nc.present && nc.status == LinkStatus::expired) ui.warning(app.tr("welcome.link_expired"));
     if (nc.present && nc.status != LinkStatus::ok && nc.status != LinkStatus::expired) ui.warning(app.tr("welcome.link_damaged"));
     ui.paragraph(app.tr("welcome.what_happened"));
     ui.paragraph(app.tr("welcome.why"));
     ui.paragraph(app.tr("welcome.time_and_cost"));
-    if (!nc.ticket().empty())
-        ui.panel(app.tr("welcome.genuine_title"), app.tr_format("welcome.genuine_ticket", {{"ticket", nc.ticket()}}));
+    if (!nc.ticket().empty() && nc.server_verdict != "bad_signature") {
+        std::string genuine = app.tr_format("welcome.genuine_ticket", {{"ticket", nc.ticket()}});
+        if (nc.server_verdict == "ok") genuine = app.tr("welcome.link_checked") + " " + genuine;
+        ui.panel(app.tr("welcome.genuine_title"), genuine);
+    }
     else
         ui.panel(app.tr("welcome.genuine_title"), app.tr("welcome.genuine_no_ticket"));
     if (ui.primary_button("start", app.tr("welcome.start"))) { app.go(Screen::consent); return; }
