@@ -1,6 +1,9 @@
 // The rules for "is this the same name?" that identification relies on.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/text_match.h"
 
 using namespace cleanslate;
@@ -83,6 +86,47 @@ TEST_CASE("the name index finds names by typo, spacing and prefix, best first") 
         auto hits = index.search("Model DS-7208 HIKVISION made in China", 0.85, NameIndex::Mode::kInText);
         REQUIRE_FALSE(hits.empty());
         CHECK(index.names()[hits[0].name].display == "Hikvision");
+    }
+}
+
+TEST_CASE("skipping names that cannot reach the threshold changes no result") {
+    // Thousands of names sharing "view" (as app names do), plus names that reach a query
+    // only through two typos, a prefix, spacing or a one-word spelling: the cases a cheap
+    // pre-filter could get wrong. A threshold of 0 scores every candidate in full, so the
+    // hits at a real threshold must be exactly those of it at or above that threshold.
+    NameIndex index;
+    const char* syllables[] = {"ka", "lo", "vi", "sun", "tek", "mi", "ra", "zen", "cam", "vis", "an", "bo"};
+    for (uint32_t i = 0; i < 3000; ++i) {
+        std::string name = std::string(syllables[i % 12]) + syllables[(i / 12) % 12] + std::to_string(i % 700);
+        index.add(name + " View", {i, 0});
+        if (i % 3 == 0) index.add(name + " Cam", {i, 1});
+    }
+    const char* tricky[] = {"Camtek551 View", "Camtak5x1 View", "Camtek551view", "Cam Tek551 View",
+                            "Camtek551 Viewer", "Camtek5510 Vie", "Camtek View Pro", "Camtek551", "Vi Ew",
+                            "Hikvision", "Hikvsiion Connect", "HIK Vision", "Hik-Connect", "XMEye Pro"};
+    for (uint32_t i = 0; i < sizeof tricky / sizeof *tricky; ++i) index.add(tricky[i], {10000 + i, 0});
+    index.finish();
+
+    const char* queries[] = {"Camtek551 View", "camtek551 veiw", "camtek 551 view", "camtek551view", "camtak551 view",
+                             "kalo12 view", "view", "vie", "camtek551", "hikvision connect", "hik vision",
+                             "hikvsion", "xmeye", "Camtek551 Model CT-100 made in China", "sunzen699 cam view"};
+    for (const char* query : queries) {
+        for (auto mode : {NameIndex::Mode::kName, NameIndex::Mode::kInText}) {
+            const auto all = index.search(query, 0.0, mode);
+            for (double threshold : {0.5, 0.6, 0.75, 0.85, 0.95}) {
+                CAPTURE(query);
+                CAPTURE(threshold);
+                std::vector<NameHit> expected;
+                for (const auto& hit : all)
+                    if (hit.similarity >= threshold) expected.push_back(hit);
+                const auto got = index.search(query, threshold, mode);
+                REQUIRE(got.size() == expected.size());
+                for (size_t i = 0; i < got.size(); ++i) {
+                    CHECK(got[i].name == expected[i].name);
+                    CHECK(got[i].similarity == expected[i].similarity);
+                }
+            }
+        }
     }
 }
 
