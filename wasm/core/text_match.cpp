@@ -106,6 +106,29 @@ void for_each_delete(std::string_view word, Callback&& callback) {
     }
 }
 
+// Which letters a word holds, one bit per letter: a-z, 0-9, other bytes folded onto the
+// remaining bits (a shared bit only weakens the bounds below, never breaks them).
+uint64_t letter_set(std::string_view word) {
+    uint64_t set = 0;
+    for (char c : word) {
+        auto byte = static_cast<unsigned char>(c);
+        unsigned bit = (byte >= 'a' && byte <= 'z') ? byte - 'a'
+                       : (byte >= '0' && byte <= '9') ? 26u + (byte - '0')
+                                                      : 36u + byte % 28u;
+        set |= uint64_t{1} << bit;
+    }
+    return set;
+}
+
+// Branch-free population count (bits summed in pairs, nibbles, bytes): run thousands of
+// times per search, where a loop over the set bits showed up as the main cost.
+int count_bits(uint64_t bits) {
+    bits = bits - ((bits >> 1) & 0x5555555555555555ull);
+    bits = (bits & 0x3333333333333333ull) + ((bits >> 2) & 0x3333333333333333ull);
+    bits = (bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return static_cast<int>((bits * 0x0101010101010101ull) >> 56);
+}
+
 }  // namespace
 
 std::string lower_ascii(std::string_view text) {
@@ -191,6 +214,32 @@ double token_similarity(std::string_view query_token, std::string_view name_toke
 
 namespace {
 
+// At least token_similarity(query_word, name_word) for two different words, from their
+// lengths and letter sets: the cheap test that spares a full comparison.
+// Typos: an insertion or deletion changes the set of letters a word holds by at most one
+// letter, a substitution by at most two, a transposition not at all, so two different
+// words are at least max(1, length difference, ceil(letters held by only one / 2)) edits
+// apart, and the typo score 1 - distance/length only falls as the distance grows.
+// Half-typed words: the same expression as token_similarity, tested only when every letter
+// of the query word is in the name word (name_starts_with_query() reads the text).
+template <typename PrefixTest>
+double different_token_bound(size_t query_length, uint64_t query_letters, size_t name_length, uint64_t name_letters,
+                             PrefixTest&& name_starts_with_query) {
+    const size_t shorter = std::min(query_length, name_length);
+    const size_t longest = std::max(query_length, name_length);
+    double bound = 0;
+    const int most = std::min(allowed_typos(shorter + 1), allowed_typos(name_length));
+    if (most > 0) {
+        const int fewest = std::max({1, static_cast<int>(longest - shorter),
+                                     (count_bits(query_letters ^ name_letters) + 1) / 2});
+        if (fewest <= most) bound = 1.0 - static_cast<double>(fewest) / static_cast<double>(longest);
+    }
+    if (query_length >= 3 && name_length > query_length && (query_letters & ~name_letters) == 0 &&
+        name_starts_with_query())
+        bound = std::max(bound, 0.5 + 0.4 * static_cast<double>(query_length) / static_cast<double>(name_length));
+    return bound;
+}
+
 // Greedy best cover of the name's words by the query's words; returns the mean word
 // similarity and how many query words were used.
 double cover(const std::vector<std::string>& name_words, const std::vector<std::string>& query_words,
@@ -244,12 +293,20 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
         entry.display = std::string(name);
         entry.tokens = name_tokens(name);
         entry.compact = compact_name(normalized);
+        EntryShape shape;
+        shape.first_token = static_cast<uint32_t>(entry_tokens_.size());
+        shape.token_count = static_cast<uint32_t>(entry.tokens.size());
+        shape.compact_length = static_cast<uint32_t>(entry.compact.size());
+        shape.compact_letters = letter_set(entry.compact);
+        shape.compact_first = entry.compact.empty() ? '\0' : entry.compact[0];
+        entry_shapes_.push_back(shape);
         by_normalized_.emplace(normalized, id);
         by_compact_.emplace(entry.compact, id);
         for (const auto& token : entry.tokens) {
             auto [it, inserted] = token_ids_.emplace(token, static_cast<uint32_t>(tokens_.size()));
             if (inserted) {
                 tokens_.push_back(token);
+                token_letters_.push_back(letter_set(token));
                 token_entries_.emplace_back();
                 if (allowed_typos(token.size() + 1) > 0)
                     {
@@ -258,6 +315,7 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
                     for_each_delete(token, [&](const std::string& v) { deletes_.emplace(v, token_id); });
                 }
             }
+            entry_tokens_.push_back(it->second);  // every word, repeats too: score_bound mirrors cover()
             auto& holders = token_entries_[it->second];
             if (holders.empty() || holders.back() != id) holders.push_back(id);
         }
@@ -315,27 +373,99 @@ double NameIndex::score(const Entry& entry, const std::vector<std::string>& quer
     return best;
 }
 
-std::vector<NameHit> NameIndex::search(std::string_view query, double min_similarity, Mode mode) const {
-    std::vector<NameHit> hits;
-    std::vector<std::string> query_tokens = name_tokens(query);
-    if (query_tokens.empty()) return hits;
-    std::string query_compact;
-    for (const auto& t : query_tokens) query_compact += t;
+// An upper bound of score(), to skip names that cannot reach a threshold without changing
+// any result. It mirrors score() term by term with each word similarity replaced by an
+// upper bound (1 for the same word, different_token_bound otherwise): the greedy cover
+// gives each name word at most its best similarity against any query word and counts a
+// query word as used only for a name word scoring above zero, so "used" is at most
+// min(name words with a bound above zero, query words). Sum, mean and combine() are
+// monotone, in floating point too, so score() <= score_bound() for every name and query.
+double NameIndex::score_bound(uint32_t id, const QueryWords& query, Mode mode) const {
+    const EntryShape& shape = entry_shapes_[id];
+    const size_t query_count = query.tokens.size();
+    // Lengths and letters first: most names differ there, and then the text is not read.
+    auto same_as_compact = [&](std::string_view text, uint64_t letters) {
+        return text.size() == shape.compact_length && letters == shape.compact_letters && entries_[id].compact == text;
+    };
+    if (same_as_compact(query.compact, query.compact_letters)) return 1.0;
 
+    double total = 0;
+    size_t matchable = 0;
+    for (uint32_t i = 0; i < shape.token_count; ++i) {
+        const uint32_t token = entry_tokens_[shape.first_token + i];
+        const std::string& word = tokens_[token];
+        double best = 0;
+        for (size_t q = 0; q < query_count; ++q) {
+            double s = token == query.ids[q] ? 1.0
+                       : different_token_bound(query.tokens[q].size(), query.letters[q], word.size(), token_letters_[token],
+                                               [&] { return starts_with(word, query.tokens[q]); });
+            best = std::max(best, s);
+        }
+        total += best;
+        if (best > 0) ++matchable;
+    }
+    const double coverage = shape.token_count == 0 ? 0.0 : total / static_cast<double>(shape.token_count);
+    double bound = combine(coverage, std::min(matchable, query_count), query_count, mode);
+    if (shape.token_count > 1) {
+        for (size_t q = 0; q < query_count; ++q) {
+            double s = same_as_compact(query.tokens[q], query.letters[q])
+                           ? 1.0
+                           : different_token_bound(query.tokens[q].size(), query.letters[q], shape.compact_length,
+                                                   shape.compact_letters,
+                                                   [&] {
+                                                       return query.tokens[q][0] == shape.compact_first &&
+                                                              starts_with(entries_[id].compact, query.tokens[q]);
+                                                   });
+            if (s > 0) bound = std::max(bound, combine(s, 1, query_count, mode));
+        }
+    }
+    return bound;
+}
+
+// Names holding a word that equals, is one typo from, or starts with a query word (or the
+// query typed as one word), plus the name spelled exactly as the query; each once, in no
+// particular order (search sorts its hits).
+std::vector<uint32_t> NameIndex::candidate_names(const QueryWords& query) const {
     std::vector<uint32_t> tokens;
-    for (const auto& t : query_tokens) candidate_tokens(t, tokens);
-    if (query_tokens.size() > 1) candidate_tokens(query_compact, tokens);  // "hik vision"
-    std::sort(tokens.begin(), tokens.end());
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    for (const auto& t : query.tokens) candidate_tokens(t, tokens);
+    if (query.tokens.size() > 1) candidate_tokens(query.compact, tokens);  // "hik vision"
 
     std::vector<uint32_t> names;
-    if (auto it = by_compact_.find(query_compact); it != by_compact_.end()) names.push_back(it->second);
-    for (uint32_t t : tokens) names.insert(names.end(), token_entries_[t].begin(), token_entries_[t].end());
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::vector<bool> seen(entries_.size(), false);
+    auto take = [&](uint32_t id) {
+        if (!seen[id]) {
+            seen[id] = true;
+            names.push_back(id);
+        }
+    };
+    if (auto it = by_compact_.find(query.compact); it != by_compact_.end()) take(it->second);
+    for (uint32_t t : tokens)
+        for (uint32_t id : token_entries_[t]) take(id);
+    return names;
+}
 
-    for (uint32_t id : names) {
-        double s = score(entries_[id], query_tokens, query_compact, mode);
+NameIndex::QueryWords NameIndex::query_words(std::string_view query) const {
+    QueryWords words;
+    words.tokens = name_tokens(query);
+    for (const auto& t : words.tokens) {
+        words.compact += t;
+        words.letters.push_back(letter_set(t));
+        auto it = token_ids_.find(t);
+        words.ids.push_back(it == token_ids_.end() ? kNoToken : it->second);
+    }
+    words.compact_letters = letter_set(words.compact);
+    return words;
+}
+
+std::vector<NameHit> NameIndex::search(std::string_view query, double min_similarity, Mode mode) const {
+    std::vector<NameHit> hits;
+    const QueryWords words = query_words(query);
+    if (words.tokens.empty()) return hits;
+
+    for (uint32_t id : candidate_names(words)) {
+        // A common word ("view") brings thousands of names; most cannot reach the threshold.
+        if (score_bound(id, words, mode) < min_similarity) continue;
+        double s = score(entries_[id], words.tokens, words.compact, mode);
         if (s >= min_similarity) hits.push_back({id, s});
     }
     std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) {

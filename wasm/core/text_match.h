@@ -84,26 +84,36 @@ public:
     void finish();
 
 private:
-    // A query's words with the letters each holds, so bounds cost no pass over the text.
+    // A query's words as the bounds need them: text, letters held, index word id if any.
     struct QueryWords {
         std::vector<std::string> tokens;
         std::vector<uint64_t> letters;
+        std::vector<uint32_t> ids;        // kNoToken for a word no name holds
         std::string compact;
+        uint64_t compact_letters = 0;
     };
-    // Letters held by an entry's words and by its compact form, same order as Entry::tokens.
-    struct EntryLetters {
-        std::vector<uint64_t> tokens;
-        uint64_t compact = 0;
+    // An entry as the bounds need it, in flat arrays so thousands can be checked quickly:
+    // its words are entry_tokens_[first_token .. first_token + token_count), in order.
+    struct EntryShape {
+        uint32_t first_token = 0;
+        uint32_t token_count = 0;
+        uint32_t compact_length = 0;
+        uint64_t compact_letters = 0;
+        char compact_first = 0;           // so most prefix tests need not read the text
     };
+    static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
 
     double score(const Entry& entry, const std::vector<std::string>& query_tokens,
                  std::string_view query_compact, Mode mode) const;
     double score_bound(uint32_t id, const QueryWords& query, Mode mode) const;
     void candidate_tokens(std::string_view query_token, std::vector<uint32_t>& out) const;
     std::vector<uint32_t> candidate_names(const QueryWords& query) const;
+    QueryWords query_words(std::string_view query) const;
 
     std::vector<Entry> entries_;
-    std::vector<EntryLetters> entry_letters_;                   // parallel to entries_
+    std::vector<EntryShape> entry_shapes_;                      // parallel to entries_
+    std::vector<uint32_t> entry_tokens_;                        // word ids of every entry, see EntryShape
+    std::vector<uint64_t> token_letters_;                       // parallel to tokens_
     std::unordered_map<std::string, uint32_t> by_normalized_;   // dedup of spellings
     std::unordered_map<std::string, uint32_t> by_compact_;      // "dlink" == "d link"
     std::vector<std::string> tokens_;                           // unique words
