@@ -1,5 +1,6 @@
 // passphrase.cpp — word lists, unbiased choice, and the passphrase itself.
 #include "core/passphrase.h"
+#include "core/text_lines.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,15 +44,9 @@ double combinations_within(const std::vector<double>& words_of_length, int count
 std::vector<std::string> load_passphrase_words(std::string_view text) {
     std::vector<std::string> words;
     std::set<std::string_view> seen;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    for_each_line(text, [&](std::string_view line) {
         if (typeable_word(line) && seen.insert(line).second) words.emplace_back(line);
-    }
+    });
     return words;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/json.h"
+#include "core/text_lines.h"
 
 namespace cleanslate {
 
@@ -96,20 +97,14 @@ const RankedList* PasswordDictionaries::find(std::string_view list_name) const {
 void PasswordDictionaries::add_ranked_text(std::string_view list_name, std::string_view text) {
     constexpr std::string_view kHeader = "#list ";
     std::string current(list_name);
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty()) continue;
+    for_each_line(text, [&](std::string_view line) {
+        if (line.empty()) return;
         if (line.substr(0, kHeader.size()) == kHeader) {
             current = std::string(line.substr(kHeader.size()));
-            continue;
+            return;
         }
         list_named(current).add(to_lower(utf8_to_code_points(line)));
-    }
+    });
 }
 
 bool PasswordDictionaries::add_mirai_credentials(std::string_view json_text) {

@@ -5,6 +5,7 @@
 
 #include "content_negotiation.h"
 #include "core/json.h"
+#include "json_response.h"
 #include "core/link_token.h"
 #include "report_api.h"
 #include "request_log.h"
@@ -15,16 +16,6 @@ namespace cleanslate::server {
 namespace {
 
 // --- JSON responses ---------------------------------------------------------------
-void send_json(httplib::Response& response, int status, const Json& body) {
-    response.status = status;
-    response.set_header("Cache-Control", "no-store");
-    response.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
-}
-
-void send_error(httplib::Response& response, int status, const std::string& message) {
-    send_json(response, status, Json{{"error", message}});
-}
-
 const char* error_message_for(int status) {
     switch (status) {
         case 400: return "bad request";

@@ -2,6 +2,7 @@
 #include "report_api.h"
 
 #include "core/json.h"
+#include "json_response.h"
 #include "core/link_token.h"
 
 namespace cleanslate::server {
@@ -33,15 +34,6 @@ void drop_password_fields(Json& value) {
     }
 }
 
-void send_json(httplib::Response& response, int status, const Json& body) {
-    response.status = status;
-    response.set_header("Cache-Control", "no-store");
-    response.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
-}
-
-void send_error(httplib::Response& response, int status, const std::string& message) {
-    send_json(response, status, Json{{"error", message}});
-}
 
 // --- POST /api/report -------------------------------------------------------------------
 void receive_report(const ReportApiContext& context, const httplib::Request& request, httplib::Response& response) {
