@@ -16,6 +16,8 @@ import argparse
 import os
 import sys
 
+from data_files import write_lines  # scripts/ is on sys.path: it is the script's folder
+
 # --- Inputs -----------------------------------------------------------------------
 try:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
@@ -45,12 +47,7 @@ def ranked(words, limit):
     return out
 
 
-# --- Output -------------------------------------------------------------------------
-def write_lines(path, lines):
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, path)  # never leave a half-written file for a build step to pick up
+# --- Main ---------------------------------------------------------------------------
 
 
 def main():

@@ -25,6 +25,8 @@ import bisect
 import os
 import sys
 
+from data_files import write_lines  # scripts/ is on sys.path: it is the script's folder
+
 try:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 except ImportError:
@@ -141,12 +143,7 @@ def dutch_passphrase_words(ranked, scores, count, blocked):
     return chosen
 
 
-# --- Output -----------------------------------------------------------------------------
-def write_lines(path, lines):
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, path)
+# --- Main ---------------------------------------------------------------------------
 
 
 def main():

@@ -25,7 +25,7 @@ endforeach()
 add_custom_command(
   OUTPUT ${CS_PASSWORD_DATA_DIR}/passwords.txt ${CS_PASSWORD_DATA_DIR}/dictionary-en.txt
   COMMAND ${CS_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-password-data.py --out-dir ${CS_PASSWORD_DATA_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-password-data.py ${CS_ZXCVBN_LISTS}
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-password-data.py ${CMAKE_SOURCE_DIR}/scripts/data_files.py ${CS_ZXCVBN_LISTS}
   COMMENT "Cutting common-password and English dictionaries from python3-zxcvbn"
   VERBATIM)
 
@@ -33,7 +33,7 @@ add_custom_command(
   OUTPUT ${CS_PASSWORD_DATA_DIR}/words-en.txt ${CS_PASSWORD_DATA_DIR}/words-nl.txt
          ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt
   COMMAND ${CS_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-wordlists.py --out-dir ${CS_PASSWORD_DATA_DIR}
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-wordlists.py ${CMAKE_SOURCE_DIR}/scripts/wordlist-blocklist.txt
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-wordlists.py ${CMAKE_SOURCE_DIR}/scripts/data_files.py ${CMAKE_SOURCE_DIR}/scripts/wordlist-blocklist.txt
           ${CS_ZXCVBN_LISTS} ${CS_DUTCH_WORDS} ${CS_ENGLISH_WORDS}
   COMMENT "Cutting passphrase word lists and the Dutch dictionary from wdutch and wbritish"
   VERBATIM)
