@@ -27,8 +27,7 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
         Json state = parse_json(saved);
         journey_.from_json(json_string(state, "journey"));
         std::string saved_locale = json_string(state, "locale");
-        if (std::find(supported_locales().begin(), supported_locales().end(), saved_locale) != supported_locales().end())
-            locale_ = saved_locale;
+        if (is_supported_locale(saved_locale)) locale_ = saved_locale;
         const Json* a = json_member(state, "answers");
         if (a && a->is_object()) {
             Json wrapped = {{"answers", *a}};
@@ -37,7 +36,6 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
         }
     }
     published_depth_ = journey_.depth();
-    screen_changed_ = true;
 }
 
 const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : catalogs_[0]; }
@@ -57,8 +55,8 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
-    if (!db_requested_) {
-        db_requested_ = true;
+    if (!background_loads_started_) {
+        background_loads_started_ = true;
         platform::request_asset("devices", "data/devices.json");
         if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
@@ -70,17 +68,17 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 std::string App::title() const {
     int number = step_number(journey_.step());
     std::string screen_title = tr(std::string("title.") + screen_id(journey_.screen()));
-    if (number == 0) return screen_title + " \xE2\x80\x93 " + tr("app.name");
-    return tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
-                                         {"total", std::to_string(kNumberedSteps)}}) + " \xE2\x80\x93 " + tr("app.name");
+    if (number > 0)
+        screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
+                                                     {"total", std::to_string(kNumberedSteps)}});
+    return screen_title + " \xE2\x80\x93 " + tr("app.name");
 }
 
 // --- Page chrome ------------------------------------------------------------------------------------
 bool App::page(const std::string& heading) {
     bool language_clicked = false;
-    const std::string& other = locale_ == "nl" ? "en" : "nl";
-    bool back_pressed = ui_.top_bar(tr("nav.back"), journey_.can_go_back(),
-                                    tr("nav.language_other"), tr("nav.language_other"), language_clicked);
+    std::string other = locale_ == "nl" ? "en" : "nl";
+    bool back_pressed = ui_.top_bar(tr("nav.back"), journey_.can_go_back(), tr("nav.language_other"), language_clicked);
     if (language_clicked) {
         set_locale(other);
         screen_changed_ = true;

@@ -115,7 +115,8 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
-    bool db_ready_ = false, db_failed_ = false, db_requested_ = false;
+    bool db_ready_ = false, db_failed_ = false;
+    bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;
     Catalog catalogs_[2];
     std::string locale_ = "nl";

@@ -115,8 +115,7 @@ void UiKit::text_block(ImFont* font, float css_size, unsigned color, const std::
 std::string UiKit::next_text_id() const { return "p" + std::to_string(nodes_.size()); }
 
 // --- Text blocks -----------------------------------------------------------------------------
-bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::string& language_label,
-                    const std::string& language_name, bool& language_clicked) {
+bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::string& language_name, bool& language_clicked) {
     const float h = 48;
     float y = cursor_y_;
     bool back = false;
@@ -137,7 +136,7 @@ bool UiKit::top_bar(const std::string& back_label, bool show_back, const std::st
                    hover ? theme::kLinkHover : theme::kLink, px(6), 0, px(hover ? 3 : 2));
     draw_text(fonts_.strong, theme::kBodySize, lx + 12, y + 11, hover ? theme::kLinkHover : theme::kLink, language_name, 0);
     draw_focus(lx, y + 2, lw, h - 4, "language");
-    add_node({"language", "button", language_label, "", "", lx, y, lw, h});
+    add_node({"language", "button", language_name, "", "", lx, y, lw, h});
     language_clicked = control("language");
     cursor_y_ += h + 16;
     return back;

@@ -58,8 +58,8 @@ public:
     bool submitted(const std::string& field_id) { return control(field_id + ".submit"); }
 
     // --- Blocks ---------------------------------------------------------------------------------
-    bool top_bar(const std::string& back_label, bool show_back, const std::string& language_label,
-                 const std::string& language_name, bool& language_clicked);
+    // The language switch shows (and is named by) the other language's own name.
+    bool top_bar(const std::string& back_label, bool show_back, const std::string& language_name, bool& language_clicked);
     void progress(const std::string& text, const std::string& id = "progress");
     void heading(const std::string& text);
     void paragraph(const std::string& text, bool muted = false);

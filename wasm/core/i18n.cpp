@@ -82,17 +82,17 @@ static std::string primary_subtag(std::string_view tag) {
     return code;
 }
 
-static bool is_supported(const std::string& code) {
+bool is_supported_locale(const std::string& code) {
     const auto& codes = supported_locales();
     return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
 std::string choose_locale(std::string_view from_link, const std::vector<std::string>& browser_languages) {
     std::string link_code = primary_subtag(from_link);
-    if (is_supported(link_code)) return link_code;
+    if (is_supported_locale(link_code)) return link_code;
     for (const auto& tag : browser_languages) {
         std::string code = primary_subtag(tag);
-        if (is_supported(code)) return code;
+        if (is_supported_locale(code)) return code;
     }
     return supported_locales().front();
 }

@@ -39,6 +39,7 @@ std::vector<std::string> placeholders_in(std::string_view pattern);
 
 // The languages the wizard ships, in the order the language switch shows them.
 const std::vector<std::string>& supported_locales();
+bool is_supported_locale(const std::string& code);
 
 // Picks the wizard's language: the link's choice, else the first browser preference we
 // support ("nl-BE" counts as "nl"), else Dutch.

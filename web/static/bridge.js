@@ -173,10 +173,12 @@
       document.title = tree.title;
       if (!firstScreen) {
         window.scrollTo(0, 0);
+        // A new screen: its heading takes focus (screen readers start there), unless the
+        // customer is typing in one of our fields.
         const heading = container.querySelector('h1');
-        if (heading && !container.contains(document.activeElement)) heading.focus({ preventScroll: true });
-        else if (heading && document.activeElement && !document.activeElement.isConnected) heading.focus({ preventScroll: true });
-        else if (heading && document.activeElement.tagName !== 'INPUT') heading.focus({ preventScroll: true });
+        const active = document.activeElement;
+        const typing = active && active.tagName === 'INPUT' && container.contains(active);
+        if (heading && !typing) heading.focus({ preventScroll: true });
       }
     }
   }
