@@ -252,6 +252,9 @@ std::string fingerprint_value(const Evidence& e, size_t field) {
     const std::string& value = e.*(kFingerprintFields[field].member);
     if (name == "mac") return mac_vendor_prefix(value);
     if (name == "telnet_hostname" && value.empty()) return telnet_prompt_hostname(e.telnet_banner);
+    // "SSH-2.0-dropbear_2014.63": the protocol version is no part of the software's name.
+    if (name == "ssh_banner" && value.compare(0, 4, "SSH-") == 0)
+        if (size_t dash = value.find('-', 4); dash != std::string::npos) return value.substr(dash + 1);
     return value;
 }
 
@@ -454,7 +457,9 @@ std::vector<Ranked> best_families(const DeviceDb& db, const Scoring& scoring, co
     if (limit == 0) return {};
     const DeviceIndex& ix = db.index();
     std::vector<Ranked> ranked;
-    for (size_t i = 0; i < scoring.touched.size(); ++i) ranked.push_back({scoring.touched[i], post.odds[i]});
+    for (size_t i = 0; i < scoring.touched.size(); ++i)
+        if (total_weight(scoring.matches[i]) > 0)  // not all of its evidence set aside
+            ranked.push_back({scoring.touched[i], post.odds[i]});
     for (uint32_t category = 0; category < kDeviceCategories.size(); ++category) {
         if (total_weight(scoring.by_category[category]) <= 0) continue;  // no category evidence
         size_t taken = 0;

@@ -450,6 +450,16 @@ std::vector<uint32_t> NameIndex::candidate_names(const QueryWords& query) const 
 NameIndex::QueryWords NameIndex::query_words(std::string_view query) const {
     QueryWords words;
     words.tokens = name_tokens(query);
+    // Every word is compared with every word of every candidate name, so a pasted page is
+    // read up to its first kMaxQueryWords different words: names are a few words long and a
+    // label shows its brand and model near the top.
+    if (words.tokens.size() > kMaxQueryWords) {
+        std::vector<std::string> distinct;
+        std::unordered_set<std::string> seen;
+        for (auto& t : words.tokens)
+            if (seen.insert(t).second && distinct.size() < kMaxQueryWords) distinct.push_back(std::move(t));
+        words.tokens = std::move(distinct);
+    }
     for (const auto& t : words.tokens) {
         words.compact += t;
         words.letters.push_back(letter_set(t));
@@ -574,8 +584,16 @@ bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') 
 // A character that continues a word on the left of a pattern: letters, digits and the
 // joiners of compound server names ("uc-httpd", "mini_httpd", "boa.httpd").
 bool joins_left(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; }
-// On the right only letters, digits and '_' continue it: "GoAhead" names "GoAhead-Webs".
-bool joins_right(char c) { return is_alnum(c) || c == '_'; }
+// On the right only letters and digits continue it: "GoAhead" names "GoAhead-Webs" and
+// "dropbear" names "dropbear_2014.63" (a name, then its variant or version).
+bool joins_right(char c) { return is_alnum(c); }
+
+// Three bytes as one number: the trigram buckets' key.
+uint32_t trigram(std::string_view text, size_t at) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[at])) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(text[at + 1])) << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(text[at + 2]));
+}
 
 std::string pattern_key(std::string_view lowered, PatternPlace place) {
     std::string key(1, static_cast<char>('0' + static_cast<int>(place)));
@@ -627,7 +645,11 @@ void FingerprintIndex::add(std::string_view pattern, PatternPlace place, uint32_
     auto [it, inserted] = by_key_.emplace(pattern_key(lowered, place), static_cast<uint32_t>(patterns_.size()));
     if (inserted) {
         patterns_.push_back({std::string(pattern), lowered, place, {}, {}});
-        if (lowered.size() >= 3) by_trigram_[lowered.substr(0, 3)].push_back(it->second);
+        if (lowered.size() >= 3) {
+            uint32_t key = trigram(lowered, 0);
+            by_trigram_[key].push_back(it->second);
+            first_pairs_[key >> 8] = 1;
+        }
         else short_patterns_.push_back(it->second);
     }
     Pattern& p = patterns_[it->second];
@@ -648,9 +670,10 @@ bool FingerprintIndex::matches_at(const Pattern& pattern, std::string_view lower
 std::vector<uint32_t> FingerprintIndex::search(std::string_view text) const {
     std::vector<uint32_t> found;
     const std::string lowered = trimmed_lower(text);
-    std::string key(3, ' ');
     for (size_t i = 0; i + 3 <= lowered.size(); ++i) {
-        key.assign(lowered, i, 3);
+        // Most places start no pattern: a table of first letter pairs says so without hashing.
+        const uint32_t key = trigram(lowered, i);
+        if (!first_pairs_[key >> 8]) continue;
         auto it = by_trigram_.find(key);
         if (it == by_trigram_.end()) continue;
         for (uint32_t id : it->second)

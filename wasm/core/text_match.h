@@ -102,6 +102,7 @@ private:
         char compact_first = 0;           // so most prefix tests need not read the text
     };
     static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+    static constexpr size_t kMaxQueryWords = 64;
 
     double score(const Entry& entry, const std::vector<std::string>& query_tokens,
                  std::string_view query_compact, Mode mode) const;
@@ -190,7 +191,8 @@ private:
     bool matches_at(const Pattern& pattern, std::string_view lowered, size_t at) const;
     std::vector<Pattern> patterns_;
     std::unordered_map<std::string, uint32_t> by_key_;  // place + lowered text
-    std::unordered_map<std::string, std::vector<uint32_t>> by_trigram_;
+    std::unordered_map<uint32_t, std::vector<uint32_t>> by_trigram_;  // first three bytes -> patterns
+    std::vector<uint8_t> first_pairs_ = std::vector<uint8_t>(1u << 16, 0);  // first two bytes of some pattern
     std::vector<uint32_t> short_patterns_;  // fewer than three characters
 };
 
