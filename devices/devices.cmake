@@ -11,7 +11,7 @@ set(CS_DEVICES_PACKED ${CMAKE_BINARY_DIR}/data/devices.json)
 add_custom_command(
   OUTPUT ${CS_DEVICES_PACKED}
   COMMAND ${CS_NODE} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs --out ${CS_DEVICES_PACKED}
-  DEPENDS ${CS_DEVICE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs ${CMAKE_SOURCE_DIR}/scripts/shared-software.mjs
+  DEPENDS ${CS_DEVICE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs ${CMAKE_SOURCE_DIR}/scripts/fingerprint-data.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Validating devices/*.json and packing data/devices.json"
   VERBATIM)

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
-import { loadSharedSoftware } from './shared-software.mjs';
+import { loadSharedSoftware, loadMacVendors } from './fingerprint-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
@@ -59,7 +59,8 @@ for (const file of files) {
   });
 }
 const shared = loadSharedSoftware(root);  // fingerprints of software many makers build in
-faults.push(...shared.faults);
+const macVendors = loadMacVendors(root, new Set(makerOwner.keys()));
+faults.push(...shared.faults, ...macVendors.faults);
 if (faults.length) {
   for (const f of faults) console.error(f);
   console.error(`devices: ${faults.length} problem(s); the database was not built`);
@@ -69,6 +70,6 @@ if (outFile) {
   const withoutNotes = (key, value) => (key === 'note' || key === '$schema' ? undefined : value);
   packed.sort((a, b) => a.id.localeCompare(b.id));
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed }, withoutNotes));
+  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed, mac_vendors: macVendors.packed }, withoutNotes));
 }
 console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);

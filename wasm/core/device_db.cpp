@@ -283,6 +283,24 @@ struct DeviceDbLoader {
         }
     }
 
+    // The maker's MAC vendor prefixes (packed "mac_vendors", from the IEEE registry via
+    // devices/fingerprints/mac-vendors.json) are strong "mac" fingerprints of all its families.
+    static void add_mac_vendors(const Json& root, DeviceDb& db) {
+        const Json* vendors = json_member(root, "mac_vendors");
+        if (!vendors || !vendors->is_object()) return;
+        size_t mac = 0;
+        while (kFingerprintFields[mac].name != "mac") ++mac;
+        for (const auto& [maker_id, prefixes] : vendors->items()) {
+            auto maker = db.maker_by_id_.find(maker_id);
+            if (maker == db.maker_by_id_.end() || !prefixes.is_array()) continue;
+            for (uint32_t at : db.makers_[maker->second].families)
+                for (const Json& prefix : prefixes)
+                    if (prefix.is_string())
+                        db.families_[at].fingerprints.patterns[mac].push_back(
+                            {mac_vendor_prefix(prefix.get<std::string>()), PatternPlace::kWhole, FingerprintWeight::kStrong});
+        }
+    }
+
     // The alias people say: the shortest one whose words appear, whole, in the normalised
     // legal name ("XiongMai" in "Hangzhou Xiongmai Technology Co., Ltd."), else the name.
     static std::string short_name(const Maker& maker) {
@@ -331,6 +349,7 @@ struct DeviceDbLoader {
                 }
             db.makers_.push_back(std::move(maker));
         }
+        add_mac_vendors(root, db);
         mark_shared_software(root, db);
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
