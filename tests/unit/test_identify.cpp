@@ -490,3 +490,49 @@ TEST_CASE("inputs are cut at the edges, never in the middle of a character") {
 }
 
 }
+
+// --- The identification test set ------------------------------------------------------------
+TEST_CASE("identification test set: realistic feed rows, never confidently wrong") {
+    const DeviceDb& db = packed_database();
+    Json set = parse_json(source_file("tests/data/identification_set.json"));
+    const Json* rows = json_member(set, "rows");
+    REQUIRE(rows != nullptr);
+    REQUIRE(rows->size() >= 100);
+    int maker_rows = 0, maker_right = 0, category_rows = 0, category_right = 0, confident = 0, confident_wrong = 0;
+    for (const Json& row : *rows) {
+        std::string why = json_string(row, "why");
+        CAPTURE(why);
+        CHECK_FALSE(why.empty());  // every row says why its answer is what it is
+        CHECK_FALSE(json_string(row, "report").empty());
+        EvidenceParse parsed = parse_evidence(*json_member(row, "evidence"));
+        REQUIRE_MESSAGE(parsed.ok(), parsed.error);
+        Identification id = identify(db, parsed.evidence);
+        const Candidate* top = id.candidates.empty() ? nullptr : &id.candidates[0];
+        const Json* maker = json_member(row, "maker");
+        const Json* category = json_member(row, "category");
+        bool maker_known = maker && maker->is_string(), category_known = category && category->is_string();
+        if (maker_known) {
+            ++maker_rows;
+            bool right = top && top->maker_id == maker->get<std::string>();
+            maker_right += right;
+            if (!right) MESSAGE("top-1 maker missed: " << why << " (got " << (top ? top->maker_id : "-") << ")");
+        }
+        if (category_known) {
+            ++category_rows;
+            category_right += top && top->category == category->get<std::string>();
+        }
+        if (id.confident) {
+            ++confident;
+            // Confident is a claim about the maker and the kind: both must be known and right.
+            bool wrong = !maker_known || !category_known || top->maker_id != maker->get<std::string>() ||
+                         top->category != category->get<std::string>();
+            confident_wrong += wrong;
+            CHECK_MESSAGE(!wrong, "confidently wrong: " << why << " (said " << top->id << ")");
+        }
+    }
+    MESSAGE("identification test set: " << rows->size() << " rows; top-1 maker " << maker_right << "/" << maker_rows
+                                        << ", top-1 category " << category_right << "/" << category_rows << ", confident "
+                                        << confident << ", confident-wrong " << confident_wrong);
+    CHECK(confident_wrong == 0);
+    CHECK(maker_right * 10 >= maker_rows * 8);  // at least 80 % of the rows that name a maker
+}
