@@ -5,7 +5,8 @@
 # Included from the top-level CMakeLists.txt in both the native and the wasm build.
 find_program(CS_NODE node REQUIRED)
 
-file(GLOB CS_DEVICE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/devices/*.json ${CMAKE_SOURCE_DIR}/devices/fingerprints/*.json)
+file(GLOB CS_DEVICE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/devices/*.json ${CMAKE_SOURCE_DIR}/devices/fingerprints/*.json
+     ${CMAKE_SOURCE_DIR}/devices/apps/*.json)
 set(CS_DEVICES_PACKED ${CMAKE_BINARY_DIR}/data/devices.json)
 
 add_custom_command(

@@ -16,7 +16,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { lintMaker, lintCredentials } from './devices-lint.mjs';
-import { loadSharedSoftware, loadMacVendors } from './fingerprint-data.mjs';
+import { loadSharedSoftware, loadMacVendors, loadNotDeviceApps } from './fingerprint-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
@@ -86,7 +86,8 @@ if (credentialsFile) {
 
 const shared = loadSharedSoftware(root);  // fingerprints of software many makers build in
 const macVendors = loadMacVendors(root, new Set(valid.map(data => data.maker.id)));
-faults.push(...shared.faults, ...macVendors.faults);
+const notDeviceApps = loadNotDeviceApps(root);  // never offered as "the app you use for it"
+faults.push(...shared.faults, ...macVendors.faults, ...notDeviceApps.faults);
 if (faults.length) {
   for (const f of faults) console.error(f);
   console.error(`devices: ${faults.length} problem(s); the database was not built`);
@@ -131,7 +132,8 @@ if (outFile) {
   const teamOnly = new Set(['note', '$schema', 'quote']);
   const packed = valid.map(data => ({ ...data.maker, families: data.families })).sort((a, b) => a.id.localeCompare(b.id));
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed, mac_vendors: macVendors.packed },
+  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed, mac_vendors: macVendors.packed,
+                                          not_device_apps: notDeviceApps.packed },
                                         (key, value) => (teamOnly.has(key) ? undefined : value)));
 }
 if (!wantStats) console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);

@@ -1,18 +1,19 @@
-// fingerprint-data.mjs — the fingerprint data that is not any one family's, validated against
-// its schema and packed into the database for the engine (wasm/core/device_db.cpp):
+// fingerprint-data.mjs — the data that is not any one family's, validated against its schema
+// and packed into the database for the engine and the wizard (wasm/core/device_db.cpp):
 //   devices/fingerprints/shared.json       software many makers build in -> "shared_software"
 //                                           (every family fingerprint naming one is shared evidence)
 //   devices/fingerprints/mac-vendors.json  IEEE MAC vendor prefixes per maker -> "mac_vendors"
-//   import { loadSharedSoftware, loadMacVendors } from './fingerprint-data.mjs';
+//   devices/apps/not-device-apps.json      apps no one watches or manages a device with -> "not_device_apps"
+//   import { loadSharedSoftware, loadMacVendors, loadNotDeviceApps } from './fingerprint-data.mjs';
 //   const { faults, packed } = loadSharedSoftware(root);   // faults: "file: field: problem"
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 
 // A data file checked against its schema: { data } or { faults }.
-function readChecked(root, name) {
-  const file = join(root, `devices/fingerprints/${name}.json`);
-  const schema = JSON.parse(readFileSync(join(root, `devices/fingerprints/${name}.schema.json`), 'utf8'));
+function readChecked(root, name, folder = 'fingerprints') {
+  const file = join(root, `devices/${folder}/${name}.json`);
+  const schema = JSON.parse(readFileSync(join(root, `devices/${folder}/${name}.schema.json`), 'utf8'));
   let data;
   try { data = JSON.parse(readFileSync(file, 'utf8')); }
   catch (e) { return { file, faults: [`${file}: not valid JSON: ${e.message}`] }; }
@@ -48,4 +49,18 @@ export function loadMacVendors(root, makerIds) {
     packed[maker] = prefixes.map(p => p.replace(/:/g, ''));
   }
   return { faults, packed };
+}
+
+// The apps never offered as "the app you use for it" (app stores, players on a TV box, web
+// pages); a name listed twice is a fault.
+export function loadNotDeviceApps(root) {
+  const { file, data, faults } = readChecked(root, 'not-device-apps', 'apps');
+  if (!data) return { faults, packed: [] };
+  const seen = new Map();
+  data.groups.forEach((group, i) => group.names.forEach(name => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) faults.push(`${file}: /groups/${i}/names: '${name}' also in /groups/${seen.get(key)}`);
+    seen.set(key, i);
+  }));
+  return { faults, packed: data.groups.flatMap(group => group.names) };
 }

@@ -200,9 +200,11 @@ std::string App::device_the() const {
 
 std::string App::device_name() const {
     const Family* family = device();
-    if (!family) return tr("device.unknown_name");
-    if (family->generic) return family->name;
-    return db_.maker_of(*family).name + " \xE2\x80\x93 " + family->name;
+    return family ? family_words_of(*family).name : tr("device.unknown_name");
+}
+
+FamilyWords App::family_words_of(const Family& family) const {
+    return family_words(db_, family, texts(), &answers_.identify);
 }
 
 // --- Identification -------------------------------------------------------------------------------
@@ -221,32 +223,23 @@ Identification App::identification() const {
     return identify(db_, evidence());
 }
 
+IdentifyPlan App::identification_outcome() const {
+    if (!db_ready_) return {};
+    return cleanslate::identification_outcome(db_, evidence(), texts());
+}
+
 void App::route_to_next_question() {
     if (!db_ready_) return;
-    switch (next_question(db_, evidence())) {
-        case Question::kCategory: go(Screen::identify_category); return;
-        case Question::kApp: go(Screen::identify_app); return;
-        case Question::kBrand: go(Screen::identify_brand); return;
-        case Question::kModel: go(Screen::identify_model); return;
-        case Question::kNone: break;
+    switch (plan_identification(db_, evidence(), texts()).step) {
+        case IdentifyStep::kAskCategory: go(Screen::identify_category); return;
+        case IdentifyStep::kAskApp: go(Screen::identify_app); return;
+        case IdentifyStep::kAskBrand: go(Screen::identify_brand); return;
+        case IdentifyStep::kAskModel: go(Screen::identify_model); return;
+        case IdentifyStep::kConfirm:
+        case IdentifyStep::kPick: go(Screen::identify_candidates); return;
+        case IdentifyStep::kGeneralSteps:
+        case IdentifyStep::kNotFound: go(Screen::identify_unknown); return;
     }
-    go(identification().candidates.empty() ? Screen::identify_unknown : Screen::identify_candidates);
-}
-
-std::string App::reason_text(const Reason& reason) const {
-    TextArgs args;
-    for (const auto& [name, value] : reason.params) {
-        if (name == "category") args.emplace_back(name, tr("category.noun." + value));
-        else args.emplace_back(name, value);
-    }
-    return tr_format("reason." + reason.code, args);
-}
-
-std::string App::candidate_name(const Candidate& candidate) const {
-    const Family* family = db_ready_ ? db_.find_family(candidate.id) : nullptr;
-    if (family && family->generic) return candidate.model;
-    return candidate.vendor_short.empty() ? candidate.vendor + " \xE2\x80\x93 " + candidate.model
-                                          : candidate.vendor_short + " \xE2\x80\x93 " + candidate.model;
 }
 
 const std::string& App::helpdesk() const {

@@ -10,6 +10,7 @@
 #include "core/device_db.h"
 #include "core/evidence.h"
 #include "core/identify.h"
+#include "core/identify_view.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/link_token.h"
@@ -78,14 +79,16 @@ public:
     bool db_failed() const { return db_failed_; }
     const Family* device() const;                      // the chosen family, once the db is in
     std::string device_the() const;                    // "the camera" / "de camera"
-    std::string device_name() const;                   // "XiongMai XMEye recorder"
+    std::string device_name() const;                   // "Camera van Hikvision" (family_names.h)
 
-    // Identification: the link's evidence plus the customer's answers so far.
+    // Identification: the link's evidence plus the customer's answers so far; what the
+    // identify screens offer (identify_view.h) — empty until the database is in.
     Evidence evidence() const;
     Identification identification() const;
-    void route_to_next_question();                     // the engine picks the most useful next screen
-    std::string reason_text(const Reason& reason) const;
-    std::string candidate_name(const Candidate& candidate) const;
+    IdentifyPlan identification_outcome() const;       // the choices for what is known now
+    void route_to_next_question();                     // the next question, or the outcome's screen
+    // A family in the customer's words, named as their answers suggest ("Camera van Amcrest").
+    FamilyWords family_words_of(const Family& family) const;
     const std::string& helpdesk() const;               // from the link, else the locale's number
 
     // The password step's data (common passwords, dictionaries, word lists) is fetched when

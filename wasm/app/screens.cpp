@@ -29,14 +29,6 @@ void draw_screen(App& app, Screen screen) {
     }
 }
 
-std::vector<std::string> most_common(const std::map<std::string, int>& counts, size_t limit) {
-    std::vector<std::pair<std::string, int>> ranked(counts.begin(), counts.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<std::string> names;
-    for (size_t i = 0; i < ranked.size() && i < limit; ++i) names.push_back(ranked[i].first);
-    return names;
-}
-
 void helpdesk_link(App& app) {
     std::string number = app.helpdesk();
     std::string dial;
@@ -53,6 +45,35 @@ bool database_ready(App& app) {
         app.ui().status(app.tr("database.loading"));
     }
     return false;
+}
+
+// --- Devices --------------------------------------------------------------------------------------
+Icon kind_icon(std::string_view kind) {
+    // Kinds that look alike share a picture: a modem is drawn as a router, a doorbell as a camera.
+    struct KindIcon { std::string_view prefix; Icon icon; };
+    static constexpr KindIcon kIcons[] = {
+        {"camera", Icon::camera}, {"doorbell", Icon::camera}, {"door-intercom", Icon::phone},
+        {"recorder", Icon::recorder}, {"video-encoder", Icon::recorder},
+        {"router", Icon::router}, {"modem", Icon::router}, {"mobile-router", Icon::router}, {"mesh", Icon::router},
+        {"extender", Icon::router}, {"access-point", Icon::router}, {"powerline", Icon::router}, {"outdoor-link", Icon::router},
+        {"tv-box", Icon::tv_box}, {"media-receiver", Icon::tv_box},
+        {"printer", Icon::printer}, {"label-printer", Icon::printer}, {"nas", Icon::nas},
+        {"voip", Icon::phone}, {"desk-phone", Icon::phone}, {"cordless-phone", Icon::phone},
+        {"smart", Icon::smart_home}, {"alarm", Icon::smart_home},
+    };
+    for (const KindIcon& k : kIcons)
+        if (kind.substr(0, k.prefix.size()) == k.prefix) return k.icon;
+    return Icon::question;
+}
+
+void device_proposal(App& app, const DeviceChoice& choice, const std::string& because) {
+    UiKit& ui = app.ui();
+    ui.drawing(kind_icon(choice.words.kind), "");
+    ui.strong_text(choice.words.name);
+    if (std::string details = choice.words.details(); !details.empty()) ui.paragraph(details, true);
+    if (choice.reasons.empty()) return;
+    ui.strong_text(because);
+    for (const std::string& reason : choice.reasons) ui.bullet(reason);
 }
 
 }  // namespace cleanslate

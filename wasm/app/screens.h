@@ -3,7 +3,7 @@
 // and moves the journey on with App::go / App::back. Nothing else.
 #pragma once
 #include "app/app.h"
-#include <map>
+#include <string_view>
 
 namespace cleanslate {
 
@@ -30,11 +30,14 @@ void screen_cannot_secure(App& app);
 void screen_reconnect(App& app);
 void screen_finish(App& app);
 
-// The names counted most often first (apps or brands across the database's families), at most limit.
-std::vector<std::string> most_common(const std::map<std::string, int>& counts, size_t limit);
 // Shared by screens that show the helpdesk number as a phone link.
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.
 bool database_ready(App& app);
+// The drawing for a kind of device (family_kind(): "doorbell", "modem", ...).
+Icon kind_icon(std::string_view kind);
+// One device proposed to the customer: its drawing, its name, what tells it apart, and why
+// we think it is theirs. Nothing here is tappable: the screen adds Yes and No below.
+void device_proposal(App& app, const DeviceChoice& choice, const std::string& because);
 
 }  // namespace cleanslate

@@ -173,6 +173,8 @@ Family read_family(const Json& f) {
     family.id = json_string(f, "id");
     family.name = json_string(f, "name");
     family.category = json_string(f, "category");
+    family.kind = json_string(f, "kind");
+    family.product = json_string(f, "product");
     family.generic = json_bool(f, "generic");
     family.brands = json_strings(f, "brands");
     family.aliases = json_strings(f, "aliases");
@@ -407,6 +409,10 @@ struct DeviceDbLoader {
         }
         add_mac_vendors(root, db);
         mark_shared_software(root, db);
+        if (const Json* apps = json_member(root, "not_device_apps"); apps && apps->is_array())
+            for (const Json& app : *apps)
+                if (app.is_string()) db.not_device_apps_.push_back(normalize_name(app.get<std::string>()));
+        std::sort(db.not_device_apps_.begin(), db.not_device_apps_.end());
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
         index_priors(db);
@@ -455,6 +461,10 @@ const Family* DeviceDb::find_family(std::string_view id) const {
 const Maker* DeviceDb::find_maker(std::string_view id) const {
     auto it = maker_by_id_.find(std::string(id));
     return it == maker_by_id_.end() ? nullptr : &makers_[it->second];
+}
+
+bool DeviceDb::is_device_app(std::string_view app) const {
+    return !std::binary_search(not_device_apps_.begin(), not_device_apps_.end(), normalize_name(app));
 }
 
 std::vector<const Family*> DeviceDb::generic_families(std::string_view category) const {

@@ -141,6 +141,11 @@ struct Family {
     std::string id;
     std::string name;
     std::string category;
+    // What it is in the customer's words (locale kind.<kind>): a doorbell among cameras, a
+    // modem among routers; "" means the category's own word. product: the name printed on
+    // it that people know it by ("FRITZ!Box", "KPN Box 12"), or "". family_names.h uses both.
+    std::string kind;
+    std::string product;
     bool generic = false;
     std::vector<std::string> brands;
     std::vector<std::string> aliases;
@@ -248,6 +253,11 @@ public:
     // Families marked generic:true in the category: the "I don't know" path. Empty when the
     // data has none for that category.
     std::vector<const Family*> generic_families(std::string_view category) const;
+    // False for an app no one uses to watch or manage a device: an app store, a media player
+    // on a TV box, a device's own web page (packed "not_device_apps", from
+    // devices/apps/not-device-apps.json). Such apps still count as evidence; they are only
+    // never offered as "the app you use for it".
+    bool is_device_app(std::string_view app) const;
 
 private:
     friend struct DeviceDbLoader;
@@ -255,6 +265,7 @@ private:
     std::vector<Family> families_;
     std::unordered_map<std::string, uint32_t> family_by_id_;
     std::unordered_map<std::string, uint32_t> maker_by_id_;
+    std::vector<std::string> not_device_apps_;  // normalize_name() of each, sorted
     DeviceIndex index_;
 };
 

@@ -1,21 +1,9 @@
 // identify_app.cpp — which app do you use to watch or manage it? Often the best clue: the
-// app names the maker even when the label shows a shop's brand.
+// app names the maker even when the label shows a shop's brand. The apps one tap away are
+// those most homes with this kind of device use (identify_view.h), never an app store.
 #include "app/screens.h"
-#include <map>
 
 namespace cleanslate {
-
-namespace {
-// The apps used with devices of this kind, most families first, so the list a customer
-// scans is short and likely holds theirs.
-std::vector<std::string> common_apps(const DeviceDb& db, const Answer& category, size_t limit) {
-    std::map<std::string, int> count;
-    for (const Family& family : db.families())
-        if (!category || category->empty() || family.category == *category)
-            for (const std::string& app : family.apps) ++count[app];
-    return most_common(count, limit);
-}
-}  // namespace
 
 void screen_identify_app(App& app) {
     UiKit& ui = app.ui();
@@ -23,7 +11,7 @@ void screen_identify_app(App& app) {
     if (!database_ready(app)) return;
     ui.paragraph(app.tr("identify.app.hint"));
     Answer& answer = app.answers().identify.app;
-    for (const std::string& name : common_apps(*app.db(), app.answers().identify.category, 8)) {
+    for (const std::string& name : app_shortlist(*app.db(), shortlist_category(*app.db(), app.evidence()), 8)) {
         if (ui.choice("app." + name, name, "", Icon::phone, answer && *answer == name)) {
             answer = name;
             app.route_to_next_question();

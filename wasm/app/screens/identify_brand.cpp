@@ -1,21 +1,8 @@
 // identify_brand.cpp — which brand is on the label? Typing is forgiving ("Hikvsion" finds
-// Hikvision); the most common brands for this kind of device are one tap away.
+// Hikvision); the brands most homes have for this kind of device are one tap away.
 #include "app/screens.h"
-#include <map>
 
 namespace cleanslate {
-
-namespace {
-std::vector<std::string> common_brands(const DeviceDb& db, const Answer& category, size_t limit) {
-    std::map<std::string, int> count;
-    for (const Family& family : db.families()) {
-        if (category && !category->empty() && family.category != *category) continue;
-        if (family.generic || family.brands.empty()) continue;
-        ++count[family.brands.front()];
-    }
-    return most_common(count, limit);
-}
-}  // namespace
 
 void screen_identify_brand(App& app) {
     UiKit& ui = app.ui();
@@ -31,7 +18,7 @@ void screen_identify_brand(App& app) {
         return;
     }
     ui.strong_text(app.tr("identify.brand.common"));
-    for (const std::string& brand : common_brands(*app.db(), app.answers().identify.category, 8)) {
+    for (const std::string& brand : brand_shortlist(*app.db(), shortlist_category(*app.db(), app.evidence()), 8)) {
         if (ui.choice("brand." + brand, brand, "", Icon::none, answer && *answer == brand)) {
             answer = brand;
             app.route_to_next_question();
