@@ -34,10 +34,12 @@ std::string brand_answered(const Family& family, const Answers* answers) {
     return {};
 }
 
-// The brand a name says: the customer's, else the first real brand the product does not
-// already say, else the maker's short name.
+// The brand a name says: the customer's, else the first real brand; never one the product
+// already says ("KPN Box 12 (modem)", not "(modem van KPN)"); else the maker's short name.
 std::string brand_to_name(const DeviceDb& db, const Family& family, const Answers* answers) {
-    if (std::string answered = brand_answered(family, answers); !answered.empty()) return answered;
+    if (std::string answered = brand_answered(family, answers);
+        !answered.empty() && (family.product.empty() || !contains_name(family.product, answered)))
+        return answered;
     for (const std::string& brand : family.brands)
         if (!is_no_brand(db, brand) && (family.product.empty() || !contains_name(family.product, brand))) return brand;
     const std::string& maker = db.maker_of(family).short_name;
