@@ -58,9 +58,10 @@ bool has_evidence(const Candidate& candidate, const std::string& key) {
 
 // --- Choices -------------------------------------------------------------------------------------
 // What the customer can tell two choices apart by. The label's model numbers count unless
-// they said they cannot find the model.
+// they said they cannot find the model, or could not even say what kind of device it is
+// (then they are not asked for the label either: identify_view.h).
 std::string tell_apart_key(const FamilyWords& words, const Answers& answers) {
-    bool label_unreadable = answers.model && answers.model->empty();
+    bool label_unreadable = (answers.model && answers.model->empty()) || (answers.category && answers.category->empty());
     return words.name + '\n' + words.seen + '\n' + (label_unreadable ? std::string() : words.label);
 }
 
