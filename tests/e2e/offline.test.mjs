@@ -90,7 +90,7 @@ test('the password check that cannot load its lists says so and offers the helpd
   await press(page, 'Start');
   await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
-  await context.route(assetPattern('data/passwords.packed.txt'), route => route.abort('internetdisconnected'));
+  await context.route(assetPattern('data/passwords.txt'), route => route.abort('internetdisconnected'));
   await press(page, 'Yes, I have this device');
   await press(page, 'It is disconnected');
   await press(page, 'I did this');
@@ -100,7 +100,7 @@ test('the password check that cannot load its lists says so and offers the helpd
   await page.getByText(/The password check could not load/).first().waitFor({ timeout: 30000 });
   await page.getByRole('link', { name: /Call us/ }).waitFor();
   // The network comes back: the check appears by itself.
-  await context.unroute(assetPattern('data/passwords.packed.txt'));
+  await context.unroute(assetPattern('data/passwords.txt'));
   await page.getByLabel('New password').waitFor({ timeout: 30000 });
   await context.close();
 });
