@@ -45,7 +45,9 @@ add_custom_command(
   DEPENDS ${CMAKE_SOURCE_DIR}/devices/mirai/credentials.json
   VERBATIM)
 
-add_custom_target(cs_password_data ALL
-  DEPENDS ${CS_PASSWORD_DATA_DIR}/passwords.txt ${CS_PASSWORD_DATA_DIR}/dictionary-en.txt
-          ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt ${CS_PASSWORD_DATA_DIR}/words-en.txt
-          ${CS_PASSWORD_DATA_DIR}/words-nl.txt ${CS_PASSWORD_DATA_DIR}/mirai-credentials.json)
+# Every file the password step loads (the site build copies exactly these).
+set(CS_PASSWORD_DATA_FILES
+  ${CS_PASSWORD_DATA_DIR}/passwords.txt ${CS_PASSWORD_DATA_DIR}/dictionary-en.txt
+  ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt ${CS_PASSWORD_DATA_DIR}/words-en.txt
+  ${CS_PASSWORD_DATA_DIR}/words-nl.txt ${CS_PASSWORD_DATA_DIR}/mirai-credentials.json)
+add_custom_target(cs_password_data ALL DEPENDS ${CS_PASSWORD_DATA_FILES})

@@ -151,6 +151,10 @@ EMSCRIPTEN_KEEPALIVE void cs_asset(const char* name, const char* text) {
 EMSCRIPTEN_KEEPALIVE void cs_asset_failed(const char* name) {
     if (platform_state) platform_state->app.on_asset_failed(name);
 }
+// The service worker holds every file the rest of the journey needs (boot.js checks the cache).
+EMSCRIPTEN_KEEPALIVE void cs_offline_ready(int ready) {
+    if (platform_state) platform_state->app.on_offline_ready(ready != 0);
+}
 EMSCRIPTEN_KEEPALIVE const char* cs_state() {
     if (!platform_state) return "{}";
     platform_state->state = platform_state->app.state_json();

@@ -11,17 +11,19 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = process.env.CLEANSLATE_SERVER || join(ROOT, 'build/native/cleanslate-server');
-const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
+export const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 export const E2E_LINK_KEY = 'e2e-test-key-0123456789abcdef0123456789';
 
 // --- The server ------------------------------------------------------------------------------
-export async function startServer() {
+// options.site serves another build of the site; options.port reuses a port (the same origin,
+// as after a deploy).
+export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
   const keyFile = join(dir, 'link.key');
   writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(SERVER, ['--site', SITE, '--port', String(port), '--link-key-file', keyFile,
+  const port = options.port || 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(port), '--link-key-file', keyFile,
     '--database', join(dir, 'reports.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const demoLink = await new Promise((resolve, reject) => {
@@ -37,13 +39,22 @@ export async function startServer() {
   });
   const base = `http://127.0.0.1:${port}`;
   return {
-    base, demoLink,
+    base, demoLink, port,
+    log: () => output,   // start-up lines, then one line per request: METHOD "path" status bytes [coding]
     mint(ticket, lang, evidence, extra = []) {
       return execFileSync(SERVER, ['mint', '--ticket', ticket, '--lang', lang, '--evidence', JSON.stringify(evidence),
         '--base-url', base, '--link-key-file', keyFile, ...extra], { encoding: 'utf8' }).trim();
     },
     stop() { child.kill('SIGTERM'); },
+    stopped: () => new Promise(resolve => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
   };
+}
+
+// A site file by the name the code uses, as a route pattern: the site build adds a content
+// hash to every name but index.html and sw.js (data/devices.json is data/devices.3f2a9c1b7e.json).
+export function assetPattern(name) {
+  const dot = name.lastIndexOf('.');
+  return `**/${name.slice(0, dot)}.*${name.slice(dot)}`;
 }
 
 // --- A wizard page ----------------------------------------------------------------------------------

@@ -9,7 +9,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cctype>
 #include <chrono>
@@ -17,6 +16,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "gzip.h"
 
 namespace cleanslate::testing {
 
@@ -231,21 +232,7 @@ RawResponse raw_request(int port, const std::string& method, const std::string& 
 }
 
 std::string gunzip(const std::string& compressed) {
-    z_stream stream{};
-    if (inflateInit2(&stream, 15 + 16) != Z_OK) return {};
-    std::string out;
-    char buffer[16384];
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    stream.avail_in = uInt(compressed.size());
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef*>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, sizeof buffer - stream.avail_out);
-    }
-    inflateEnd(&stream);
-    return result == Z_STREAM_END ? out : std::string();
+    return server::gzip_decompress(compressed).value_or(std::string());
 }
 
 }  // namespace cleanslate::testing

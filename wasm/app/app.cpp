@@ -60,6 +60,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
         platform::request_asset("devices", "data/devices.json");
         if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
+    // Past identification the home may go offline at any moment: have the password step's
+    // lists in memory by then (the service worker keeps them for a reload as well).
+    if (journey_.step() != Step::welcome && journey_.step() != Step::identify) want_password_data();
     // A control that acted changed what the screen shows (a new question, a new suggestion):
     // draw again so the page never shows the state from before the tap.
     return screen_changed_ || ui_.acted();
@@ -118,18 +121,37 @@ void App::on_history(size_t depth) {
 }
 
 // --- Assets ----------------------------------------------------------------------------------------
+namespace {
+// The password check's lists: it cannot judge a password before all of them are in.
+struct DictionaryPart { const char* name; const char* url; };
+constexpr DictionaryPart kDictionaryParts[] = {
+    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
+    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
+};
+constexpr int kDictionaryPartCount = 4;
+
+bool is_dictionary_part(const std::string& name) {
+    for (const DictionaryPart& part : kDictionaryParts)
+        if (name == part.name) return true;
+    return false;
+}
+}  // namespace
+
 void App::on_asset(const std::string& name, std::string text) {
     if (name == "link-verify") {
         case_.server_verdict = json_string(parse_json(text), "status");
         return;
     }
     if (name == "mirai") {
-        if (dictionaries_.add_mirai_credentials(text)) ++dictionary_parts_;
+        // A damaged file is a failed load: the check must not run without the Mirai list.
+        password_data_failed_ = !dictionaries_.add_mirai_credentials(text);
+        if (!password_data_failed_) ++dictionary_parts_;
         return;
     }
-    if (name == "passwords" || name == "dictionary-en" || name == "dictionary-nl") {
+    if (is_dictionary_part(name)) {
         dictionaries_.add_ranked_text(name == "passwords" ? "passwords" : name, text);
         ++dictionary_parts_;
+        password_data_failed_ = false;
         return;
     }
     if (name == "words-nl" || name == "words-en") {
@@ -145,17 +167,11 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+    // The check cannot judge without its lists; the passphrase words only feed the suggestion.
+    if (is_dictionary_part(name)) password_data_failed_ = true;
 }
 
 // --- Password step data --------------------------------------------------------------------------
-namespace {
-struct DictionaryPart { const char* name; const char* url; };
-constexpr DictionaryPart kDictionaryParts[] = {
-    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
-    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
-};
-constexpr int kDictionaryPartCount = 4;
-}  // namespace
 
 void App::want_password_data() {
     if (password_data_requested_) return;
@@ -276,7 +292,7 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}};
+                  {"depth", journey_.depth()}, {"offline_ready", offline_ready_}};
     return state.dump();
 }
 

@@ -61,6 +61,7 @@ public:
     void on_history(size_t depth);                   // the browser's Back/Forward
     void on_asset(const std::string& name, std::string text);
     void on_asset_failed(const std::string& name);
+    void on_offline_ready(bool ready) { offline_ready_ = ready; }
     UiKit& ui() { return ui_; }
 
     // --- What screens use -----------------------------------------------------------------------
@@ -88,9 +89,16 @@ public:
     std::string candidate_name(const Candidate& candidate) const;
     const std::string& helpdesk() const;               // from the link, else the locale's number
 
-    // The password step's data (common passwords, dictionaries, word lists) is fetched when
-    // the customer reaches that step; until then these return nullptr.
+    // Offline: true once the browser holds every file the rest of the journey needs (the
+    // service worker's cache), so a reload or any later step works with the home off the
+    // internet. Screens that send the customer offline say "you can go offline now" only then.
+    bool offline_ready() const { return offline_ready_; }
+
+    // The password step's data (common passwords, dictionaries, word lists) is fetched once
+    // the device is identified, before the home goes offline; until it is in, these return
+    // nullptr, and password_data_failed() says when it could not be loaded (after retries).
     void want_password_data();
+    bool password_data_failed() const { return password_data_failed_; }
     const PasswordDictionaries* password_dictionaries() const;
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
@@ -115,6 +123,8 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
+    bool password_data_failed_ = false;
+    bool offline_ready_ = false;
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;

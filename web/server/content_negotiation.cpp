@@ -43,22 +43,33 @@ double quality_of(std::string_view parameters) {
     return std::strtod(number.c_str(), nullptr);
 }
 
-}  // namespace
+// The q the client gives each coding we can send; -1 when it does not list the coding.
+struct CodingQualities {
+    double gzip = -1, brotli = -1, any = -1;
+    double of(double listed) const { return listed >= 0 ? listed : any >= 0 ? any : 0; }
+};
 
-bool accepts_gzip(std::string_view accept_encoding) {
-    bool gzip_quality_known = false, gzip_ok = false, any_ok = false;
+CodingQualities coding_qualities(std::string_view accept_encoding) {
+    CodingQualities q;
     for_each_list_item(accept_encoding, [&](std::string_view item) {
         const size_t semicolon = item.find(';');
         const std::string_view coding = trim(item.substr(0, semicolon));
         const double quality = semicolon == std::string_view::npos ? 1.0 : quality_of(item.substr(semicolon + 1));
-        if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
-            gzip_quality_known = true;
-            gzip_ok = quality > 0;
-        } else if (coding == "*") {
-            any_ok = quality > 0;
-        }
+        if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) q.gzip = quality;
+        else if (equals_ignoring_case(coding, "br")) q.brotli = quality;
+        else if (coding == "*") q.any = quality;
     });
-    return gzip_quality_known ? gzip_ok : any_ok;
+    return q;
+}
+
+}  // namespace
+
+ContentCoding choose_coding(std::string_view accept_encoding, bool have_gzip, bool have_brotli) {
+    const CodingQualities q = coding_qualities(accept_encoding);
+    const double gzip = have_gzip ? q.of(q.gzip) : 0, brotli = have_brotli ? q.of(q.brotli) : 0;
+    if (brotli > 0 && brotli >= gzip) return ContentCoding::brotli;
+    if (gzip > 0) return ContentCoding::gzip;
+    return ContentCoding::identity;
 }
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {

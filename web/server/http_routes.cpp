@@ -34,21 +34,24 @@ void serve_static_file(const StaticSite& site, const httplib::Request& request, 
     const auto asset = site.find(request.path);
     if (!asset) return send_error(response, 404, "not found");
 
-    const bool send_gzip = asset->gzipped && accepts_gzip(request.get_header_value("Accept-Encoding"));
+    const ContentCoding coding = choose_coding(request.get_header_value("Accept-Encoding"),
+                                               asset->gzipped.has_value(), asset->brotli.has_value());
+    const bool send_gzip = coding == ContentCoding::gzip, send_brotli = coding == ContentCoding::brotli;
     response.set_header("Cache-Control", asset->cache_control);
-    response.set_header("ETag", send_gzip ? asset->etag_gzip : asset->etag);
-    if (asset->gzipped) response.set_header("Vary", "Accept-Encoding");
+    response.set_header("ETag", send_brotli ? asset->etag_brotli : send_gzip ? asset->etag_gzip : asset->etag);
+    if (asset->gzipped || asset->brotli) response.set_header("Vary", "Accept-Encoding");
 
-    // Either representation's tag means the client holds the current version.
+    // Any representation's tag means the client holds the current version.
     const std::string if_none_match = request.get_header_value("If-None-Match");
     if (!if_none_match.empty() &&
-        (etag_matches(if_none_match, asset->etag) || etag_matches(if_none_match, asset->etag_gzip))) {
+        (etag_matches(if_none_match, asset->etag) || etag_matches(if_none_match, asset->etag_gzip) ||
+         etag_matches(if_none_match, asset->etag_brotli))) {
         response.status = 304;
         return;
     }
 
-    const std::string& bytes = send_gzip ? *asset->gzipped : asset->identity;
-    if (send_gzip) response.set_header("Content-Encoding", "gzip");
+    const std::string& bytes = send_brotli ? *asset->brotli : send_gzip ? *asset->gzipped : asset->identity;
+    if (send_gzip || send_brotli) response.set_header("Content-Encoding", send_brotli ? "br" : "gzip");
     if (bytes.empty()) return response.set_content("", asset->mime_type);
     // A sized content provider, not set_content: httplib would otherwise compress the body
     // a second time for clients that accept br or gzip. The provider shares ownership of the

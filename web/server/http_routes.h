@@ -1,5 +1,5 @@
 // http_routes.h — what the server answers:
-//   GET  /, /<file>        the wizard's static files (gzip, ETag/304, cache headers)
+//   GET  /, /<file>        the wizard's static files (brotli or gzip, ETag/304, cache headers)
 //   POST /api/report, GET /api/report/<ticket>   completion reports (report_api.h), when a store is given
 //   POST /api/link/verify  {"token": "..."} -> {"status": "ok|malformed|unsupported_version|expired|bad_signature",
 //                                              "server_time": <unix seconds>}

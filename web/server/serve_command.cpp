@@ -78,8 +78,9 @@ int run_serve_command(const ServeOptions& options) {
     const LinkPayload demo = demo_notification(unix_now());
     const SiteSummary& summary = site->summary();
     std::printf("Listening on http://%s:%d\n", options.host.c_str(), port);
-    std::printf("Site %s: %zu files, %s (%s as sent with gzip)\n", options.site.c_str(), summary.files,
-                kilobytes(summary.bytes).c_str(), kilobytes(summary.bytes_as_sent).c_str());
+    std::printf("Site %s: %zu files, %s (%s as sent with gzip, %s with brotli)\n", options.site.c_str(), summary.files,
+                kilobytes(summary.bytes).c_str(), kilobytes(summary.bytes_as_sent).c_str(),
+                kilobytes(summary.bytes_as_sent_brotli).c_str());
     std::printf("Link key from %s; reports in %s\n", key->origin.c_str(), options.database.c_str());
     std::printf("Demo notification (ticket %s, XiongMai recorder, Dutch, valid %lld days) — open this link:\n",
                 demo.ticket.c_str(), static_cast<long long>(kLinkValidDays));

@@ -64,12 +64,31 @@ std::shared_ptr<StaticAsset> make_asset(const std::string& relative_path, std::s
     const std::string hash = to_hex(sha256(bytes)).substr(0, 20);
     asset->etag = "\"" + hash + "\"";
     asset->etag_gzip = "\"" + hash + "-gz\"";
-    if (is_compressible(asset->mime_type) && !bytes.empty()) {
-        auto gzipped = gzip_compress(bytes);
-        if (gzipped && gzipped->size() < bytes.size()) asset->gzipped = std::move(*gzipped);
-    }
+    asset->etag_brotli = "\"" + hash + "-br\"";
     asset->identity = std::move(bytes);
     return asset;
+}
+
+// --- Pre-compressed siblings ----------------------------------------------------------
+// "/a.wasm.br" -> "/a.wasm" when the site holds "/a.wasm"; "" when key is no sibling.
+std::string sibling_base(const std::string& key, const std::string& suffix,
+                         const std::unordered_map<std::string, std::string>& files) {
+    if (key.size() <= suffix.size() || key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0) return "";
+    std::string base = key.substr(0, key.size() - suffix.size());
+    return files.count(base) ? base : "";
+}
+
+// A sibling is used only when it unpacks to the file's very bytes and is smaller; one that
+// does not unpack to them is a broken build, refused at start-up rather than sent.
+bool attach_sibling(StaticAsset& asset, const std::string& key, const std::string& packed, bool is_brotli,
+                    std::string& error) {
+    const auto unpacked = is_brotli ? brotli_decompress(packed) : gzip_decompress(packed);
+    if (!unpacked || *unpacked != asset.identity) {
+        error = key + (is_brotli ? ".br" : ".gz") + " does not unpack to " + key.substr(1);
+        return false;
+    }
+    if (packed.size() < asset.identity.size()) (is_brotli ? asset.brotli : asset.gzipped) = packed;
+    return true;
 }
 
 }  // namespace
@@ -109,7 +128,8 @@ std::optional<StaticSite> StaticSite::load(const fs::path& root, std::string& er
         error = "site directory not found: " + root.string();
         return std::nullopt;
     }
-    StaticSite site;
+    // First every file's bytes, then the files with their siblings attached.
+    std::unordered_map<std::string, std::string> files;  // key: "/css/app.css"
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
         const fs::path relative = it->path().lexically_relative(root);
@@ -127,16 +147,37 @@ std::optional<StaticSite> StaticSite::load(const fs::path& root, std::string& er
             error = "cannot read " + it->path().string();
             return std::nullopt;
         }
-        const std::string key = "/" + relative.generic_string();
-        auto asset = make_asset(key, std::move(*bytes));
-        site.summary_.files += 1;
-        site.summary_.bytes += asset->identity.size();
-        site.summary_.bytes_as_sent += asset->gzipped ? asset->gzipped->size() : asset->identity.size();
-        site.assets_.emplace(key, std::move(asset));
+        files.emplace("/" + relative.generic_string(), std::move(*bytes));
     }
     if (ec) {
         error = "cannot list " + root.string() + ": " + ec.message();
         return std::nullopt;
+    }
+
+    std::unordered_map<std::string, std::shared_ptr<StaticAsset>> assets;
+    for (auto& [key, bytes] : files) {
+        if (!sibling_base(key, ".br", files).empty() || !sibling_base(key, ".gz", files).empty()) continue;
+        assets.emplace(key, make_asset(key, std::move(bytes)));   // siblings keep their bytes
+    }
+    for (const auto& [key, bytes] : files) {
+        for (const std::string suffix : {".br", ".gz"}) {
+            const std::string base = sibling_base(key, suffix, files);
+            if (!base.empty() && !attach_sibling(*assets.at(base), base, bytes, suffix == ".br", error)) return std::nullopt;
+        }
+    }
+
+    StaticSite site;
+    for (auto& [key, asset] : assets) {
+        if (!asset->gzipped && is_compressible(asset->mime_type) && !asset->identity.empty()) {
+            auto gzipped = gzip_compress(asset->identity);
+            if (gzipped && gzipped->size() < asset->identity.size()) asset->gzipped = std::move(*gzipped);
+        }
+        const size_t as_gzip = asset->gzipped ? asset->gzipped->size() : asset->identity.size();
+        site.summary_.files += 1;
+        site.summary_.bytes += asset->identity.size();
+        site.summary_.bytes_as_sent += as_gzip;
+        site.summary_.bytes_as_sent_brotli += asset->brotli ? asset->brotli->size() : as_gzip;
+        site.assets_.emplace(key, std::move(asset));
     }
     if (!site.assets_.count("/index.html")) {
         error = "no index.html in " + root.string();

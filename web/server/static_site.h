@@ -1,6 +1,10 @@
-// static_site.h — the wizard's files, read and gzip-compressed once at start-up and then
-// served from memory. Only files that were in the site directory at start-up can ever be
-// served: a request path is a key into a table, never a path handed to the file system.
+// static_site.h — the wizard's files, read once at start-up and then served from memory.
+// Only files that were in the site directory at start-up can ever be served: a request path
+// is a key into a table, never a path handed to the file system.
+// The site build (scripts/build-site.mjs) leaves pre-compressed siblings next to each file:
+// "wizard.3f2a9c1b7e.wasm.br" (brotli) and ".gz" (zopfli). They become that file's brotli and
+// gzip representations, checked at start-up to unpack to the very bytes of the file. A file
+// without a .gz sibling is gzip-compressed here; without a .br sibling it has no brotli.
 #pragma once
 #include <cstddef>
 #include <filesystem>
@@ -17,9 +21,11 @@ struct StaticAsset {
     std::string mime_type;
     std::string cache_control;
     std::string etag;                    // strong tag of the uncompressed bytes, quoted
-    std::string etag_gzip;               // the gzip representation's own tag
+    std::string etag_gzip;               // each representation has its own tag
+    std::string etag_brotli;
     std::string identity;                // the file as it is
     std::optional<std::string> gzipped;  // only when gzip actually made it smaller
+    std::optional<std::string> brotli;   // only from a .br sibling that is smaller
 };
 
 // --- Policies -----------------------------------------------------------------------
@@ -35,14 +41,16 @@ bool is_safe_url_path(std::string_view url_path);
 // --- The whole site -------------------------------------------------------------------
 struct SiteSummary {
     size_t files = 0;
-    size_t bytes = 0;          // uncompressed
-    size_t bytes_as_sent = 0;  // with gzip where it helps
+    size_t bytes = 0;                 // uncompressed
+    size_t bytes_as_sent = 0;         // with gzip where it helps
+    size_t bytes_as_sent_brotli = 0;  // with brotli where the site has it, else as with gzip
 };
 
 class StaticSite {
 public:
     // Reads every regular, non-hidden file under root. Returns nullopt with `error` set
-    // when root is not a readable directory or holds no index.html.
+    // when root is not a readable directory, holds no index.html, or has a .br/.gz sibling
+    // that does not unpack to its file.
     static std::optional<StaticSite> load(const std::filesystem::path& root, std::string& error);
 
     // "/" and "/dir/" mean their index.html. nullptr for unknown or unsafe paths.

@@ -200,18 +200,39 @@
     if (wasm) { wasm._cs_history(depth); requestFrame(); }
   });
 
-  // --- Data files, with retries for a flaky network --------------------------------------------------
+  // --- Files by the names the code uses -----------------------------------------------------------
+  // The site build gives every file a content-hashed name and puts the map (name the code asks
+  // for -> hashed name) in index.html; an unbuilt copy of web/static has no map and no hashes.
+  const assets = (() => {
+    try { return JSON.parse(document.getElementById('cleanslate-assets').textContent); } catch (e) { return null; }
+  })();
+  function assetUrl(name) { return (assets && assets.files[name]) || name; }
+  function assetFiles() { return assets ? Object.values(assets.files) : []; }   // what the service worker keeps
+
+  // --- Data files: from the network, the service worker's cache, retries for a flaky network ------
   // Data files are never on the first screen's critical path: start them after that frame.
-  function loadAsset(name, url, attempt = 0) {
-    if (!firstFrameDrawn) { setTimeout(() => loadAsset(name, url, attempt), 0); return; }
-    fetch(url, { cache: 'default' })
-      .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); })
+  // Offline, a page the service worker does not control yet still finds its files in the cache.
+  function fetchAsset(url) {
+    return fetch(url, { cache: 'default' })
+      .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r; })
+      .catch(error => Promise.resolve(window.caches && caches.match(url)).then(hit => { if (!hit) throw error; return hit; }));
+  }
+  function loadAsset(name, path, attempt = 0) {
+    if (!firstFrameDrawn) { setTimeout(() => loadAsset(name, path, attempt), 0); return; }
+    fetchAsset(assetUrl(path))
+      .then(r => r.text())
       .then(text => { call('cs_asset', name, text); requestFrame(); })
       .catch(() => {
-        if (attempt < 4) { setTimeout(() => loadAsset(name, url, attempt + 1), 800 * 2 ** attempt); return; }
+        if (attempt < 4) { setTimeout(() => loadAsset(name, path, attempt + 1), 800 * 2 ** attempt); return; }
+        // After about 12 s the screen says so kindly, and keeps trying: every 15 s (a phone on
+        // a Wi-Fi without internet stays "online" when it switches to mobile data) or as soon as
+        // the browser says the network is back.
         call('cs_asset_failed', name);
         requestFrame();
-        window.addEventListener('online', () => loadAsset(name, url, 0), { once: true });
+        let again = 0;
+        const retry = () => { clearTimeout(again); window.removeEventListener('online', retry); loadAsset(name, path, attempt); };
+        again = setTimeout(retry, 15000);
+        window.addEventListener('online', retry);
       });
   }
 
@@ -242,7 +263,7 @@
     resize();
   }
 
-  window.cleanslateBridge = { publish, pushHistory, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame };
+  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
     framesDrawn: () => framesDrawn,

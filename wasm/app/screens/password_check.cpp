@@ -29,7 +29,13 @@ void screen_password_check(App& app) {
     app.want_password_data();
     if (!app.page(app.tr("password.heading"))) return;
     const PasswordDictionaries* dictionaries = app.password_dictionaries();
-    if (!dictionaries) { ui.status(app.tr("password.loading")); return; }
+    if (!dictionaries) {
+        // Never a silent spinner: lists that could not be loaded are said so, with a way on.
+        if (!app.password_data_failed()) { ui.status(app.tr("password.loading")); return; }
+        ui.warning(app.tr("password.data_failed"));
+        helpdesk_link(app);
+        return;
+    }
     PasswordContext context = app.password_context();
 
     ui.paragraph(app.tr("password.private"));
