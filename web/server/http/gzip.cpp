@@ -1,5 +1,5 @@
 // gzip.cpp — a thin wrapper over zlib's deflate with the gzip header (windowBits 15 + 16).
-#include "gzip.h"
+#include "http/gzip.h"
 
 #include <zlib.h>
 

@@ -1,5 +1,5 @@
 // content_negotiation.cpp — small, strict parsers for two list-valued headers.
-#include "content_negotiation.h"
+#include "http/content_negotiation.h"
 
 #include <cctype>
 #include <cstdlib>

@@ -1,5 +1,5 @@
 // static_site.cpp — loading the site directory and looking files up by URL path.
-#include "static_site.h"
+#include "http/static_site.h"
 
 #include <cctype>
 #include <fstream>
@@ -7,8 +7,8 @@
 #include <system_error>
 
 #include "core/sha256.h"
-#include "gzip.h"
-#include "mime_types.h"
+#include "http/gzip.h"
+#include "http/mime_types.h"
 
 namespace cleanslate::server {
 

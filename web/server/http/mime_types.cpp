@@ -1,5 +1,5 @@
 // mime_types.cpp — the extension table.
-#include "mime_types.h"
+#include "http/mime_types.h"
 
 #include <cctype>
 

@@ -1,6 +1,6 @@
 // security_headers.cpp — the header values, in one place so the lead's index.html and
 // this server agree on what the page may do.
-#include "security_headers.h"
+#include "http/security_headers.h"
 
 namespace cleanslate::server {
 
@@ -19,7 +19,7 @@ const char* const kContentSecurityPolicy =
     "form-action 'none'; "
     "frame-ancestors 'none'";
 
-httplib::Headers security_headers() {
+HeaderList security_headers() {
     return {
         {"Content-Security-Policy", kContentSecurityPolicy},
         {"X-Content-Type-Options", "nosniff"},
@@ -28,6 +28,10 @@ httplib::Headers security_headers() {
         {"X-Frame-Options", "DENY"},
         {"Cross-Origin-Opener-Policy", "same-origin"},
         {"Cross-Origin-Resource-Policy", "same-origin"},
+        {"Strict-Transport-Security", "max-age=31536000; includeSubDomains"},
+        {"Permissions-Policy",
+         "microphone=(self), camera=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), "
+         "midi=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()"},
     };
 }
 

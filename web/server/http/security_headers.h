@@ -1,6 +1,6 @@
 // security_headers.h — headers sent with every response, pages and API alike.
 #pragma once
-#include <httplib.h>
+#include "http/http_message.h"
 
 namespace cleanslate::server {
 
@@ -10,6 +10,9 @@ namespace cleanslate::server {
 // saved reports; data: covers small inline images.
 extern const char* const kContentSecurityPolicy;
 
-httplib::Headers security_headers();
+// The CSP plus nosniff, no referrer, no framing, same-origin isolation, HSTS (browsers honour
+// it only over HTTPS, where the provider serves this) and a Permissions-Policy that leaves
+// the page only the microphone (voice notes) and nothing else a phone could be asked for.
+HeaderList security_headers();
 
 }  // namespace cleanslate::server

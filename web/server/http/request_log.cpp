@@ -1,5 +1,5 @@
 // request_log.cpp — formatting the access log line.
-#include "request_log.h"
+#include "http/request_log.h"
 
 #include <cstdio>
 #include <ctime>
@@ -25,17 +25,16 @@ std::string loggable_path(const std::string& path) {
     return text;
 }
 
-std::string request_log_line(const httplib::Request& request, const httplib::Response& response) {
+std::string request_log_line(const ExchangeSummary& exchange) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
     char when[32];
     std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
-
-    const size_t bytes = response.body.size() + response.content_length_;
-    const std::string encoding = response.get_header_value("Content-Encoding");
+    const Request& request = *exchange.request;
     return std::string(when) + " " + loggable_path(request.method) + " \"" + loggable_path(request.path) + "\" " +
-           std::to_string(response.status) + " " + std::to_string(bytes) + (encoding.empty() ? "" : " " + encoding);
+           std::to_string(exchange.status) + " " + std::to_string(exchange.body_bytes) +
+           (exchange.content_encoding.empty() ? "" : " " + std::string(exchange.content_encoding));
 }
 
 }  // namespace cleanslate::server
