@@ -24,7 +24,7 @@ namespace cleanslate::server {
 
 namespace {
 
-constexpr int kLargestPage = 100;
+constexpr int kLargestPage = 1000;  // the API asks for less; this bounds any caller
 constexpr size_t kLargestCommitGroup = 512;
 
 int page_limit(const PageRequest& page) { return page.limit < 1 ? 1 : (page.limit > kLargestPage ? kLargestPage : page.limit); }
@@ -66,6 +66,12 @@ public:
         return prepared;
     }
 
+    // Resets every statement, ending the read transaction a statement left mid-result keeps
+    // open (a connection in WAL mode would otherwise go on reading an old snapshot).
+    void finish_statements() {
+        for (auto& [sql, statement] : statements_) sqlite3_reset(statement);
+    }
+
     bool exec(const char* sql, std::string* error = nullptr) {
         char* message = nullptr;
         if (sqlite3_exec(handle_, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
@@ -81,10 +87,11 @@ private:
 };
 
 // --- Binding and reading columns ---------------------------------------------------------------
-void bind(sqlite3_stmt* s, int index, const std::string& text) {
+// (Not named "bind": with a std::string temporary, ADL would pick std::bind, a better match.)
+void bind_value(sqlite3_stmt* s, int index, const std::string& text) {
     sqlite3_bind_text(s, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
 }
-void bind(sqlite3_stmt* s, int index, int64_t number) { sqlite3_bind_int64(s, index, number); }
+void bind_value(sqlite3_stmt* s, int index, int64_t number) { sqlite3_bind_int64(s, index, number); }
 
 std::string text_at(sqlite3_stmt* s, int index) {
     const unsigned char* text = sqlite3_column_text(s, index);
@@ -175,8 +182,10 @@ bool apply_migrations(Connection& db, const std::string& path, std::string& erro
     }
     for (const Migration& migration : sqlite_migrations()) {
         sqlite3_stmt* applied = db.statement("SELECT 1 FROM schema_migrations WHERE version = ?1");
-        bind(applied, 1, int64_t(migration.version));
-        if (sqlite3_step(applied) == SQLITE_ROW) continue;
+        bind_value(applied, 1, int64_t(migration.version));
+        const bool done = sqlite3_step(applied) == SQLITE_ROW;
+        db.finish_statements();
+        if (done) continue;
         std::string failure;
         if (!db.exec("BEGIN IMMEDIATE", &failure) || !db.exec(migration.sql, &failure)) {
             db.exec("ROLLBACK");
@@ -185,9 +194,10 @@ bool apply_migrations(Connection& db, const std::string& path, std::string& erro
         }
         sqlite3_stmt* record =
             db.statement("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, strftime('%s','now'))");
-        bind(record, 1, int64_t(migration.version));
-        bind(record, 2, std::string(migration.name));
-        if (!run(record) || !db.exec("COMMIT", &failure)) {
+        bind_value(record, 1, int64_t(migration.version));
+        bind_value(record, 2, std::string(migration.name));
+        if (!run(record)) failure = sqlite3_errmsg(db.handle());
+        if (!failure.empty() || !db.exec("COMMIT", &failure)) {
             db.exec("ROLLBACK");
             error = path + ": migration " + migration.name + " could not be recorded: " + failure;
             return false;
@@ -214,34 +224,34 @@ public:
     }
 
     // --- Reports -------------------------------------------------------------------------------
-    SaveResult save_report(const ReportRecord& report, const std::optional<AttentionItem>& raises) override {
+    SaveResult save_report(const ReportRecord& report, const std::vector<AttentionItem>& raises) override {
         const int result = write([&](Connection& db) -> int {
             sqlite3_stmt* insert = db.statement(
                 "INSERT INTO reports (ticket, report_id, kind, sequence, received_at, outcome, link_status, size, body) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING");
             if (!insert) return -1;
-            bind(insert, 1, report.ticket);
-            bind(insert, 2, report.report_id);
-            bind(insert, 3, report.kind);
-            bind(insert, 4, report.sequence);
-            bind(insert, 5, report.received_at);
-            bind(insert, 6, report.outcome);
-            bind(insert, 7, report.link_status);
-            bind(insert, 8, int64_t(report.body_json.size()));
-            bind(insert, 9, report.body_json);
+            bind_value(insert, 1, report.ticket);
+            bind_value(insert, 2, report.report_id);
+            bind_value(insert, 3, report.kind);
+            bind_value(insert, 4, report.sequence);
+            bind_value(insert, 5, report.received_at);
+            bind_value(insert, 6, report.outcome);
+            bind_value(insert, 7, report.link_status);
+            bind_value(insert, 8, int64_t(report.body_json.size()));
+            bind_value(insert, 9, report.body_json);
             if (!run(insert)) return -1;
             if (sqlite3_changes(db.handle()) == 0) return 0;
-            if (raises) {
+            for (const AttentionItem& item : raises) {
                 sqlite3_stmt* raise = db.statement(
                     "INSERT INTO attention (ticket, report_id, kind, phone, screen, language, raised_at) "
                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING");
-                bind(raise, 1, raises->ticket);
-                bind(raise, 2, raises->report_id);
-                bind(raise, 3, raises->kind);
-                bind(raise, 4, raises->phone);
-                bind(raise, 5, raises->screen);
-                bind(raise, 6, raises->language);
-                bind(raise, 7, raises->raised_at);
+                bind_value(raise, 1, item.ticket);
+                bind_value(raise, 2, item.report_id);
+                bind_value(raise, 3, item.kind);
+                bind_value(raise, 4, item.phone);
+                bind_value(raise, 5, item.screen);
+                bind_value(raise, 6, item.language);
+                bind_value(raise, 7, item.raised_at);
                 if (!run(raise)) return -1;
             }
             return 1;
@@ -253,7 +263,7 @@ public:
         TicketUsage usage;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement("SELECT count(*), coalesce(sum(size), 0) FROM reports WHERE ticket = ?1");
-            bind(s, 1, ticket);
+            bind_value(s, 1, ticket);
             if (sqlite3_step(s) == SQLITE_ROW) {
                 usage.reports = number_at(s, 0);
                 usage.bytes = number_at(s, 1);
@@ -268,9 +278,9 @@ public:
         std::vector<ReportRecord> reports;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement(sql.c_str());
-            bind(s, 1, ticket);
-            bind(s, 2, page.after);
-            bind(s, 3, int64_t(page_limit(page)));
+            bind_value(s, 1, ticket);
+            bind_value(s, 2, page.after);
+            bind_value(s, 3, int64_t(page_limit(page)));
             while (sqlite3_step(s) == SQLITE_ROW) reports.push_back(report_at(s));
         });
         return reports;
@@ -285,7 +295,7 @@ public:
         std::vector<ReportRecord> reports;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement(sql.c_str());
-            bind(s, 1, ticket);
+            bind_value(s, 1, ticket);
             while (sqlite3_step(s) == SQLITE_ROW) reports.push_back(report_at(s));
         });
         return reports;
@@ -299,9 +309,9 @@ public:
         std::vector<AttentionItem> items;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement(sql);
-            bind(s, 1, page.before);
-            bind(s, 2, int64_t(include_handled ? 1 : 0));
-            bind(s, 3, int64_t(page_limit(page)));
+            bind_value(s, 1, page.before);
+            bind_value(s, 2, int64_t(include_handled ? 1 : 0));
+            bind_value(s, 3, int64_t(page_limit(page)));
             while (sqlite3_step(s) == SQLITE_ROW) items.push_back(attention_at(s));
         });
         return items;
@@ -313,7 +323,7 @@ public:
             sqlite3_stmt* s = db.statement(
                 "SELECT id, ticket, report_id, kind, phone, screen, language, raised_at, handled_at, handled_by "
                 "FROM attention WHERE id = ?1");
-            bind(s, 1, id);
+            bind_value(s, 1, id);
             if (sqlite3_step(s) == SQLITE_ROW) item = attention_at(s);
         });
         return item;
@@ -323,13 +333,13 @@ public:
         return write([&](Connection& db) -> int {
                    sqlite3_stmt* s = db.statement(
                        "UPDATE attention SET handled_at = ?2, handled_by = ?3 WHERE id = ?1 AND handled_at = 0");
-                   bind(s, 1, id);
-                   bind(s, 2, now);
-                   bind(s, 3, agent);
+                   bind_value(s, 1, id);
+                   bind_value(s, 2, now);
+                   bind_value(s, 3, agent);
                    if (!run(s)) return -1;
                    if (sqlite3_changes(db.handle()) == 1) return 1;
                    sqlite3_stmt* exists = db.statement("SELECT 1 FROM attention WHERE id = ?1");
-                   bind(exists, 1, id);
+                   bind_value(exists, 1, id);
                    return sqlite3_step(exists) == SQLITE_ROW ? 1 : 0;
                }) == 1;
     }
@@ -340,10 +350,10 @@ public:
                    sqlite3_stmt* s = db.statement(
                        "INSERT INTO agents (name, password_hash, created_at, disabled) VALUES (?1, ?2, ?3, ?4) "
                        "ON CONFLICT DO NOTHING");
-                   bind(s, 1, agent.name);
-                   bind(s, 2, agent.password_hash);
-                   bind(s, 3, agent.created_at);
-                   bind(s, 4, int64_t(agent.disabled ? 1 : 0));
+                   bind_value(s, 1, agent.name);
+                   bind_value(s, 2, agent.password_hash);
+                   bind_value(s, 3, agent.created_at);
+                   bind_value(s, 4, int64_t(agent.disabled ? 1 : 0));
                    if (!run(s)) return -1;
                    return sqlite3_changes(db.handle());
                }) == 1;
@@ -352,13 +362,13 @@ public:
     bool set_agent_password(const std::string& name, const std::string& password_hash) override {
         return write([&](Connection& db) -> int {
                    sqlite3_stmt* s = db.statement("UPDATE agents SET password_hash = ?2 WHERE name = ?1");
-                   bind(s, 1, name);
-                   bind(s, 2, password_hash);
+                   bind_value(s, 1, name);
+                   bind_value(s, 2, password_hash);
                    if (!run(s)) return -1;
                    if (sqlite3_changes(db.handle()) == 0) return 0;
                    // A new password ends every session of the old one.
                    sqlite3_stmt* end = db.statement("DELETE FROM agent_sessions WHERE agent = ?1");
-                   bind(end, 1, name);
+                   bind_value(end, 1, name);
                    return run(end) ? 1 : -1;
                }) == 1;
     }
@@ -367,11 +377,20 @@ public:
         std::optional<Agent> agent;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement("SELECT name, password_hash, created_at, disabled FROM agents WHERE name = ?1");
-            bind(s, 1, name);
+            bind_value(s, 1, name);
             if (sqlite3_step(s) == SQLITE_ROW)
                 agent = Agent{text_at(s, 0), text_at(s, 1), number_at(s, 2), number_at(s, 3) != 0};
         });
         return agent;
+    }
+
+    int64_t agent_count() override {
+        int64_t count = 0;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement("SELECT count(*) FROM agents");
+            if (sqlite3_step(s) == SQLITE_ROW) count = number_at(s, 0);
+        });
+        return count;
     }
 
     // --- Agent sessions ---------------------------------------------------------------------------------
@@ -380,11 +399,11 @@ public:
                    sqlite3_stmt* s = db.statement(
                        "INSERT INTO agent_sessions (id_hash, agent, csrf_token, created_at, expires_at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)");
-                   bind(s, 1, session.id_hash);
-                   bind(s, 2, session.agent);
-                   bind(s, 3, session.csrf_token);
-                   bind(s, 4, session.created_at);
-                   bind(s, 5, session.expires_at);
+                   bind_value(s, 1, session.id_hash);
+                   bind_value(s, 2, session.agent);
+                   bind_value(s, 3, session.csrf_token);
+                   bind_value(s, 4, session.created_at);
+                   bind_value(s, 5, session.expires_at);
                    return run(s) ? 1 : -1;
                }) == 1;
     }
@@ -395,8 +414,8 @@ public:
             sqlite3_stmt* s = db.statement(
                 "SELECT s.id_hash, s.agent, s.csrf_token, s.created_at, s.expires_at FROM agent_sessions s "
                 "JOIN agents a ON a.name = s.agent WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0");
-            bind(s, 1, id_hash);
-            bind(s, 2, now);
+            bind_value(s, 1, id_hash);
+            bind_value(s, 2, now);
             if (sqlite3_step(s) == SQLITE_ROW)
                 session = AgentSession{text_at(s, 0), text_at(s, 1), text_at(s, 2), number_at(s, 3), number_at(s, 4)};
         });
@@ -406,9 +425,9 @@ public:
     void end_session(const std::string& id_hash) override {
         write([&](Connection& db) -> int {
             sqlite3_stmt* s = db.statement("DELETE FROM agent_sessions WHERE id_hash = ?1");
-            bind(s, 1, id_hash);
+            bind_value(s, 1, id_hash);
             sqlite3_stmt* grants = db.statement("DELETE FROM session_tickets WHERE session_hash = ?1");
-            bind(grants, 1, id_hash);
+            bind_value(grants, 1, id_hash);
             return run(s) && run(grants) ? 1 : -1;
         });
     }
@@ -418,9 +437,9 @@ public:
                    sqlite3_stmt* s = db.statement(
                        "INSERT INTO session_tickets (session_hash, ticket, granted_at) VALUES (?1, ?2, ?3) "
                        "ON CONFLICT DO NOTHING");
-                   bind(s, 1, session_id_hash);
-                   bind(s, 2, ticket);
-                   bind(s, 3, now);
+                   bind_value(s, 1, session_id_hash);
+                   bind_value(s, 2, ticket);
+                   bind_value(s, 3, now);
                    return run(s) ? 1 : -1;
                }) == 1;
     }
@@ -429,8 +448,8 @@ public:
         bool allowed = false;
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement("SELECT 1 FROM session_tickets WHERE session_hash = ?1 AND ticket = ?2");
-            bind(s, 1, session_id_hash);
-            bind(s, 2, ticket);
+            bind_value(s, 1, session_id_hash);
+            bind_value(s, 2, ticket);
             allowed = sqlite3_step(s) == SQLITE_ROW;
         });
         return allowed;
@@ -441,7 +460,7 @@ public:
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement(
                 "SELECT ticket FROM session_tickets WHERE session_hash = ?1 ORDER BY granted_at DESC LIMIT 100");
-            bind(s, 1, session_id_hash);
+            bind_value(s, 1, session_id_hash);
             while (sqlite3_step(s) == SQLITE_ROW) tickets.push_back(text_at(s, 0));
         });
         return tickets;
@@ -452,16 +471,16 @@ public:
         return write([&](Connection& db) -> int {
                    // An expired code may be drawn again.
                    sqlite3_stmt* stale = db.statement("DELETE FROM session_codes WHERE code = ?1 AND expires_at <= ?2");
-                   bind(stale, 1, code.code);
-                   bind(stale, 2, code.created_at);
+                   bind_value(stale, 1, code.code);
+                   bind_value(stale, 2, code.created_at);
                    if (!run(stale)) return -1;
                    sqlite3_stmt* s = db.statement(
                        "INSERT INTO session_codes (code, ticket, created_at, expires_at) VALUES (?1, ?2, ?3, ?4) "
                        "ON CONFLICT DO NOTHING");
-                   bind(s, 1, code.code);
-                   bind(s, 2, code.ticket);
-                   bind(s, 3, code.created_at);
-                   bind(s, 4, code.expires_at);
+                   bind_value(s, 1, code.code);
+                   bind_value(s, 2, code.ticket);
+                   bind_value(s, 3, code.created_at);
+                   bind_value(s, 4, code.expires_at);
                    if (!run(s)) return -1;
                    return sqlite3_changes(db.handle());
                }) == 1;
@@ -472,8 +491,8 @@ public:
         read([&](Connection& db) {
             sqlite3_stmt* s = db.statement(
                 "SELECT code, ticket, created_at, expires_at FROM session_codes WHERE code = ?1 AND expires_at > ?2");
-            bind(s, 1, code);
-            bind(s, 2, now);
+            bind_value(s, 1, code);
+            bind_value(s, 2, now);
             if (sqlite3_step(s) == SQLITE_ROW) found = SessionCode{text_at(s, 0), text_at(s, 1), number_at(s, 2), number_at(s, 3)};
         });
         return found;
@@ -485,13 +504,13 @@ public:
                    sqlite3_stmt* s = db.statement(
                        "INSERT INTO helpdesk_cases (ticket, case_code, language, evidence, created_by, created_at, "
                        "code_expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING");
-                   bind(s, 1, c.ticket);
-                   bind(s, 2, c.case_code);
-                   bind(s, 3, c.language);
-                   bind(s, 4, c.evidence_json);
-                   bind(s, 5, c.created_by);
-                   bind(s, 6, c.created_at);
-                   bind(s, 7, c.code_expires_at);
+                   bind_value(s, 1, c.ticket);
+                   bind_value(s, 2, c.case_code);
+                   bind_value(s, 3, c.language);
+                   bind_value(s, 4, c.evidence_json);
+                   bind_value(s, 5, c.created_by);
+                   bind_value(s, 6, c.created_at);
+                   bind_value(s, 7, c.code_expires_at);
                    if (!run(s)) return -1;
                    return sqlite3_changes(db.handle());
                }) == 1;
@@ -503,8 +522,8 @@ public:
             sqlite3_stmt* s = db.statement(
                 "SELECT ticket, case_code, language, evidence, created_by, created_at, code_expires_at "
                 "FROM helpdesk_cases WHERE case_code = ?1 AND code_expires_at > ?2");
-            bind(s, 1, case_code);
-            bind(s, 2, now);
+            bind_value(s, 1, case_code);
+            bind_value(s, 2, now);
             if (sqlite3_step(s) == SQLITE_ROW) found = case_at(s);
         });
         return found;
@@ -516,7 +535,7 @@ public:
             sqlite3_stmt* s = db.statement(
                 "SELECT ticket, case_code, language, evidence, created_by, created_at, code_expires_at "
                 "FROM helpdesk_cases WHERE ticket = ?1");
-            bind(s, 1, ticket);
+            bind_value(s, 1, ticket);
             if (sqlite3_step(s) == SQLITE_ROW) found = case_at(s);
         });
         return found;
@@ -527,7 +546,7 @@ public:
         return write([&](Connection& db) -> int {
             int removed = 0;
             sqlite3_stmt* sessions = db.statement("DELETE FROM agent_sessions WHERE expires_at <= ?1");
-            bind(sessions, 1, now);
+            bind_value(sessions, 1, now);
             if (!run(sessions)) return -1;
             removed += sqlite3_changes(db.handle());
             sqlite3_stmt* grants = db.statement(
@@ -535,7 +554,7 @@ public:
             if (!run(grants)) return -1;
             removed += sqlite3_changes(db.handle());
             sqlite3_stmt* codes = db.statement("DELETE FROM session_codes WHERE expires_at <= ?1");
-            bind(codes, 1, now);
+            bind_value(codes, 1, now);
             if (!run(codes)) return -1;
             removed += sqlite3_changes(db.handle());
             return removed;
@@ -583,6 +602,7 @@ private:
             for (size_t i = 0; i < group.size(); ++i) {
                 db.exec("SAVEPOINT one_write");
                 results[i] = group[i].work(db);
+                db.finish_statements();
                 if (results[i] < 0) db.exec("ROLLBACK TO one_write");
                 db.exec("RELEASE one_write");
             }
@@ -619,6 +639,7 @@ private:
             }
         }
         work(*db);
+        db->finish_statements();
         {
             std::lock_guard<std::mutex> lock(readers_mutex_);
             idle_readers_.push_back(std::move(db));

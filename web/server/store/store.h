@@ -9,8 +9,8 @@
 // Rules every implementation keeps:
 //   - A write that returns success is durable: a report acknowledged to the wizard survives
 //     a kill -9 of the server and (with the default synchronous commits) a power cut.
-//   - Saving a report is idempotent by its key (see ReportKey): the wizard resends until it
-//     hears back, so the first copy is kept and later copies change nothing.
+//   - Saving a report is idempotent by (ticket, report_id, kind, sequence): the wizard resends
+//     until it hears back, so the first copy is kept and later copies change nothing.
 //   - Secrets are stored as hashes: agent passwords as Argon2id strings, session ids and
 //     codes are looked up by value but sessions by the SHA-256 of their cookie.
 //   - Listings are paged and capped (PageRequest); nothing answers "everything".
@@ -26,7 +26,7 @@ namespace cleanslate::server {
 
 // --- Paging ------------------------------------------------------------------------------
 // Keyset paging on a record's id: newest first (`before` = the smallest id of the last page)
-// or oldest first (`after`). `limit` is capped by each call's documented maximum.
+// or oldest first (`after`). `limit` is capped at 1000 (the HTTP API asks for at most 101).
 struct PageRequest {
     int64_t before = 0;  // 0: from the newest
     int64_t after = 0;   // used by oldest-first listings
@@ -40,7 +40,7 @@ struct ReportRecord {
     std::string ticket;
     std::string report_id;     // the journey's id (the same in all its reports)
     std::string kind;          // "progress" or "final"
-    int64_t sequence = 0;      // progress reports: 1, 2, ...; final: 0
+    int64_t sequence = 0;      // progress reports: their sequence; final reports: their revision
     int64_t received_at = 0;
     std::string outcome;       // final: the overall outcome; progress: the outcome so far
     std::string link_status;   // how the report was authorised: "ok" (a genuine link) or "case" (a helpdesk case)
@@ -103,22 +103,23 @@ public:
 
     // --- Reports -------------------------------------------------------------------------
     enum class SaveResult { stored, already_stored, failed };
-    // Stores the report (and, in the same transaction, the attention item it raises, if any;
-    // an item is raised once per report_id and kind). Durable when it returns.
-    virtual SaveResult save_report(const ReportRecord& report, const std::optional<AttentionItem>& raises) = 0;
+    // Stores the report (and, in the same transaction, the attention items it raises; an
+    // item is raised once per report_id and kind, however many reports repeat it). Durable
+    // when it returns.
+    virtual SaveResult save_report(const ReportRecord& report, const std::vector<AttentionItem>& raises) = 0;
     // How many reports a ticket has, and their total size in bytes (the per-ticket caps).
     struct TicketUsage {
         int64_t reports = 0;
         int64_t bytes = 0;
     };
     virtual TicketUsage ticket_usage(const std::string& ticket) = 0;
-    // Oldest first, ids greater than page.after, at most min(page.limit, 100).
+    // Oldest first, ids greater than page.after, at most page.limit.
     virtual std::vector<ReportRecord> reports_for_ticket(const std::string& ticket, const PageRequest& page) = 0;
     // The newest progress report and the final report of a ticket, if any (the live view's start).
     virtual std::vector<ReportRecord> latest_reports(const std::string& ticket) = 0;
 
     // --- Attention queue -------------------------------------------------------------------
-    // Newest first; open items only unless include_handled. At most min(page.limit, 100).
+    // Newest first; open items only unless include_handled. At most page.limit.
     virtual std::vector<AttentionItem> attention(const PageRequest& page, bool include_handled) = 0;
     virtual std::optional<AttentionItem> attention_item(int64_t id) = 0;
     // False when there is no such item; marking a handled item again keeps the first mark.
@@ -129,6 +130,7 @@ public:
     virtual bool add_agent(const Agent& agent) = 0;
     virtual bool set_agent_password(const std::string& name, const std::string& password_hash) = 0;
     virtual std::optional<Agent> find_agent(const std::string& name) = 0;
+    virtual int64_t agent_count() = 0;
 
     // --- Agent sessions ----------------------------------------------------------------------
     virtual bool create_session(const AgentSession& session) = 0;

@@ -1,5 +1,6 @@
 -- 0002: a journey sends progress reports while it runs and one final report, so a report is
--- identified by (report_id, kind, sequence), and every stored report gets an increasing id
+-- identified by (ticket, report_id, kind, sequence) — the ticket too, so no link can occupy
+-- another case's keys — and every stored report gets an increasing id
 -- (the helpdesk's live view and paging follow it). Reports stored before this migration were
 -- never checked against the schema: they are kept, marked 'legacy'.
 CREATE TABLE report_log (
@@ -13,7 +14,7 @@ CREATE TABLE report_log (
   link_status TEXT    NOT NULL DEFAULT '',
   size        INTEGER NOT NULL,
   body        TEXT    NOT NULL,
-  UNIQUE (report_id, kind, sequence)
+  UNIQUE (ticket, report_id, kind, sequence)
 );
 INSERT INTO report_log (ticket, report_id, kind, sequence, received_at, outcome, link_status, size, body)
   SELECT ticket, report_id, 'legacy', 0, received_at, outcome, link_status, length(body), body
