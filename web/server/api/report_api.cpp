@@ -99,12 +99,17 @@ void receive_report(const ApiContext& context, const Request& request, Response&
         usage.bytes + int64_t(record.body_json.size()) > context.limits->bytes_per_ticket_stored)
         return send_retry_later(response, 429, "this case has stored as many reports as it may", 3600);
 
+    // The answer names the report exactly, so a sender with several in flight knows which one it was.
+    Json acknowledged = {{"report_id", record.report_id}, {"kind", record.kind}};
+    acknowledged[record.kind == "progress" ? "sequence" : "revision"] = record.sequence;
     switch (context.store->save_report(record, attention_raised_by(*report, record))) {
         case Store::SaveResult::stored:
             if (context.live) context.live->ticket_changed(ticket);
-            return send_json(response, 201, Json{{"status", "stored"}, {"report_id", record.report_id}});
+            acknowledged["status"] = "stored";
+            return send_json(response, 201, acknowledged);
         case Store::SaveResult::already_stored:
-            return send_json(response, 200, Json{{"status", "already_stored"}, {"report_id", record.report_id}});
+            acknowledged["status"] = "already_stored";
+            return send_json(response, 200, acknowledged);
         case Store::SaveResult::failed:
             return send_retry_later(response, 503, "the report could not be stored now; please send it again later", 5);
     }

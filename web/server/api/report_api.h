@@ -12,9 +12,9 @@
 //   6. the report's ticket is the token's (or case's) ticket (403);
 //   7. the ticket's stored total allows another (429).
 // Wrong tokens and case codes also count against the sender's address (429 when it keeps on).
-// Answers: 201 {"status": "stored"} the first time; 200 {"status": "already_stored"} for
-// a resend (same report_id, kind and sequence); 503 with Retry-After if the database
-// could not take it (the outbox tries again).
+// Answers: 201 {"status": "stored", "report_id", "kind", "sequence" or "revision"} the first
+// time; 200 {"status": "already_stored", ...} for a resend (same report_id, kind and number);
+// 503 with Retry-After if the database could not take it (the outbox tries again).
 //
 // A stored report that asks for a call-back, or says the customer needs help, raises an item
 // in the helpdesk's attention queue, and every stored report wakes the live view of its ticket.
