@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/evidence.h"
+#include "core/link_token.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const cleanslate::Json input = cleanslate::parse_json(std::string_view(reinterpret_cast<const char*>(data), size));

@@ -39,13 +39,6 @@ std::optional<CurrentSession> require_session(const ApiContext& context, const R
     return session;
 }
 
-bool is_agent_name(const std::string& name) {
-    if (name.empty() || name.size() > 64) return false;
-    for (unsigned char c : name)
-        if (!(std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '@')) return false;
-    return true;
-}
-
 int query_number(const Request& request, const char* name, int fallback, int lowest, int highest) {
     const std::string text = request.query_parameter(name);
     if (text.empty() || text.size() > 18) return fallback;

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <condition_variable>
 #include <mutex>
 
@@ -71,6 +72,13 @@ bool verify_agent_password(const std::string& password, const std::string& encod
 void pretend_to_verify_agent_password(const std::string& password) {
     static const std::string decoy = hash_agent_password("a password nobody has, for timing only");
     verify_agent_password(password, decoy);
+}
+
+bool is_agent_name(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (unsigned char c : name)
+        if (!(std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '@')) return false;
+    return true;
 }
 
 std::string agent_password_problem(const std::string& password) {

@@ -19,6 +19,9 @@ bool verify_agent_password(const std::string& password, const std::string& encod
 // answer's timing does not tell which names are agents.
 void pretend_to_verify_agent_password(const std::string& password);
 
+// A login name: 1-64 letters, digits, '.', '_', '-' or '@'.
+bool is_agent_name(const std::string& name);
+
 // A password an agent may choose: 12 to 256 characters. Returns the reason when not.
 std::string agent_password_problem(const std::string& password);
 

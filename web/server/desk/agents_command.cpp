@@ -24,13 +24,6 @@ int fail(const std::string& message, int status = 2) {
     return status;
 }
 
-bool is_agent_name(const std::string& name) {
-    if (name.empty() || name.size() > 64) return false;
-    for (unsigned char c : name)
-        if (!(std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '@')) return false;
-    return true;
-}
-
 // One line from stdin; on a terminal, without echo.
 std::string read_password_line(const char* prompt) {
     const bool terminal = isatty(STDIN_FILENO);

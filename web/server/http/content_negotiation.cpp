@@ -1,6 +1,8 @@
 // content_negotiation.cpp — small, strict parsers for two list-valued headers.
 #include "http/content_negotiation.h"
 
+#include "http/text.h"
+
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -9,26 +11,12 @@ namespace cleanslate::server {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
 // Calls visit(item) for each comma-separated, trimmed, non-empty item.
 template <typename Visit>
 void for_each_list_item(std::string_view list, Visit visit) {
     while (!list.empty()) {
         const size_t comma = list.find(',');
-        const std::string_view item = trim(list.substr(0, comma));
+        const std::string_view item = trim_spaces(list.substr(0, comma));
         if (!item.empty()) visit(item);
         if (comma == std::string_view::npos) break;
         list.remove_prefix(comma + 1);
@@ -39,7 +27,7 @@ void for_each_list_item(std::string_view list, Visit visit) {
 double quality_of(std::string_view parameters) {
     const size_t q = parameters.find("q=");
     if (q == std::string_view::npos) return 1.0;
-    const std::string number(trim(parameters.substr(q + 2)));
+    const std::string number(trim_spaces(parameters.substr(q + 2)));
     return std::strtod(number.c_str(), nullptr);
 }
 
@@ -49,7 +37,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
     bool gzip_quality_known = false, gzip_ok = false, any_ok = false;
     for_each_list_item(accept_encoding, [&](std::string_view item) {
         const size_t semicolon = item.find(';');
-        const std::string_view coding = trim(item.substr(0, semicolon));
+        const std::string_view coding = trim_spaces(item.substr(0, semicolon));
         const double quality = semicolon == std::string_view::npos ? 1.0 : quality_of(item.substr(semicolon + 1));
         if (equals_ignoring_case(coding, "gzip") || equals_ignoring_case(coding, "x-gzip")) {
             gzip_quality_known = true;

@@ -1,6 +1,8 @@
 // request_parser.cpp — request line, header fields, framing.
 #include "http/request_parser.h"
 
+#include "http/text.h"
+
 #include <cctype>
 
 namespace cleanslate::server {
@@ -39,31 +41,11 @@ bool is_field_value(std::string_view text) {
     return true;
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-std::string lower_case(std::string_view text) {
-    std::string lower(text);
-    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
 // Whether a comma-separated header value lists `token` (case-insensitively).
 bool lists_token(std::string_view value, std::string_view token) {
     while (!value.empty()) {
         const size_t comma = value.find(',');
-        if (equals_ignoring_case(trim(value.substr(0, comma)), token)) return true;
+        if (equals_ignoring_case(trim_spaces(value.substr(0, comma)), token)) return true;
         if (comma == std::string_view::npos) break;
         value.remove_prefix(comma + 1);
     }
@@ -78,17 +60,6 @@ bool next_line(std::string_view& rest, std::string_view& line) {
     rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     return true;
-}
-
-// 1*DIGIT with no sign, no spaces, and no more than 15 digits (no overflow).
-std::optional<uint64_t> parse_content_length(std::string_view text) {
-    if (text.empty() || text.size() > 15) return std::nullopt;
-    uint64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + uint64_t(c - '0');
-    }
-    return value;
 }
 
 }  // namespace
@@ -166,7 +137,7 @@ HeadParse parse_request_head(std::string_view buffer, const HeadLimits& limits, 
         const size_t colon = line.find(':');
         if (colon == std::string_view::npos) return refuse(400, "header line without a colon");
         const std::string_view name = line.substr(0, colon);
-        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string_view value = trim_spaces(line.substr(colon + 1));
         if (!is_token(name)) return refuse(400, "malformed header name");
         if (!is_field_value(value)) return refuse(400, "header value with control characters");
         if (headers.size() >= limits.most_headers) return refuse(431, "too many header lines");
@@ -182,7 +153,7 @@ HeadParse parse_request_head(std::string_view buffer, const HeadLimits& limits, 
     bool transfer_encoding = false;
     for (const auto& [name, value] : headers) {
         if (name == "content-length") {
-            const auto length = parse_content_length(value);
+            const auto length = parse_decimal(value);
             if (!length) return refuse(400, "malformed Content-Length");
             if (content_length && *content_length != *length) return refuse(400, "conflicting Content-Length");
             content_length = length;

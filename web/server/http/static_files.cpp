@@ -5,6 +5,7 @@
 
 #include "http/content_negotiation.h"
 #include "http/json_body.h"
+#include "http/text.h"
 
 namespace cleanslate::server {
 
@@ -22,28 +23,19 @@ std::optional<ByteRange> requested_range(std::string_view header, size_t size) {
     if (spec.find(',') != std::string_view::npos) return std::nullopt;  // several ranges: send it all
     const size_t dash = spec.find('-');
     if (dash == std::string_view::npos) return std::nullopt;
-    auto number = [](std::string_view digits) -> std::optional<size_t> {
-        if (digits.empty() || digits.size() > 15) return std::nullopt;
-        size_t value = 0;
-        for (char c : digits) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + size_t(c - '0');
-        }
-        return value;
-    };
     const std::string_view first_text = spec.substr(0, dash), last_text = spec.substr(dash + 1);
     if (first_text.empty()) {  // "-N": the last N bytes
-        const auto suffix = number(last_text);
+        const auto suffix = parse_decimal(last_text);
         if (!suffix) return std::nullopt;
         if (*suffix == 0 || size == 0) return ByteRange{0, 0};
         const size_t length = std::min(*suffix, size);
         return ByteRange{size - length, length};
     }
-    const auto first = number(first_text);
+    const auto first = parse_decimal(first_text);
     if (!first) return std::nullopt;
     std::optional<size_t> last;
     if (!last_text.empty()) {
-        last = number(last_text);
+        last = parse_decimal(last_text);
         if (!last || *last < *first) return std::nullopt;  // invalid: ignored
     }
     if (*first >= size) return ByteRange{0, 0};

@@ -119,6 +119,8 @@ ReportRecord report_at(sqlite3_stmt* s) {
     return r;
 }
 
+constexpr const char* kAttentionColumns =
+    "id, ticket, report_id, kind, phone, screen, language, raised_at, handled_at, handled_by";
 AttentionItem attention_at(sqlite3_stmt* s) {
     AttentionItem a;
     a.id = number_at(s, 0);
@@ -134,6 +136,7 @@ AttentionItem attention_at(sqlite3_stmt* s) {
     return a;
 }
 
+constexpr const char* kCaseColumns = "ticket, case_code, language, evidence, created_by, created_at, code_expires_at";
 HelpdeskCase case_at(sqlite3_stmt* s) {
     HelpdeskCase c;
     c.ticket = text_at(s, 0);
@@ -303,12 +306,12 @@ public:
 
     // --- Attention queue ---------------------------------------------------------------------------
     std::vector<AttentionItem> attention(const PageRequest& page, bool include_handled) override {
-        static const char* const sql =
-            "SELECT id, ticket, report_id, kind, phone, screen, language, raised_at, handled_at, handled_by "
-            "FROM attention WHERE (?1 = 0 OR id < ?1) AND (?2 = 1 OR handled_at = 0) ORDER BY id DESC LIMIT ?3";
+        static const std::string sql =
+            std::string("SELECT ") + kAttentionColumns +
+            " FROM attention WHERE (?1 = 0 OR id < ?1) AND (?2 = 1 OR handled_at = 0) ORDER BY id DESC LIMIT ?3";
         std::vector<AttentionItem> items;
         read([&](Connection& db) {
-            sqlite3_stmt* s = db.statement(sql);
+            sqlite3_stmt* s = db.statement(sql.c_str());
             bind_value(s, 1, page.before);
             bind_value(s, 2, int64_t(include_handled ? 1 : 0));
             bind_value(s, 3, int64_t(page_limit(page)));
@@ -318,11 +321,10 @@ public:
     }
 
     std::optional<AttentionItem> attention_item(int64_t id) override {
+        static const std::string sql = std::string("SELECT ") + kAttentionColumns + " FROM attention WHERE id = ?1";
         std::optional<AttentionItem> item;
         read([&](Connection& db) {
-            sqlite3_stmt* s = db.statement(
-                "SELECT id, ticket, report_id, kind, phone, screen, language, raised_at, handled_at, handled_by "
-                "FROM attention WHERE id = ?1");
+            sqlite3_stmt* s = db.statement(sql.c_str());
             bind_value(s, 1, id);
             if (sqlite3_step(s) == SQLITE_ROW) item = attention_at(s);
         });
@@ -517,11 +519,11 @@ public:
     }
 
     std::optional<HelpdeskCase> find_case_by_code(const std::string& case_code, int64_t now) override {
+        static const std::string sql =
+            std::string("SELECT ") + kCaseColumns + " FROM helpdesk_cases WHERE case_code = ?1 AND code_expires_at > ?2";
         std::optional<HelpdeskCase> found;
         read([&](Connection& db) {
-            sqlite3_stmt* s = db.statement(
-                "SELECT ticket, case_code, language, evidence, created_by, created_at, code_expires_at "
-                "FROM helpdesk_cases WHERE case_code = ?1 AND code_expires_at > ?2");
+            sqlite3_stmt* s = db.statement(sql.c_str());
             bind_value(s, 1, case_code);
             bind_value(s, 2, now);
             if (sqlite3_step(s) == SQLITE_ROW) found = case_at(s);
@@ -530,11 +532,10 @@ public:
     }
 
     std::optional<HelpdeskCase> find_case(const std::string& ticket) override {
+        static const std::string sql = std::string("SELECT ") + kCaseColumns + " FROM helpdesk_cases WHERE ticket = ?1";
         std::optional<HelpdeskCase> found;
         read([&](Connection& db) {
-            sqlite3_stmt* s = db.statement(
-                "SELECT ticket, case_code, language, evidence, created_by, created_at, code_expires_at "
-                "FROM helpdesk_cases WHERE ticket = ?1");
+            sqlite3_stmt* s = db.statement(sql.c_str());
             bind_value(s, 1, ticket);
             if (sqlite3_step(s) == SQLITE_ROW) found = case_at(s);
         });
