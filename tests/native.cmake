@@ -13,3 +13,20 @@ add_test(NAME devices_schema COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-device
 
 # The report's JSON Schema, the contract with the collector: examples valid, bad reports refused.
 add_test(NAME report_schema COMMAND node --test ${CMAKE_SOURCE_DIR}/tests/schema/)
+
+# libFuzzer targets (tests/fuzz, clang-14): built at test time in build/<preset>/fuzz, then each
+# runs 20 s over its seed corpus. CS_FUZZ_SECONDS=0 at configure time leaves them out.
+set(CS_FUZZ_SECONDS 20 CACHE STRING "seconds each libFuzzer target runs in ctest (0: none)")
+if(CS_FUZZ_SECONDS GREATER 0)
+  find_program(CS_CLANGXX clang++-14)
+  set(CS_FUZZ_BUILD ${CMAKE_BINARY_DIR}/fuzz)
+  add_test(NAME fuzz_build
+           COMMAND sh -c "test -n '${CS_CLANGXX}' || { echo 'clang++-14 is missing: run scripts/setup'; exit 1; }; \
+${CMAKE_COMMAND} -S ${CMAKE_SOURCE_DIR}/tests/fuzz -B ${CS_FUZZ_BUILD} -G Ninja -DCMAKE_CXX_COMPILER=${CS_CLANGXX} >/dev/null && \
+${CMAKE_COMMAND} --build ${CS_FUZZ_BUILD} -j2")
+  set_tests_properties(fuzz_build PROPERTIES FIXTURES_SETUP fuzzers)
+  foreach(target report link_token evidence request_head schema_pattern)
+    add_test(NAME fuzz_${target} COMMAND ${CMAKE_SOURCE_DIR}/tests/fuzz/run-fuzzer.sh ${CS_FUZZ_BUILD} ${target} ${CS_FUZZ_SECONDS})
+    set_tests_properties(fuzz_${target} PROPERTIES FIXTURES_REQUIRED fuzzers TIMEOUT 300)
+  endforeach()
+endif()

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "gzip.h"
+#include "http/gzip.h"
 #include "running_server.h"
 
 using namespace cleanslate;
