@@ -34,7 +34,7 @@ ThemeLexicon tiny() {
     std::string error;
     const char* text = R"({"language":"nl","negations":["niet","geen"],"negation_window":2,
         "spellings":{"wachtwoort":"wachtwoord","dont":"don't"},
-        "problems":["moeilijk"],"questions":["welk"],
+        "problems":["moeilijk"],"questions":["welk","^is het"],
         "themes":{"trust":["phishing","?vertrouw*"],"effort":["!te lang","geen tijd"],
           "manufacturer_support":["?fabrikant"],"protection_expectation":["*scanner"],
           "identification":["welk _ is"],"reset_confusion":["?knop*"],
@@ -100,7 +100,9 @@ TEST_CASE("the pattern rules, one at a time") {
         CHECK(codes(l.code("het wachtwoord is moeilijk")) == "password_difficulty");      // a problem word
         CHECK(codes(l.code("het wachtwoord was niet moeilijk")) == "other");              // ...cancelled
         CHECK(codes(l.code("ik weet niet welk wachtwoord")) == "password_difficulty");    // a question word: never cancelled
-        CHECK(codes(l.code("Is het gelukt. Het wachtwoord ging prima")) == "other");      // no '?', no problem
+        CHECK(codes(l.code("is het gelukt")) == "success_uncertainty");                   // asked without a question mark...
+        CHECK(codes(l.code("ja het is het gelukt")) == "other");                          // ...only at the start of a sentence
+        CHECK(codes(l.code("Het is gelukt. Het wachtwoord ging prima")) == "other");     // no question, no problem
         CHECK(codes(l.code("Het wachtwoord ging prima. Is het gelukt?")) == "success_uncertainty");
         CHECK(codes(l.code("dat is phishing, net als die knop")) == "trust,reset_confusion");   // a plain match is a problem
     }
@@ -182,6 +184,6 @@ TEST_CASE("the lexicons code realistic customer sentences (accuracy per language
         std::printf("theme coding %-11s %3d/%3d = %5.1f %%\n", name.c_str(), score.right, score.total, accuracy);
         // Floors: the sentences the lexicons were written with, and sentences they never saw
         // (the honest estimate for real customers; see the file's "about").
-        CHECK_MESSAGE(accuracy >= (name.find("holdout") != std::string::npos ? 60.0 : 95.0), name);
+        CHECK_MESSAGE(accuracy >= (name.find("holdout") != std::string::npos ? 75.0 : 95.0), name);
     }
 }

@@ -143,7 +143,7 @@ bool ThemeLexicon::word_matches(const Word& word, const std::string& token) cons
 }
 
 size_t ThemeLexicon::match_at(const Pattern& pattern, const std::vector<std::string>& tokens, size_t at) const {
-    if (at + pattern.words.size() > tokens.size()) return 0;
+    if (at + pattern.words.size() > tokens.size() || (pattern.at_start && at != 0)) return 0;
     for (size_t k = 0; k < pattern.words.size(); ++k)
         if (!word_matches(pattern.words[k], tokens[at + k])) return 0;
     return pattern.words.size();
@@ -268,6 +268,10 @@ bool ThemeLexicon::load(std::string_view json_text, std::string& error) {
             pattern.kind = theme < 0 ? untyped : Kind::plain;
             if (theme >= 0 && (text[0] == '!' || text[0] == '?')) {
                 pattern.kind = text[0] == '!' ? Kind::problem : Kind::topic;
+                text.erase(0, 1);
+            }
+            if (!text.empty() && text[0] == '^') {
+                pattern.at_start = true;
                 text.erase(0, 1);
             }
             if (text.empty() || text.front() == ' ' || text.back() == ' ' || text.find("  ") != std::string::npos) {

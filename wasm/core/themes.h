@@ -17,7 +17,9 @@
 //
 // A pattern is one or more words. In a word, "*" at the end matches any ending (a stem:
 // "vertrouw*" matches "vertrouwen", "vertrouwd") and "*" at the start any beginning (Dutch
-// compounds: "*wachtwoord" matches "routerwachtwoord"); "_" is any one word. Long words also
+// compounds: "*wachtwoord" matches "routerwachtwoord"); "_" is any one word; a pattern that
+// starts with "^" matches only at the start of a sentence ("^krijg ik": a question asked
+// without a question mark, as people type on phones). Long words also
 // match with one typing slip (one letter missing, extra, wrong or two swapped). Text is
 // lower-cased, accents are dropped and the "spellings" map repairs common misspellings first.
 // A pattern's first character says how it counts:
@@ -72,7 +74,12 @@ public:
 private:
     enum class Kind { plain, problem, topic, question };
     struct Word { std::string text; bool any_start = false, any_end = false, any_word = false; };
-    struct Pattern { std::vector<Word> words; Kind kind = Kind::plain; int theme = -1; };  // theme -1: no theme
+    struct Pattern {
+        std::vector<Word> words;
+        Kind kind = Kind::plain;
+        int theme = -1;          // -1: no theme (a problem or question word)
+        bool at_start = false;   // "^": only as the sentence's first words
+    };
 
     bool word_matches(const Word& word, const std::string& token) const;
     size_t match_at(const Pattern& pattern, const std::vector<std::string>& tokens, size_t at) const;
