@@ -35,7 +35,7 @@ target_link_options(wizard PRIVATE
 # --- Site assembly: shell, styles, bridge, fonts, locales, data -------------------
 set(CS_SITE ${CMAKE_BINARY_DIR}/site)
 file(GLOB CS_STATIC_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/static/*)
-file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json)
+file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json ${CMAKE_SOURCE_DIR}/locales/themes/*.json)
 set(CS_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
 set(CS_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
 add_custom_command(
@@ -43,8 +43,10 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_SITE}/locales ${CS_SITE}/fonts ${CS_SITE}/data
   COMMAND ${CMAKE_COMMAND} -E copy ${CS_STATIC_FILES} ${CS_SITE}/
   COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs --out ${CS_SITE}/locales
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs --out ${CS_SITE}/locales/themes
   COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.static-stamp
   DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
+          ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs
   COMMENT "Assembling the web shell and checking locales")
 # Noto Sans cut down to the glyphs the locales need (Latin-1 and typographic punctuation; a
 # language that needs more adds its range here and in main.cpp's kTextGlyphs).

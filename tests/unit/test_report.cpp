@@ -395,7 +395,7 @@ TEST_CASE("'This is what we tell your provider' says in plain words what the rep
     std::vector<std::string> nl = report_summary(report, test::locale_catalog("nl"), name);
     std::string all_nl;
     for (const std::string& line : nl) all_nl += line + "\n";
-    CHECK(all_nl.find("Zaaknummer: CS-2026-104233.") != std::string::npos);
+    CHECK(all_nl.find("Dossiernummer: CS-2026-104233.") != std::string::npos);
     CHECK(all_nl.find("Apparaat: Hikvision \xE2\x80\x93 DS-2CD. We herkenden het uit de melding.") != std::string::npos);
     CHECK(all_nl.find("volgens uw antwoorden") != std::string::npos);      // self-reported, said so
     CHECK(all_nl.find("heel sterk") != std::string::npos);

@@ -47,7 +47,17 @@ void receive_report(const ReportApiContext& context, const httplib::Request& req
     if (!is_identifier(stored.report_id, 8, 64, true))
         return send_error(response, 400, "report_id must be 8 to 64 letters, digits, '-' or '_'");
     if (!is_identifier(stored.ticket, 1, 64, false)) return send_error(response, 400, "ticket must be a ticket id");
-    if (json_member(report, "outcome") && !is_outcome(stored.outcome))
+    // web/schemas/report.schema.json: a journey sends progress reports (known by report id and
+    // sequence, outcome "none" until there is one) and final reports (report id and revision).
+    // Each is stored once under that key; provisional until the collector validates the schema.
+    const std::string kind = json_string(report, "kind");
+    if (kind == "progress") {
+        stored.report_id += "/progress/" + std::to_string(json_int(report, "sequence"));
+        if (stored.outcome == "none") stored.outcome.clear();
+    } else if (kind == "final") {
+        stored.report_id += "/final/" + std::to_string(json_int(report, "revision", 1));
+    }
+    if (!stored.outcome.empty() && !is_outcome(stored.outcome))
         return send_error(response, 400, "outcome must be one of remediated, device_replaced, cannot_secure, needs_help, abandoned");
 
     const Json* token = json_member(report, "token");

@@ -3,6 +3,8 @@
 //                              "outcome": "remediated|device_replaced|cannot_secure|needs_help|abandoned",
 //                              "token": "<link token, optional>", ...anything else the wizard records}
 //                              -> 201 {"status":"stored"} the first time, 200 {"status":"already_stored"} after
+//                              The wizard's reports (web/schemas/report.schema.json) are stored once per
+//                              progress report (report_id + sequence) and final report (report_id + revision).
 //   GET  /api/report/<ticket>  -> {"ticket", "reports": [{"report_id","received_at","outcome","link_status","report"}]}
 // Fields named password, new_password or old_password are dropped before anything is stored.
 #pragma once
