@@ -64,7 +64,10 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
 test('an idle screen draws no frames (no CPU, no battery)', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await openWizard(context, server.demoLink);
-  await page.waitForTimeout(1500);   // the device database arrives after the first frame
+  // The device database, the link check and the first progress report go out after the first
+  // frame: wait until the network has been quiet, whatever the machine's load.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
   const before = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(2000);
   const after = await page.evaluate(() => window.cleanslate.framesDrawn());
