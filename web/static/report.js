@@ -10,7 +10,8 @@
   // --- Reports to the provider's server ----------------------------------------------------------
   function post(key, body) {
     fetch('api/report', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, cache: 'no-store' })
-      .then(r => answer(key, r.status, Number(r.headers.get('Retry-After')) || 0))
+      // Read the (small) answer to the end, so the connection is free again for the next request.
+      .then(r => r.text().then(() => answer(key, r.status, Number(r.headers.get('Retry-After')) || 0)))
       .catch(() => answer(key, 0, 0));
   }
   function answer(key, status, retryAfter) { redrawIf(bridge().call('cs_report_answer', key, String(status), String(retryAfter))); }
