@@ -65,9 +65,10 @@ test('an idle screen draws no frames (no CPU, no battery)', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await openWizard(context, server.demoLink);
   // The device database, the link check and the first progress report go out after the first
-  // frame: wait until the network has been quiet, whatever the machine's load.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  // frame: wait until all three have been answered (and drawn), whatever the machine's load.
+  await page.waitForFunction(() => ['data/devices.json', 'api/link/verify', 'api/report'].every(url =>
+    performance.getEntriesByType('resource').some(e => e.name.endsWith(url) && e.responseEnd > 0)), null, { timeout: 30000 });
+  await page.waitForTimeout(500);
   const before = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(2000);
   const after = await page.evaluate(() => window.cleanslate.framesDrawn());
