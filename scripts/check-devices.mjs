@@ -90,7 +90,8 @@ if (faults.length) {
 }
 
 // --- Stats: how well the data is sourced ----------------------------------------------------
-// A preferred reset counts as "backed" when a maker or maker-mirror source quotes the sentence.
+// A preferred reset counts as "backed" when its first source (the one the screen names) is
+// the maker's or a maker-mirror page, with the quoted sentence.
 if (wantStats) {
   const count = (map, key) => map.set(key, (map.get(key) || 0) + 1);
   const preferred = new Map(), allResets = new Map(), passwords = new Map();
@@ -102,7 +103,8 @@ if (wantStats) {
       if (!f.reset.length) { noReset++; count(preferred, 'none (no factory reset)'); }
       else {
         count(preferred, bestTrust(f.reset[0].sources));
-        if (f.reset[0].sources.some(s => (s.trust === 'maker' || s.trust === 'maker-mirror') && s.quote)) backed++;
+        const shown = f.reset[0].sources[0];   // the source the screen names for the steps
+        if ((shown.trust === 'maker' || shown.trust === 'maker-mirror') && shown.quote) backed++;
       }
       if (f.factory_reset && f.factory_reset.status === 'does_not_cure') doesNotCure++;
       if (f.provider_managed) managed++;
