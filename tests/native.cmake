@@ -11,8 +11,12 @@ add_dependencies(cleanslate_unit_tests cs_devices_data cs_password_data)
 # A malformed manufacturer file fails the data build, naming the file, the field and the problem.
 add_test(NAME devices_schema COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-devices-test.sh)
 
-# The report's JSON Schema, the contract with the collector: examples valid, bad reports refused.
+# The report's JSON Schema, the contract with the collector: examples valid, bad reports refused,
+# and the reports the unit tests assemble in core (written to report-examples/) valid too.
 add_test(NAME report_schema COMMAND node --test ${CMAKE_SOURCE_DIR}/tests/schema/)
+set_tests_properties(report_schema PROPERTIES ENVIRONMENT "REPORT_EXAMPLES=${CMAKE_BINARY_DIR}/report-examples"
+  FIXTURES_REQUIRED report_examples)
+set_tests_properties(unit PROPERTIES FIXTURES_SETUP report_examples)
 
 # libFuzzer targets (tests/fuzz, clang-14): built at test time in build/<preset>/fuzz, then each
 # runs 20 s over its seed corpus. CS_FUZZ_SECONDS=0 at configure time leaves them out.

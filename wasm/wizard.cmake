@@ -37,7 +37,7 @@ target_link_options(wizard PRIVATE
 # --- Stage: shell, styles, bridge, fonts, locales, data, under the names the code uses ---------
 set(CS_STAGE ${CMAKE_BINARY_DIR}/stage)
 file(GLOB CS_STATIC_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/static/*)
-file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json)
+file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json ${CMAKE_SOURCE_DIR}/locales/themes/*.json)
 set(CS_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
 set(CS_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
 add_custom_command(
@@ -45,8 +45,10 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_STAGE}/locales ${CS_STAGE}/fonts ${CS_STAGE}/data
   COMMAND ${CMAKE_COMMAND} -E copy ${CS_STATIC_FILES} ${CS_STAGE}/
   COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs --out ${CS_STAGE}/locales
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs --out ${CS_STAGE}/locales/themes
   COMMAND ${CMAKE_COMMAND} -E touch ${CS_STAGE}/.static-stamp
   DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
+          ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs
   COMMENT "Assembling the web shell and checking locales")
 # Noto Sans cut down to the glyphs the locales need (Latin-1 and typographic punctuation; a
 # language that needs more adds its range here and in main.cpp's kTextGlyphs).

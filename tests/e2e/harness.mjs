@@ -2,7 +2,7 @@
 // real wasm build on a free port, links minted with its own key, and a Chromium page that a
 // test drives the way a person (or a screen reader) would: by role and visible name.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +23,9 @@ export async function startServer(options = {}) {
   const keyFile = join(dir, 'link.key');
   writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
   const port = options.port || 20000 + Math.floor(Math.random() * 20000);
+  const database = join(dir, 'reports.db');
   const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(port), '--link-key-file', keyFile,
-    '--database', join(dir, 'reports.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const demoLink = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start:\n' + output)), 15000);
@@ -39,13 +40,19 @@ export async function startServer(options = {}) {
   });
   const base = `http://127.0.0.1:${port}`;
   return {
-    base, demoLink, port,
+    base, demoLink, port, database,
     log: () => output,   // start-up lines, then one line per request: METHOD "path" status bytes [coding]
     mint(ticket, lang, evidence, extra = []) {
       return execFileSync(SERVER, ['mint', '--ticket', ticket, '--lang', lang, '--evidence', JSON.stringify(evidence),
         '--base-url', base, '--link-key-file', keyFile, ...extra], { encoding: 'utf8' }).trim();
     },
-    stop() { child.kill('SIGTERM'); },
+    // Stops the server, then checks that no password a test typed is anywhere in what it stored.
+    stop() {
+      child.kill('SIGTERM');
+      if (typedPasswords.size === 0) return;
+      const found = secretsIn(databaseFiles(database), typedPasswords);
+      if (found.length) throw new Error(`a typed password reached the report database: ${found.join(', ')}`);
+    },
     stopped: () => new Promise(resolve => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
   };
 }
@@ -57,8 +64,44 @@ export function assetPattern(name) {
   return `**/${name.slice(0, dot)}.*${name.slice(dot)}`;
 }
 
+// --- No password in any report -------------------------------------------------------------------
+// Every value typed into a password field in any page of the suite is remembered here, and
+// every server's database (with its write-ahead log) is scanned for each of them when it stops.
+// Shorter values are not kept: they would be found by chance in unrelated text.
+const typedPasswords = new Set();
+const watchedContexts = new WeakSet();
+const kShortestSecret = 6;
+
+async function watchPasswordFields(context) {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  await context.exposeBinding('__cleanslateTypedPassword', (_, value) => {
+    if (typeof value === 'string' && value.length >= kShortestSecret) typedPasswords.add(value);
+  });
+  await context.addInitScript(() => {
+    const isPassword = el => el && el.tagName === 'INPUT' &&
+      (el.type === 'password' || /password/.test(el.autocomplete || '') || /password/.test(el.dataset.id || ''));
+    const remember = e => { if (isPassword(e.target) && e.target.value) window.__cleanslateTypedPassword(e.target.value); };
+    document.addEventListener('input', remember, true);
+    document.addEventListener('change', remember, true);
+  });
+}
+
+export function typedPasswordCount() { return typedPasswords.size; }
+
+export function databaseFiles(database) {
+  return [database, database + '-wal', database + '-journal'].filter(existsSync);
+}
+
+// The secrets found in the raw bytes of the given files (text as stored, whatever the table).
+export function secretsIn(files, secrets) {
+  const bytes = Buffer.concat(files.map(f => readFileSync(f)));
+  return [...secrets].filter(secret => bytes.includes(Buffer.from(secret, 'utf8')));
+}
+
 // --- A wizard page ----------------------------------------------------------------------------------
 export async function openWizard(context, url) {
+  await watchPasswordFields(context);
   const page = await context.newPage();
   page.consoleLines = [];
   page.on('console', m => page.consoleLines.push(m.text()));

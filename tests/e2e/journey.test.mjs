@@ -27,8 +27,6 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   assert.match(await page.title(), /besmet/);
   await page.getByText('CS-2026-000101', { exact: false }).first().waitFor();
   await press(page, 'Beginnen');
-  await step('consent');
-  await press(page, 'Ja, ik help graag');
   await step('identify_evidence');
   await page.getByText('Hikvision', { exact: false }).first().waitFor();
   await press(page, 'Ja, dit apparaat heb ik');
@@ -68,8 +66,6 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await step('welcome');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await press(page, 'Start');
-  await step('consent');
-  await press(page, 'No, thank you');
   await step('identify_evidence');
   // Weak evidence: the wizard says it does not know yet, rather than guessing.
   await page.getByText('We do not know yet which of your devices it is.').first().waitFor();
@@ -115,15 +111,15 @@ test("the browser's Back button is the wizard's Back, and the wizard's Back is t
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000103', 'en', HIKVISION_CAMERA));
   await press(page, 'Start');
-  await expectScreen(page, 'consent');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
+  await pressAndLeave(page, 'Yes, I have this device');
+  await expectScreen(page, 'disconnect');
   await page.goBack();
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await page.goBack();
   await expectScreen(page, 'welcome');
   await press(page, 'Start');
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await press(page, 'Back');
   await expectScreen(page, 'welcome');
   assert.equal((await state(page)).depth, 0);
@@ -134,7 +130,6 @@ test('a reload in the middle of the journey comes back to the same screen', asyn
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.mint('CS-2026-000104', 'nl', HIKVISION_CAMERA));
   await press(page, 'Beginnen');
-  await press(page, 'Nee, liever niet');
   await press(page, 'Ja, dit apparaat heb ik');
   await expectScreen(page, 'disconnect');
   await page.getByRole('button', { name: 'English' }).click();
@@ -161,6 +156,6 @@ test('keyboard users can Tab to every control and press it with Enter', async ()
   assert.ok(focusedNames.some(name => name && name.includes('Start')), `Tab order: ${focusedNames.join(' | ')}`);
   await page.getByRole('button', { name: 'Start' }).focus();
   await page.keyboard.press('Enter');
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await context.close();
 });

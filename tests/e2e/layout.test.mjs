@@ -34,7 +34,7 @@ for (const { name, ...device } of VIEWPORTS) {
     assert.ok(Math.abs(geometry.bw - geometry.iw) <= 1 && Math.abs(geometry.bh - geometry.ih) <= 1, 'the canvas fills the viewport');
     assert.ok(geometry.sw <= geometry.iw, `no sideways scrolling (${geometry.sw} > ${geometry.iw})`);
     await press(page, 'Beginnen');
-    await expectScreen(page, 'consent');
+    await expectScreen(page, 'identify_evidence');
     await checkStep(page, `layout-${name}`, 1);
     await context.close();
   });
@@ -44,7 +44,6 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
   const context = await browser.newContext({ viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000401', 'en', { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I' }));
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await pressAndLeave(page, 'Yes, I have this device');
   await pressAndLeave(page, 'It is disconnected');
   await expectScreen(page, 'reset_steps');
@@ -65,13 +64,17 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
 test('an idle screen draws no frames (no CPU, no battery)', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
   const page = await openWizard(context, server.demoLink);
-  await page.waitForTimeout(1500);   // the device database arrives after the first frame
+  // The device database, the link check and the first progress report go out after the first
+  // frame: wait until all three have been answered (and drawn), whatever the machine's load.
+  await page.waitForFunction(() => ['data/devices.json', 'api/link/verify', 'api/report'].every(url =>
+    performance.getEntriesByType('resource').some(e => e.name.endsWith(url) && e.responseEnd > 0)), null, { timeout: 30000 });
+  await page.waitForTimeout(500);
   const before = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(2000);
   const after = await page.evaluate(() => window.cleanslate.framesDrawn());
   assert.equal(after, before, `${after - before} frames drawn while nothing changed`);
   await press(page, 'Beginnen');
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   assert.ok(await page.evaluate(() => window.cleanslate.framesDrawn()) > after, 'input does draw');
   await context.close();
 });

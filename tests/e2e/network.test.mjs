@@ -15,7 +15,6 @@ test('the device list arrives even when the first tries fail', async () => {
   await context.route(assetPattern('data/devices.json'), route => (failures++ < 2 ? route.abort('connectionreset') : route.continue()));
   const page = await openWizard(context, server.mint('CS-2026-000601', 'en', { tag: 'mirai', port: 23 }));
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   await page.getByRole('button', { name: 'Continue' }).waitFor({ timeout: 15000 });
   assert.equal(failures >= 2, true);
@@ -27,7 +26,6 @@ test('when the device list cannot be loaded, the customer is told kindly and kee
   await context.route(assetPattern('data/devices.json'), route => route.abort('internetdisconnected'));
   const page = await openWizard(context, server.mint('CS-2026-000602', 'nl', { tag: 'mirai', port: 23 }));
   await press(page, 'Beginnen');
-  await press(page, 'Nee, liever niet');
   await expectScreen(page, 'identify_evidence');
   await page.getByText(/We konden de lijst met apparaten niet laden/).first().waitFor({ timeout: 30000 });
   await page.getByRole('link', { name: /Bel ons/ }).waitFor();

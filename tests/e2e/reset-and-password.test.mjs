@@ -38,7 +38,6 @@ function watchLeaks(page) {
 // From the start to the reset step for a device the customer names by answers.
 async function toReset(page, answers) {
   await press(page, answers.lang === 'nl' ? 'Beginnen' : 'Start');
-  await press(page, answers.lang === 'nl' ? 'Nee, liever niet' : 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   if (answers.confirm) await press(page, answers.confirm);
   else {

@@ -11,9 +11,6 @@ Journey journey_at(Screen target) {
     Journey j;
     auto walk = [&](Screen s) { if (j.screen() != target) REQUIRE(j.go(s)); };
     if (target == Screen::welcome) return j;
-    walk(Screen::consent);
-    if (target == Screen::consent) return j;
-    j.answer_consent(false);
     walk(Screen::identify_evidence);
     if (step_of(target) == Step::identify) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
     j.choose_device("xiongmai-xmeye-recorder", "evidence");
@@ -67,12 +64,9 @@ TEST_CASE("an honest journey passes every step in order and ends remediated") {
 }
 
 TEST_CASE("guards: no step can be skipped") {
-    SUBCASE("the consent question must be answered before identifying") {
-        Journey j = journey_at(Screen::consent);
-        CHECK_FALSE(j.go(Screen::identify_evidence));
-        j.answer_consent(true);
+    SUBCASE("identifying needs nothing: consent to feedback is asked later, never as a barrier") {
+        Journey j;
         CHECK(j.go(Screen::identify_evidence));
-        CHECK(j.facts().consent == Consent::given);
     }
     SUBCASE("no disconnect step without a chosen device") {
         Journey j = journey_at(Screen::identify_evidence);
@@ -127,7 +121,6 @@ TEST_CASE("Back retraces the way the customer came") {
     CHECK(j.back());
     CHECK(j.screen() == Screen::identify_evidence);
     CHECK(j.back());
-    CHECK(j.back());
     CHECK(j.screen() == Screen::welcome);
     CHECK_FALSE(j.can_go_back());
     CHECK_FALSE(j.back());
@@ -177,9 +170,9 @@ TEST_CASE("resume refuses a saved state that would skip a guard") {
     CHECK_FALSE(j.from_json(R"({"v":1,"screen":"nowhere"})"));
     CHECK_FALSE(j.from_json(R"({"v":2,"screen":"welcome"})"));
     // Crafted: at the password step without a verified reset.
-    CHECK_FALSE(j.from_json(R"({"v":1,"screen":"password_check","consent":"given","device_id":"x","disconnected":true,"reset_verified":false})"));
+    CHECK_FALSE(j.from_json(R"({"v":1,"screen":"password_check","device_id":"x","disconnected":true,"reset_verified":false})"));
     CHECK(j.screen() == Screen::welcome);
-    CHECK(j.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","consent"],"consent":"refused","device_id":"x"})"));
+    CHECK(j.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","identify_evidence"],"device_id":"x"})"));
     CHECK(j.screen() == Screen::disconnect);
 }
 

@@ -1,5 +1,6 @@
 // app.cpp — start-up, the per-frame screen dispatch, page chrome, navigation and resume.
 #include "app/app.h"
+#include "app/reporting.h"
 #include "app/screens.h"
 #include "platform/browser.h"
 #include <imgui.h>
@@ -23,8 +24,8 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
     locale_ = choose_locale(case_.status == LinkStatus::ok ? case_.payload.lang : "", browser_languages);
     // Resume: the journey saved under this ticket (or the link-less demo) comes back where it was.
     std::string saved = platform::load_journey(case_.ticket());
+    Json state = saved.empty() ? Json() : parse_json(saved);
     if (!saved.empty()) {
-        Json state = parse_json(saved);
         journey_.from_json(json_string(state, "journey"));
         std::string saved_locale = json_string(state, "locale");
         if (is_supported_locale(saved_locale)) locale_ = saved_locale;
@@ -36,6 +37,7 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
         }
     }
     published_depth_ = journey_.depth();
+    report_start(json_member(state, "report"));
 }
 
 const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : catalogs_[0]; }
@@ -51,7 +53,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     screen_changed_ = false;
     ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
     draw_screen(*this, journey_.screen());
+    if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
     platform::publish_screen(ui_.end(title(), locale_));
+    report_frame();
     if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
@@ -107,6 +111,7 @@ void App::go(Screen screen) {
 void App::back() {
     if (!journey_.back()) return;
     screen_changed_ = true;
+    moved_back_ = true;
     save();
     // Keep the browser's history in step: our Back button is one browser Back.
     platform::push_history(journey_.depth());
@@ -116,7 +121,7 @@ void App::on_history(size_t depth) {
     // The browser's Back button: retrace until the journey is as deep as the history entry.
     bool moved = false;
     while (journey_.depth() > depth && journey_.back()) moved = true;
-    if (moved) { screen_changed_ = true; save(); }
+    if (moved) { screen_changed_ = true; moved_back_ = true; save(); }
     published_depth_ = journey_.depth();
 }
 
@@ -152,6 +157,11 @@ void App::on_asset(const std::string& name, std::string text) {
         dictionaries_.add_ranked_text(name == "passwords" ? "passwords" : name, text);
         ++dictionary_parts_;
         password_data_failed_ = false;
+        return;
+    }
+    if (name == "themes-nl" || name == "themes-en") {
+        std::string error;
+        lexicons_[name == "themes-en" ? 1 : 0].load(text, error);
         return;
     }
     if (name == "words-nl" || name == "words-en") {
@@ -214,8 +224,10 @@ std::string App::device_the() const {
     return tr("device.the." + (family ? family->category : std::string("other")));
 }
 
-std::string App::device_name() const {
-    const Family* family = device();
+std::string App::device_name() const { return device_name_of(journey_.facts().device_id); }
+
+std::string App::device_name_of(const std::string& family_id) const {
+    const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
     if (!family) return tr("device.unknown_name");
     if (family->generic) return family->name;
     return db_.maker_of(*family).name + " \xE2\x80\x93 " + family->name;
@@ -280,7 +292,7 @@ void App::save() {
     Json as_json = evidence_to_json(only_answers);
     const Json* found = json_member(as_json, "answers");
     Json answers = found ? *found : Json::object();
-    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}};
+    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}, {"report", reporter_.to_json()}};
     platform::save_journey(case_.ticket(), state.dump());
 }
 
@@ -288,7 +300,8 @@ std::string App::state_json() const {
     const JourneyFacts& f = journey_.facts();
     Json state = {{"step", step_id(journey_.step())}, {"screen", screen_id(journey_.screen())},
                   {"locale", locale_}, {"device", f.device_id.empty() ? Json() : Json(f.device_id)},
-                  {"consent", f.consent == Consent::given ? "given" : f.consent == Consent::refused ? "refused" : "unanswered"},
+                  {"consent", consent_code(reporter_.feedback().consent())},
+                  {"report", report_state()},
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},

@@ -13,9 +13,11 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/link_token.h"
+#include "core/outbox.h"
 #include "core/passphrase.h"
 #include "core/password_dictionaries.h"
 #include "core/password_strength.h"
+#include "core/report.h"
 #include "core/reset_check.h"
 #include <map>
 #include <memory>
@@ -51,6 +53,21 @@ struct ScreenAnswers {
     bool countdown_done = false;
 };
 
+// --- The think-aloud control and call-back form (UI state only; what is said lives in Reporter) ---
+struct FeedbackUi {
+    bool open = false;                  // the panel at the foot of the screen is unfolded
+    std::string thanked_on;             // the screen where "Thank you, we kept it" shows
+    bool nothing_to_save = false;       // "Save" pressed with an empty box
+    bool callback_form = false;         // the call-back form is open (after "I'm stuck")
+    bool callback_editing = false;      // "Give another number" after a request
+    bool callback_shown = false;        // a help screen drew the form this frame: the panel does not repeat it
+    std::string callback_problem;       // phone_problem_code of the last attempt, "" if none
+    bool recording = false;             // a voice note is being recorded
+    double recording_since_ms = 0;
+    std::string voice_problem;          // "denied", "unavailable", "too_many", "too_big"
+    bool file_saved = false;            // a download was started on the finish screen
+};
+
 class App {
 public:
     // --- Start-up and platform events ---------------------------------------------------------
@@ -80,6 +97,7 @@ public:
     const Family* device() const;                      // the chosen family, once the db is in
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
+    std::string device_name_of(const std::string& family_id) const;
 
     // Identification: the link's evidence plus the customer's answers so far.
     Evidence evidence() const;
@@ -113,7 +131,35 @@ public:
 
     std::string state_json() const;                   // window.cleanslate.state()
 
+    // --- The report and the customer's feedback (app_report.cpp) -------------------------------
+    Reporter& reporter() { return reporter_; }
+    FeedbackUi& feedback_ui() { return feedback_ui_; }
+    Moment moment() const;                            // this screen and the time, for what is said
+    void feedback_changed();                          // keeps it (saved for a reload)
+    void request_callback(const std::string& e164);   // sent at once, in a progress report
+    bool can_report() const { return report_case().can_report(); }
+    Delivery final_delivery() const;                  // the report of the last finish
+    bool last_post_failed() const { return last_post_failed_; }   // the network or server failed last time
+    bool report_on_screen() const;                    // a delivery state is shown: redraw on an answer
+    void save_report_file(bool readable_page);        // the customer's copy, as a download
+    void start_voice_note();
+    void stop_voice_note();
+    // Platform events for the report (entry points in main.cpp).
+    void on_report_answer(const std::string& key, int http_status, double retry_after_s);
+    void on_report_tick();
+    void on_report_online();
+    void on_voice_note(const std::string& mime, std::string base64, double seconds);
+    void on_voice_state(const std::string& state);
+
 private:
+    void report_start(const Json* saved);
+    void report_frame();                              // after each frame: timings, progress, final, outbox
+    void queue_progress();
+    void pump_outbox();
+    void want_lexicons();
+    ReportCase report_case() const;
+    Lexicons lexicons() const;
+    Json report_state() const;                        // for window.cleanslate.state().report
     void set_locale(const std::string& code);
     void save();
     std::string title() const;
@@ -133,6 +179,14 @@ private:
     NotificationCase case_;
     ScreenAnswers answers_;
     UiKit ui_;
+    Reporter reporter_;
+    Outbox outbox_;
+    ThemeLexicon lexicons_[2];                         // nl, en: loaded once consent is given
+    bool lexicons_requested_ = false;
+    FeedbackUi feedback_ui_;
+    Screen reported_screen_ = Screen::welcome;         // the screen the timings and progress last saw
+    bool moved_back_ = false;                          // the last move was a Back
+    bool last_post_failed_ = false;
     double now_ms_ = 0;
     double wake_ms_ = -1;
     bool screen_changed_ = false;

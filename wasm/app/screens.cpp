@@ -7,7 +7,6 @@ namespace cleanslate {
 void draw_screen(App& app, Screen screen) {
     switch (screen) {
         case Screen::welcome: return screen_welcome(app);
-        case Screen::consent: return screen_consent(app);
         case Screen::identify_evidence: return screen_identify_evidence(app);
         case Screen::identify_category: return screen_identify_category(app);
         case Screen::identify_app: return screen_identify_app(app);

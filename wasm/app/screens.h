@@ -10,7 +10,6 @@ namespace cleanslate {
 void draw_screen(App& app, Screen screen);
 
 void screen_welcome(App& app);
-void screen_consent(App& app);
 void screen_identify_evidence(App& app);
 void screen_identify_category(App& app);
 void screen_identify_app(App& app);

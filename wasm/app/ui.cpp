@@ -314,6 +314,16 @@ bool UiKit::link(const std::string& id, const std::string& label, const std::str
 
 void UiKit::text_field(const std::string& id, const std::string& label, const std::string& input_type,
                        const std::string& autocomplete, const std::string& hint) {
+    field_box(id, label, hint, input_type + "|" + autocomplete, 56);
+}
+
+void UiKit::text_area(const std::string& id, const std::string& label, const std::string& hint, int lines) {
+    field_box(id, label, hint, "textarea|off", 24 + 27.f * static_cast<float>(std::max(2, lines)));
+}
+
+// The label, the hint and the empty box a DOM <input> or <textarea> sits over.
+void UiKit::field_box(const std::string& id, const std::string& label, const std::string& hint,
+                      const std::string& extra, float h) {
     float lh = text_height(fonts_.strong, theme::kBodySize, label, column_w_);
     draw_text(fonts_.strong, theme::kBodySize, column_x_, cursor_y_, theme::kText, label, column_w_);
     cursor_y_ += lh + 6;
@@ -322,12 +332,11 @@ void UiKit::text_field(const std::string& id, const std::string& label, const st
         draw_text(fonts_.body, theme::kBodySize, column_x_, cursor_y_, theme::kMuted, hint, column_w_);
         cursor_y_ += hh + 8;
     }
-    float h = 56;
     draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kBackground);
     draw_->AddRect(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kText, 0, 0, px(2));
     draw_focus(column_x_, cursor_y_, column_w_, h, id);
     // The DOM <input> over this box draws the text and caret itself, so a phone raises its keyboard.
-    add_node({id, "textbox", label, hint, input_type + "|" + autocomplete, column_x_, cursor_y_, column_w_, h});
+    add_node({id, "textbox", label, hint, extra, column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 18;
 }
 

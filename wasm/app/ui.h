@@ -79,6 +79,8 @@ public:
     bool link(const std::string& id, const std::string& label, const std::string& href = "");
     void text_field(const std::string& id, const std::string& label, const std::string& input_type,
                     const std::string& autocomplete, const std::string& hint);
+    // A box for a few lines of the customer's own words: a real <textarea> over it.
+    void text_area(const std::string& id, const std::string& label, const std::string& hint, int lines);
     // A ring that empties over total seconds; shows the whole seconds left large in the middle.
     void countdown(float seconds_left, float total_seconds, const std::string& caption);
 
@@ -88,6 +90,7 @@ private:
     void text_block(ImFont* font, float css_size, unsigned color, const std::string& text, UiNode node, float gap);
     std::string next_text_id() const;     // ids for plain text nodes: their place on the page
     float px(float css) const { return css * dpr_; }
+    void field_box(const std::string& id, const std::string& label, const std::string& hint, const std::string& extra, float h);
     float text_height(ImFont* font, float css_size, const std::string& text, float css_wrap) const;
     void draw_text(ImFont* font, float css_size, float css_x, float css_y, unsigned color, const std::string& text, float css_wrap);
     void draw_focus(float x, float y, float w, float h, const std::string& id);

@@ -9,9 +9,8 @@ namespace cleanslate {
 // --- Ids ------------------------------------------------------------------------------------
 namespace {
 struct ScreenInfo { Screen screen; const char* id; Step step; };
-constexpr std::array<ScreenInfo, 20> kScreens = {{
+constexpr std::array<ScreenInfo, 19> kScreens = {{
     {Screen::welcome, "welcome", Step::welcome},
-    {Screen::consent, "consent", Step::welcome},
     {Screen::identify_evidence, "identify_evidence", Step::identify},
     {Screen::identify_category, "identify_category", Step::identify},
     {Screen::identify_app, "identify_app", Step::identify},
@@ -36,8 +35,6 @@ constexpr std::array<std::pair<Outcome, const char*>, 6> kOutcomes = {{
     {Outcome::none, "none"}, {Outcome::remediated, "remediated"}, {Outcome::cannot_secure, "cannot_secure"},
     {Outcome::device_replaced, "device_replaced"}, {Outcome::needs_help, "needs_help"}, {Outcome::abandoned, "abandoned"},
 }};
-
-constexpr std::array<const char*, 3> kConsent = {"unanswered", "given", "refused"};
 }  // namespace
 
 Step step_of(Screen screen) {
@@ -103,7 +100,7 @@ bool Journey::allows(Screen target) const {
                              f.outcome == Outcome::device_replaced;
     switch (step_of(target)) {
         case Step::welcome: return true;
-        case Step::identify: return f.consent != Consent::unanswered;
+        case Step::identify: return true;
         case Step::disconnect: return device_known;
         case Step::reset: return device_known && f.disconnected;
         case Step::verify_reset:
@@ -139,8 +136,6 @@ bool Journey::back() {
 }
 
 // --- Events ------------------------------------------------------------------------------------
-void Journey::answer_consent(bool given) { facts_.consent = given ? Consent::given : Consent::refused; }
-
 void Journey::choose_device(std::string device_id, std::string chosen_by) {
     if (device_id != facts_.device_id) {
         facts_.disconnected = false;
@@ -176,7 +171,6 @@ std::string Journey::to_json() const {
         {"v", 1},
         {"screen", screen_id(screen_)},
         {"history", history},
-        {"consent", kConsent[static_cast<size_t>(facts_.consent)]},
         {"device_id", facts_.device_id},
         {"device_chosen_by", facts_.device_chosen_by},
         {"disconnected", facts_.disconnected},
@@ -199,9 +193,6 @@ bool Journey::from_json(std::string_view text) {
         if (!screen_from_id(id, s)) return false;
         restored.history_.push_back(s);
     }
-    std::string consent = json_string(state, "consent", "unanswered");
-    for (size_t i = 0; i < kConsent.size(); ++i)
-        if (consent == kConsent[i]) restored.facts_.consent = static_cast<Consent>(i);
     JourneyFacts& f = restored.facts_;
     f.device_id = json_string(state, "device_id");
     f.device_chosen_by = json_string(state, "device_chosen_by");

@@ -16,7 +16,7 @@ namespace cleanslate {
 
 // --- Screens and steps ------------------------------------------------------------------
 enum class Screen {
-    welcome, consent,
+    welcome,
     identify_evidence, identify_category, identify_app, identify_brand, identify_model,
     identify_candidates, identify_unknown,
     disconnect,
@@ -42,10 +42,8 @@ const char* outcome_id(Outcome outcome);
 bool outcome_from_id(std::string_view id, Outcome& out);
 
 // --- Facts that guard the way forward ---------------------------------------------------
-enum class Consent { unanswered, given, refused };
-
+// (Consent to keep feedback guards nothing: it lives with the feedback, core/feedback.h.)
 struct JourneyFacts {
-    Consent consent = Consent::unanswered;
     std::string device_id;          // chosen family ("" until chosen)
     std::string device_chosen_by;   // "evidence", "answers", "search", "generic"
     bool disconnected = false;
@@ -74,7 +72,6 @@ public:
 
     // Events that change facts. Each keeps the guards true: e.g. a new device choice
     // forgets an earlier reset verification, which was for another device.
-    void answer_consent(bool given);
     void choose_device(std::string device_id, std::string chosen_by);
     void confirm_disconnected();
     void record_reset_attempt(bool verified);

@@ -29,7 +29,7 @@
     });
     try { return fn(...ptrs); } finally { ptrs.forEach(p => wasm._free(p)); }
   }
-  function call(name, ...strings) { if (wasm) withStrings(strings, (...p) => wasm['_' + name](...p)); }
+  function call(name, ...strings) { return wasm ? withStrings(strings, (...p) => wasm['_' + name](...p)) : 0; }
 
   // --- Frames: drawn only when something changed --------------------------------------------
   function frame(time) {
@@ -72,7 +72,7 @@
       case 'heading': return 'h1';
       case 'button': return 'button';
       case 'link': return 'a';
-      case 'textbox': return 'input';
+      case 'textbox': return (node.extra || '').startsWith('textarea') ? 'textarea' : 'input';
       default: return 'div';
     }
   }
@@ -88,12 +88,13 @@
       el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
     } else if (node.role === 'textbox') {
       const [type, autocomplete] = (node.extra || 'text|off').split('|');
-      el.type = type;
+      const multiline = el.tagName === 'TEXTAREA';   // Enter is a new line there, not "submit"
+      if (!multiline) el.type = type;
       el.autocomplete = autocomplete;
-      el.spellcheck = false;
-      el.setAttribute('autocapitalize', 'off');
+      el.spellcheck = multiline;
+      el.setAttribute('autocapitalize', multiline ? 'sentences' : 'off');
       el.addEventListener('input', () => { call('cs_field', node.id, el.value); requestFrame(); });
-      el.addEventListener('keydown', e => { if (e.key === 'Enter') { call('cs_activate', node.id + '.submit'); requestFrame(); } });
+      if (!multiline) el.addEventListener('keydown', e => { if (e.key === 'Enter') { call('cs_activate', node.id + '.submit'); requestFrame(); } });
     } else if (node.role === 'heading') {
       el.tabIndex = -1;   // focus moves here on a new screen, for screen readers
     } else if (node.role === 'img') {
@@ -177,7 +178,7 @@
         // customer is typing in one of our fields.
         const heading = container.querySelector('h1');
         const active = document.activeElement;
-        const typing = active && active.tagName === 'INPUT' && container.contains(active);
+        const typing = active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA') && container.contains(active);
         if (heading && !typing) heading.focus({ preventScroll: true });
       }
     }
@@ -248,7 +249,7 @@
   }
 
   function clearField(id) {
-    for (const [key, el] of elements) if (key.startsWith(id + '/') && el.tagName === 'INPUT') el.value = '';
+    for (const [key, el] of elements) if (key.startsWith(id + '/') && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) el.value = '';
   }
 
   // --- Start -----------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@
     resize();
   }
 
-  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame };
+  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame, call };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
     framesDrawn: () => framesDrawn,

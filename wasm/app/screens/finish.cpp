@@ -1,5 +1,6 @@
 // finish.cpp — the customer is told they succeeded (the field study's missing piece),
 // with the reference number, what happens next and who to call.
+#include "app/reporting.h"
 #include "app/screens.h"
 
 namespace cleanslate {
@@ -16,6 +17,7 @@ void screen_finish(App& app) {
     ui.strong_text(app.tr("finish.next_title"));
     ui.paragraph(app.tr("finish.next"));
     helpdesk_link(app);
+    report_summary_section(app);
 }
 
 }  // namespace cleanslate

@@ -1,5 +1,6 @@
 // identify_unknown.cpp — "I don't know" is an answer: the general steps for this kind of
 // device work for most of them, and the helpdesk can call.
+#include "app/reporting.h"
 #include "app/screens.h"
 
 namespace cleanslate {
@@ -27,6 +28,7 @@ void screen_identify_unknown(App& app) {
     }
     ui.paragraph(app.tr("identify.unknown.call"));
     helpdesk_link(app);
+    callback_offer(app);
 }
 
 }  // namespace cleanslate

@@ -1,5 +1,6 @@
 // verify_help.cpp — not sure, or several tries did not work: a person should help. The
 // journey records "needs help" so the helpdesk can follow up; trying again stays possible.
+#include "app/reporting.h"
 #include "app/screens.h"
 
 namespace cleanslate {
@@ -11,6 +12,7 @@ void screen_verify_help(App& app) {
     ui.paragraph(app.tr(app.answers().verify_reason == "repeated_failures" ? "verify.help.tries" : "verify.help.not_sure"));
     ui.paragraph(app.tr("verify.help.keep_off"));
     helpdesk_link(app);
+    callback_offer(app);
     if (!app.notification().ticket().empty())
         ui.panel(app.tr("finish.reference"), app.notification().ticket());
     if (ui.secondary_button("again", app.tr("verify.retry.again"))) {

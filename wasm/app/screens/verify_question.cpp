@@ -60,6 +60,9 @@ void screen_verify_question(App& app) {
                           answer == "not_sure" ? ResetAnswer::not_sure : ResetAnswer::unanswered);
     ResetVerdict verdict = evaluate(questions, answers, app.journey().facts().reset_attempts + 1);
     app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed);
+    VerificationRecord record{0, reset_verdict_code(verdict.kind), reset_reason_code(verdict.reason), {}};
+    for (size_t i = 0; i < questions.size(); ++i) record.answers.emplace_back(questions[i].id, a.verify_answers[i]);
+    app.reporter().record_verification(app.journey().facts().device_id, std::move(record));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_index = 0;
     a.verify_answers.clear();
