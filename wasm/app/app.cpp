@@ -34,6 +34,7 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
             EvidenceParse parsed = parse_evidence(wrapped);
             if (parsed.ok()) answers_.identify = parsed.evidence.answers;
         }
+        answers_.verify_answers = json_strings(state, "verify");   // the verification so far
     }
     published_depth_ = journey_.depth();
 }
@@ -101,6 +102,12 @@ void App::go(Screen screen) {
     save();
 }
 
+void App::next_page() {
+    journey_.next_page();
+    screen_changed_ = true;
+    save();
+}
+
 void App::back() {
     if (!journey_.back()) return;
     screen_changed_ = true;
@@ -113,6 +120,11 @@ void App::on_history(size_t depth) {
     // The browser's Back button: retrace until the journey is as deep as the history entry.
     bool moved = false;
     while (journey_.depth() > depth && journey_.back()) moved = true;
+    // A countdown belongs to its page: leaving it stops the sound and lets the screen sleep.
+    if (moved && answers_.hold.phase(now_ms_) != HoldPhase::ready) {
+        answers_.hold.stop();
+        platform::keep_screen_awake(false);
+    }
     if (moved) { screen_changed_ = true; save(); }
     published_depth_ = journey_.depth();
 }
@@ -145,6 +157,7 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+    else if (name != "link-verify") password_data_failed_ = true;
 }
 
 // --- Password step data --------------------------------------------------------------------------
@@ -163,6 +176,10 @@ void App::want_password_data() {
     for (const DictionaryPart& part : kDictionaryParts) platform::request_asset(part.name, part.url);
     platform::request_asset("words-nl", "data/words-nl.txt");
     platform::request_asset("words-en", "data/words-en.txt");
+}
+
+bool App::journey_data_loaded() const {
+    return db_ready_ && password_dictionaries() && passphrase_words();
 }
 
 const PasswordDictionaries* App::password_dictionaries() const {
@@ -191,6 +208,25 @@ PasswordContext App::password_context() const {
 // --- The chosen device ----------------------------------------------------------------------------
 const Family* App::device() const {
     return db_ready_ ? db_.find_family(journey_.facts().device_id) : nullptr;
+}
+
+void App::confirm_device(const std::string& family_id, const std::string& chosen_by) {
+    const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
+    bool can_be_secured = !family || family->securable != "no";
+    if (family_id != journey_.facts().device_id) answers_.procedure_index = 0;
+    journey_.choose_device(family_id, chosen_by, can_be_secured);
+    go(can_be_secured ? Screen::disconnect_prepare : Screen::unsafe_choice);
+}
+
+const ResetProcedure* App::reset_procedure() const {
+    const Family* family = device();
+    if (!family || family->reset.empty()) return nullptr;
+    return &family->reset[answers_.procedure_index < family->reset.size() ? answers_.procedure_index : 0];
+}
+
+bool App::device_is_router() const {
+    const Family* family = device();
+    return family && (family->category == "router" || family->category == "access-point");
 }
 
 std::string App::device_the() const {
@@ -264,7 +300,7 @@ void App::save() {
     Json as_json = evidence_to_json(only_answers);
     const Json* found = json_member(as_json, "answers");
     Json answers = found ? *found : Json::object();
-    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}};
+    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}, {"verify", answers_.verify_answers}};
     platform::save_journey(case_.ticket(), state.dump());
 }
 
@@ -276,7 +312,10 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}};
+                  {"depth", journey_.depth()}, {"page", journey_.page()}};
+    // On a verification question: which one (tests answer by meaning, not by wording).
+    if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
+        state["question"] = answers_.verify_shown_id;
     return state.dump();
 }
 

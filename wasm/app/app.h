@@ -8,6 +8,7 @@
 #include "app/ui.h"
 #include "core/flow.h"
 #include "core/device_db.h"
+#include "core/hold_countdown.h"
 #include "core/evidence.h"
 #include "core/identify.h"
 #include "core/i18n.h"
@@ -39,16 +40,20 @@ struct NotificationCase {
 // --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------
 struct ScreenAnswers {
     Answers identify;                                 // category, app, brand, model ("" = I don't know)
-    std::vector<std::string> verify_answers;         // reset verification, one per question
-    size_t verify_index = 0;
+    std::vector<std::string> verify_answers;         // reset verification: answer codes, one per question
     std::string verify_reason;                        // why the last check said "try again"
+    int verify_shown_page = -1;                       // the question on screen, and since when
+    std::string verify_shown_id;                      // (taps in its first moments are ignored)
+    double verify_shown_ms = 0;
+    bool verify_missing_answer = false;               // "continue" pressed with no answer chosen
     std::string passphrase;                           // the suggestion on screen (never saved)
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
     unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
-    double countdown_started_ms = -1;                 // hold-the-button timer
-    int countdown_seconds = 0;
-    bool countdown_done = false;
+    HoldCountdown hold;                               // hold-the-button timer (one per hold page)
+    double wait_started_ms = -1;                      // "wait N minutes" timer on the page shown
+    bool asked_to_wait = false;                       // "continue" pressed before the journey's files were in
+    bool early_press_warned = false;                  // "continue" pressed before a wait timer ran out
 };
 
 class App {
@@ -77,6 +82,12 @@ public:
     const DeviceDb* db() const { return db_ready_ ? &db_ : nullptr; }
     bool db_failed() const { return db_failed_; }
     const Family* device() const;                      // the chosen family, once the db is in
+    // The customer confirmed which device it is: a device the data says cannot be secured
+    // hears so first (before any reset); any other goes on to taking the home off the internet.
+    void confirm_device(const std::string& family_id, const std::string& chosen_by);
+    // The reset procedure on screen (the customer may have chosen another way), or nullptr.
+    const ResetProcedure* reset_procedure() const;
+    bool device_is_router() const;                     // routers and access points: the home network itself
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
 
@@ -91,6 +102,11 @@ public:
     // The password step's data (common passwords, dictionaries, word lists) is fetched when
     // the customer reaches that step; until then these return nullptr.
     void want_password_data();
+    // Whether everything the rest of the journey needs is loaded (the device database, the
+    // password step's lists), so it keeps working once the home is off the internet — as long
+    // as this page stays open. password_data_failed(): a list could not be loaded.
+    bool journey_data_loaded() const;
+    bool password_data_failed() const { return password_data_failed_; }
     const PasswordDictionaries* password_dictionaries() const;
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
@@ -99,6 +115,7 @@ public:
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
     void go(Screen screen);                           // forward, with browser history
+    void next_page();                                 // the next page of this screen, with browser history
     void back();
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
@@ -115,6 +132,7 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
+    bool password_data_failed_ = false;
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;

@@ -27,7 +27,9 @@ struct UiFonts {
     ImFont* display = nullptr;    // 64 CSS px bold (countdown, passphrase)
 };
 
-enum class Icon { none, camera, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole };
+enum class Icon { none, camera, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole,
+                  // the internet line coming into a modem, and the Wi-Fi sticker on a router
+                  line_dsl, line_coax, line_fibre, wifi_sticker };
 
 struct UiNode {
     std::string id, role, name, value, extra;  // extra: input type / heading level / live politeness

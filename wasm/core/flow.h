@@ -1,12 +1,15 @@
 // flow.h — the step machine of the customer's journey.
 //
 // The journey has six steps (welcome, identify, disconnect, reset + verify_reset, password,
-// finish); each step has one or more screens, one thing per screen. The machine holds
-// where the customer is, how they got there (for Back), and the facts that guard the way
-// forward: nobody reaches the password step without a verified factory reset, and nobody
-// reaches the finish without a new password or an honest outcome for a device that cannot
-// be secured. The whole state round-trips through JSON so a reload resumes; it never holds
-// a password, only its strength class.
+// finish); each step has one or more screens, one thing per screen. A screen that shows a
+// list one item at a time (a reset procedure's actions, the verification questions) has
+// pages; Back goes to the previous page first. The machine holds where the customer is, how
+// they got there (for Back), and the facts that guard the way forward: nobody reaches the
+// password step without a verified factory reset, and nobody reaches the finish without a new
+// password or an honest outcome for a device that cannot be secured. A device the data says
+// cannot be secured is told so right after it is confirmed, before any reset. The whole state
+// round-trips through JSON so a reload resumes; it never holds a password, only its strength
+// class.
 #pragma once
 #include <string>
 #include <string_view>
@@ -19,8 +22,9 @@ enum class Screen {
     welcome, consent,
     identify_evidence, identify_category, identify_app, identify_brand, identify_model,
     identify_candidates, identify_unknown,
-    disconnect,
-    reset_steps,
+    unsafe_choice, unsafe_steps,                       // cannot be secured: the honest choices, before any reset
+    disconnect_prepare, disconnect_line, disconnect,   // take the home off the internet
+    reset_connection, reset_method, reset_steps, reset_join_wifi,
     verify_question, verify_retry, verify_help,
     password_where, password_check, password_hardening, cannot_secure,
     reconnect, finish,
@@ -48,7 +52,10 @@ struct JourneyFacts {
     Consent consent = Consent::unanswered;
     std::string device_id;          // chosen family ("" until chosen)
     std::string device_chosen_by;   // "evidence", "answers", "search", "generic"
-    bool disconnected = false;
+    bool device_unsafe = false;     // the data says it cannot be secured: no reset, honest choices
+    std::string internet_line;      // how the internet comes in: "dsl", "coax", "fibre", "unknown" ("" = not asked)
+    std::string connection;         // how the device joins the home network: "wifi", "cable", "poe", "unknown" ("" = not asked)
+    bool disconnected = false;      // the customer took the home off the internet
     int reset_attempts = 0;
     bool reset_verified = false;
     std::string password_strength;  // strength class only, never the password
@@ -60,6 +67,7 @@ struct JourneyFacts {
 class Journey {
 public:
     Screen screen() const { return screen_; }
+    int page() const { return page_; }                  // 0 on arrival; next_page() counts up
     Step step() const { return step_of(screen_); }
     const JourneyFacts& facts() const { return facts_; }
     size_t depth() const { return history_.size(); }   // how many Back presses lead to the start
@@ -69,13 +77,18 @@ public:
     bool allows(Screen target) const;
     // Moves forward to target if allowed (remembering the way back); returns false otherwise.
     bool go(Screen target);
-    // Returns to the previous screen; false at the start.
+    // The next page of the current screen (remembered for Back, like a move).
+    void next_page();
+    // Returns to the previous page or screen; false at the start.
     bool back();
 
     // Events that change facts. Each keeps the guards true: e.g. a new device choice
     // forgets an earlier reset verification, which was for another device.
     void answer_consent(bool given);
-    void choose_device(std::string device_id, std::string chosen_by);
+    // can_be_secured: false when the data says no customer can make it safe.
+    void choose_device(std::string device_id, std::string chosen_by, bool can_be_secured = true);
+    void choose_internet_line(std::string line);
+    void choose_connection(std::string connection);
     void confirm_disconnected();
     void record_reset_attempt(bool verified);
     void record_password(std::string strength_class);
@@ -87,8 +100,10 @@ public:
     bool from_json(std::string_view text);
 
 private:
+    struct Place { Screen screen; int page; };
     Screen screen_ = Screen::welcome;
-    std::vector<Screen> history_;
+    int page_ = 0;
+    std::vector<Place> history_;
     JourneyFacts facts_;
 };
 
