@@ -257,6 +257,24 @@ TEST_CASE("pages: a screen shown one item at a time, and Back goes page by page"
     CHECK(j.page() == 1);
 }
 
+TEST_CASE("each verification attempt is kept with its answers, for the report; a new device starts afresh") {
+    Journey j = journey_at(Screen::verify_question);
+    j.record_reset_attempt(VerificationAttempt{"retry", "released_too_early", {{"held_full_time", "no"}}});
+    CHECK_FALSE(j.facts().reset_verified);
+    j.record_reset_attempt(VerificationAttempt{"passed", "none", {{"held_full_time", "yes"}, {"asks_new_password", "yes"}}});
+    CHECK(j.facts().reset_verified);
+    CHECK(j.facts().reset_attempts == 2);
+    REQUIRE(j.facts().verification.size() == 2);
+    CHECK(j.facts().verification[1].answers[1] == std::make_pair(std::string("asks_new_password"), std::string("yes")));
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    REQUIRE(restored.facts().verification.size() == 2);
+    CHECK(restored.facts().verification[0].reason == "released_too_early");
+    CHECK(restored.to_json() == j.to_json());
+    j.choose_device("hikvision-ds-2cd-camera", "answers");
+    CHECK(j.facts().verification.empty());
+}
+
 TEST_CASE("resume reads a state saved before pages existed (version 1)") {
     Journey j;
     REQUIRE(j.from_json(R"({"v":1,"screen":"reset_steps","history":["welcome","consent","identify_evidence","disconnect"],)"

@@ -170,6 +170,7 @@ void Journey::choose_device(std::string device_id, std::string chosen_by, bool c
         facts_.disconnected = false;
         facts_.reset_attempts = 0;
         facts_.reset_verified = false;
+        facts_.verification.clear();
         facts_.password_set = false;
         facts_.password_strength.clear();
         facts_.outcome = Outcome::none;
@@ -188,6 +189,13 @@ void Journey::confirm_disconnected() { facts_.disconnected = true; }
 void Journey::record_reset_attempt(bool verified) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
+}
+
+void Journey::record_reset_attempt(VerificationAttempt attempt) {
+    record_reset_attempt(attempt.verdict == "passed");
+    constexpr size_t kKeptAttempts = 20;
+    if (facts_.verification.size() == kKeptAttempts) facts_.verification.erase(facts_.verification.begin());
+    facts_.verification.push_back(std::move(attempt));
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -226,6 +234,12 @@ bool place_from_id(std::string_view id, Screen& screen, int& page) {
 std::string Journey::to_json() const {
     Json history = Json::array();
     for (const Place& p : history_) history.push_back(place_id(p.screen, p.page));
+    Json verification = Json::array();
+    for (const VerificationAttempt& a : facts_.verification) {
+        Json answers = Json::array();
+        for (const auto& [question, answer] : a.answers) answers.push_back(Json::array({question, answer}));
+        verification.push_back({{"verdict", a.verdict}, {"reason", a.reason}, {"answers", answers}});
+    }
     Json state = {
         {"v", kStateVersion},
         {"screen", place_id(screen_, page_)},
@@ -239,6 +253,7 @@ std::string Journey::to_json() const {
         {"disconnected", facts_.disconnected},
         {"reset_attempts", facts_.reset_attempts},
         {"reset_verified", facts_.reset_verified},
+        {"verification", verification},
         {"password_strength", facts_.password_strength},
         {"password_set", facts_.password_set},
         {"outcome", outcome_id(facts_.outcome)},
@@ -270,6 +285,17 @@ bool Journey::from_json(std::string_view text) {
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
+    if (const Json* attempts = json_member(state, "verification"); attempts && attempts->is_array()) {
+        for (const Json& a : *attempts) {
+            if (!a.is_object()) return false;
+            VerificationAttempt attempt{json_string(a, "verdict"), json_string(a, "reason"), {}};
+            if (const Json* answers = json_member(a, "answers"); answers && answers->is_array())
+                for (const Json& pair : *answers)
+                    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                        attempt.answers.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+            f.verification.push_back(std::move(attempt));
+        }
+    }
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;

@@ -13,6 +13,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cleanslate {
@@ -48,6 +49,13 @@ bool outcome_from_id(std::string_view id, Outcome& out);
 // --- Facts that guard the way forward ---------------------------------------------------
 enum class Consent { unanswered, given, refused };
 
+// One run through the verification questions, for the report and the helpdesk.
+struct VerificationAttempt {
+    std::string verdict;   // "passed", "retry", "help" (core/reset_check codes)
+    std::string reason;    // why, e.g. "released_too_early"; "none" when passed
+    std::vector<std::pair<std::string, std::string>> answers;   // question id -> "yes"/"no"/"not_sure", as asked
+};
+
 struct JourneyFacts {
     Consent consent = Consent::unanswered;
     std::string device_id;          // chosen family ("" until chosen)
@@ -58,6 +66,7 @@ struct JourneyFacts {
     bool disconnected = false;      // the customer took the home off the internet
     int reset_attempts = 0;
     bool reset_verified = false;
+    std::vector<VerificationAttempt> verification;   // this device's attempts, oldest first (at most 20 kept)
     std::string password_strength;  // strength class only, never the password
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -91,6 +100,7 @@ public:
     void choose_connection(std::string connection);
     void confirm_disconnected();
     void record_reset_attempt(bool verified);
+    void record_reset_attempt(VerificationAttempt attempt);   // verified when its verdict is "passed"
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
 

@@ -111,7 +111,10 @@ void screen_verify_question(App& app) {
     if (next_reset_question(questions, given) < questions.size()) { app.next_page(); return; }
 
     ResetVerdict verdict = evaluate(questions, given, app.journey().facts().reset_attempts + 1);
-    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed);
+    VerificationAttempt attempt{reset_verdict_code(verdict.kind), reset_reason_code(verdict.reason), {}};
+    for (size_t asked_k : asked_so_far(questions, given))
+        if (given[asked_k] != ResetAnswer::unanswered) attempt.answers.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
+    app.journey().record_reset_attempt(std::move(attempt));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_answers.clear();
     switch (verdict.kind) {
