@@ -110,17 +110,20 @@ export async function takeHomeOfflineAndReset(page, { lang = 'en', line = 'dsl',
   await finishResetSteps(page, lang);
 }
 
-// Goes through the remaining reset pages (and a router's sticker Wi-Fi page) to the verification.
-export async function finishResetSteps(page, lang = 'en') {
+// Goes through the remaining reset pages (and a router's sticker Wi-Fi page, unless
+// joinWifi is false) to the verification. `log` (optional) notes each page.
+export async function finishResetSteps(page, lang = 'en', { joinWifi = true, log } = {}) {
   for (let i = 0; i < 20 && (await state(page)).screen === 'reset_steps'; i++) {
     const before = await state(page);
+    await log?.note();
     for (let tries = 0; tries < 2; tries++) {
       await pressId(page, 'next');
-      const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.page !== b.page; },
+      const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
         before, { timeout: 1500 }).then(() => true, () => false);
       if (moved) break;
     }
   }
+  if (!joinWifi) return;
   if ((await state(page)).screen === 'reset_join_wifi') await pressAndLeave(page, WORDS[lang].phoneJoined);
   await expectScreen(page, 'verify_question');
 }
@@ -148,7 +151,7 @@ export async function answerVerification(page, what) {
     await page.waitForTimeout(450);
     await pressId(page, `answer.${answer}`);
     await pressId(page, 'continue');
-    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.page !== b.page; }, before);
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.part !== b.part; }, before);
   }
   return asked;
 }

@@ -52,7 +52,7 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
     const before = await state(page);
     await checkStep(page, 'nl-phone', n++);
     await pressId(page, 'next');
-    const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.page !== b.page; },
+    const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
       before, { timeout: 1500 }).then(() => true, () => false);
     if (!moved) { await checkStep(page, 'nl-phone', n++); await pressId(page, 'next'); }   // a timer asked to wait: go on anyway
   }

@@ -50,6 +50,8 @@ void App::set_locale(const std::string& code) {
 bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y) {
     now_ms_ = platform::now_ms();
     screen_changed_ = false;
+    heading_is_title_ = false;
+    heading_.clear();
     ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
     draw_screen(*this, journey_.screen());
     platform::publish_screen(ui_.end(title(), locale_));
@@ -68,7 +70,7 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 
 std::string App::title() const {
     int number = step_number(journey_.step());
-    std::string screen_title = tr(std::string("title.") + screen_id(journey_.screen()));
+    std::string screen_title = heading_is_title_ && !heading_.empty() ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -92,6 +94,7 @@ bool App::page(const std::string& heading) {
     int number = step_number(journey_.step());
     if (number > 0)
         ui_.progress(tr_format("nav.step_of", {{"step", std::to_string(number)}, {"total", std::to_string(kNumberedSteps)}}));
+    heading_ = heading;
     ui_.heading(heading);
     return true;
 }
@@ -102,8 +105,8 @@ void App::go(Screen screen) {
     save();
 }
 
-void App::next_page() {
-    journey_.next_page();
+void App::go_part(int part) {
+    if (!journey_.go_part(part)) return;
     screen_changed_ = true;
     save();
 }
@@ -312,7 +315,7 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}, {"page", journey_.page()}};
+                  {"depth", journey_.depth()}, {"part", journey_.part()}};
     // On a verification question: which one (tests answer by meaning, not by wording).
     if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
         state["question"] = answers_.verify_shown_id;

@@ -114,8 +114,11 @@ public:
     // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
+    // On a question page the question is both the heading and the document title, so each new
+    // question changes the title (and the bridge moves focus to it). Call before page().
+    void heading_is_title() { heading_is_title_ = true; }
     void go(Screen screen);                           // forward, with browser history
-    void next_page();                                 // the next page of this screen, with browser history
+    void go_part(int part);                           // the next part of a multi-part screen
     void back();
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
@@ -144,6 +147,8 @@ private:
     double now_ms_ = 0;
     double wake_ms_ = -1;
     bool screen_changed_ = false;
+    bool heading_is_title_ = false;                    // this frame's heading is the title
+    std::string heading_;                              // this frame's heading
     size_t published_depth_ = 0;
 };
 

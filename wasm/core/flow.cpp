@@ -135,27 +135,29 @@ bool Journey::allows(Screen target) const {
 // --- Moves ------------------------------------------------------------------------------------
 bool Journey::go(Screen target) {
     if (target == screen_ || !allows(target)) return false;
-    history_.push_back({screen_, page_});
+    history_.push_back({screen_, part_});
     screen_ = target;
-    page_ = 0;
+    part_ = 0;
     return true;
 }
 
-void Journey::next_page() {
-    history_.push_back({screen_, page_});
-    ++page_;
+bool Journey::go_part(int part) {
+    if (part == part_ || part < 0) return false;
+    history_.push_back({screen_, part_});
+    part_ = part;
+    return true;
 }
 
 bool Journey::back() {
     if (history_.empty()) return false;
     screen_ = history_.back().screen;
-    page_ = history_.back().page;
+    part_ = history_.back().part;
     history_.pop_back();
     // A fact can have changed since that screen was left (e.g. a new device was chosen);
     // never land on a screen the facts no longer allow.
     while (!allows(screen_) && !history_.empty()) {
         screen_ = history_.back().screen;
-        page_ = history_.back().page;
+        part_ = history_.back().part;
         history_.pop_back();
     }
     return true;
@@ -186,16 +188,10 @@ void Journey::choose_connection(std::string connection) { facts_.connection = st
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified) {
+void Journey::record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
-}
-
-void Journey::record_reset_attempt(VerificationAttempt attempt) {
-    record_reset_attempt(attempt.verdict == "passed");
-    constexpr size_t kKeptAttempts = 20;
-    if (facts_.verification.size() == kKeptAttempts) facts_.verification.erase(facts_.verification.begin());
-    facts_.verification.push_back(std::move(attempt));
+    facts_.verification = std::move(answers);
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -206,26 +202,43 @@ void Journey::record_password(std::string strength_class) {
 void Journey::set_outcome(Outcome outcome) { facts_.outcome = outcome; }
 
 // --- Resume ---------------------------------------------------------------------------------------
-// Version 2 added pages ("reset_steps:2" in the history) and the facts device_unsafe,
-// internet_line and connection; a version 1 state reads as page 0 with those unset.
+// Version 2 added the parts of multi-part screens, the verification answers and the facts
+// device_unsafe, internet_line and connection; a version 1 state (saved before) still
+// resumes, at part 0 with those unset.
 namespace {
-constexpr int kStateVersion = 2;
+constexpr int64_t kStateVersion = 2;
 
-std::string place_id(Screen screen, int page) {
-    return page == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + ":" + std::to_string(page);
+Json verification_json(const std::vector<VerificationAnswer>& answers) {
+    Json out = Json::object();
+    for (const auto& [question, answer] : answers) out[question] = answer;
+    return out;
 }
 
-bool place_from_id(std::string_view id, Screen& screen, int& page) {
-    page = 0;
-    size_t colon = id.find(':');
-    if (colon != std::string_view::npos) {
-        std::string_view digits = id.substr(colon + 1);
+std::vector<VerificationAnswer> verification_from(const Json& state) {
+    std::vector<VerificationAnswer> out;
+    const Json* v = json_member(state, "verification");
+    if (v && v->is_object())
+        for (auto it = v->begin(); it != v->end(); ++it)
+            if (it.value().is_string()) out.emplace_back(it.key(), it.value().get<std::string>());
+    return out;
+}
+
+// A place on the way back: the screen id, and "/<part>" for a later part of a multi-part screen.
+std::string place_id(Screen screen, int part) {
+    return part == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + "/" + std::to_string(part);
+}
+
+bool place_from_id(std::string_view id, Screen& screen, int& part) {
+    part = 0;
+    size_t slash = id.find('/');
+    if (slash != std::string_view::npos) {
+        std::string_view digits = id.substr(slash + 1);
         if (digits.empty() || digits.size() > 4) return false;
         for (char c : digits) {
             if (c < '0' || c > '9') return false;
-            page = page * 10 + (c - '0');
+            part = part * 10 + (c - '0');
         }
-        id = id.substr(0, colon);
+        id = id.substr(0, slash);
     }
     return screen_from_id(id, screen);
 }
@@ -233,16 +246,11 @@ bool place_from_id(std::string_view id, Screen& screen, int& page) {
 
 std::string Journey::to_json() const {
     Json history = Json::array();
-    for (const Place& p : history_) history.push_back(place_id(p.screen, p.page));
-    Json verification = Json::array();
-    for (const VerificationAttempt& a : facts_.verification) {
-        Json answers = Json::array();
-        for (const auto& [question, answer] : a.answers) answers.push_back(Json::array({question, answer}));
-        verification.push_back({{"verdict", a.verdict}, {"reason", a.reason}, {"answers", answers}});
-    }
+    for (const Place& place : history_) history.push_back(place_id(place.screen, place.part));
     Json state = {
         {"v", kStateVersion},
-        {"screen", place_id(screen_, page_)},
+        {"screen", screen_id(screen_)},
+        {"part", part_},
         {"history", history},
         {"consent", kConsent[static_cast<size_t>(facts_.consent)]},
         {"device_id", facts_.device_id},
@@ -253,7 +261,7 @@ std::string Journey::to_json() const {
         {"disconnected", facts_.disconnected},
         {"reset_attempts", facts_.reset_attempts},
         {"reset_verified", facts_.reset_verified},
-        {"verification", verification},
+        {"verification", verification_json(facts_.verification)},
         {"password_strength", facts_.password_strength},
         {"password_set", facts_.password_set},
         {"outcome", outcome_id(facts_.outcome)},
@@ -264,14 +272,15 @@ std::string Journey::to_json() const {
 bool Journey::from_json(std::string_view text) {
     Json state = parse_json(text);
     Journey restored;
-    if (!state.is_object()) return false;
     int64_t version = json_int(state, "v");
-    if (version != 1 && version != kStateVersion) return false;
-    if (!place_from_id(json_string(state, "screen"), restored.screen_, restored.page_)) return false;
+    if (!state.is_object() || version < 1 || version > kStateVersion) return false;
+    if (!screen_from_id(json_string(state, "screen"), restored.screen_)) return false;
+    restored.part_ = static_cast<int>(json_int(state, "part"));
+    if (restored.part_ < 0) return false;
     for (const std::string& id : json_strings(state, "history")) {
-        Place p{};
-        if (!place_from_id(id, p.screen, p.page)) return false;
-        restored.history_.push_back(p);
+        Place place{};
+        if (!place_from_id(id, place.screen, place.part)) return false;
+        restored.history_.push_back(place);
     }
     std::string consent = json_string(state, "consent", "unanswered");
     for (size_t i = 0; i < kConsent.size(); ++i)
@@ -285,17 +294,7 @@ bool Journey::from_json(std::string_view text) {
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
-    if (const Json* attempts = json_member(state, "verification"); attempts && attempts->is_array()) {
-        for (const Json& a : *attempts) {
-            if (!a.is_object()) return false;
-            VerificationAttempt attempt{json_string(a, "verdict"), json_string(a, "reason"), {}};
-            if (const Json* answers = json_member(a, "answers"); answers && answers->is_array())
-                for (const Json& pair : *answers)
-                    if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
-                        attempt.answers.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
-            f.verification.push_back(std::move(attempt));
-        }
-    }
+    f.verification = verification_from(state);
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;

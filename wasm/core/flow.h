@@ -2,8 +2,8 @@
 //
 // The journey has six steps (welcome, identify, disconnect, reset + verify_reset, password,
 // finish); each step has one or more screens, one thing per screen. A screen that shows a
-// list one item at a time (a reset procedure's actions, the verification questions) has
-// pages; Back goes to the previous page first. The machine holds where the customer is, how
+// sequence one item at a time (a reset procedure's actions, the verification questions) has
+// parts; Back goes to the previous part first. The machine holds where the customer is, how
 // they got there (for Back), and the facts that guard the way forward: nobody reaches the
 // password step without a verified factory reset, and nobody reaches the finish without a new
 // password or an honest outcome for a device that cannot be secured. A device the data says
@@ -49,12 +49,9 @@ bool outcome_from_id(std::string_view id, Outcome& out);
 // --- Facts that guard the way forward ---------------------------------------------------
 enum class Consent { unanswered, given, refused };
 
-// One run through the verification questions, for the report and the helpdesk.
-struct VerificationAttempt {
-    std::string verdict;   // "passed", "retry", "help" (core/reset_check codes)
-    std::string reason;    // why, e.g. "released_too_early"; "none" when passed
-    std::vector<std::pair<std::string, std::string>> answers;   // question id -> "yes"/"no"/"not_sure", as asked
-};
+// One reset-verification answer: the question's stable id (reset_check.h) and
+// "yes" / "no" / "not_sure" / "unanswered".
+using VerificationAnswer = std::pair<std::string, std::string>;
 
 struct JourneyFacts {
     Consent consent = Consent::unanswered;
@@ -66,7 +63,7 @@ struct JourneyFacts {
     bool disconnected = false;      // the customer took the home off the internet
     int reset_attempts = 0;
     bool reset_verified = false;
-    std::vector<VerificationAttempt> verification;   // this device's attempts, oldest first (at most 20 kept)
+    std::vector<VerificationAnswer> verification;  // the answers of the latest attempt, as asked
     std::string password_strength;  // strength class only, never the password
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -76,7 +73,10 @@ struct JourneyFacts {
 class Journey {
 public:
     Screen screen() const { return screen_; }
-    int page() const { return page_; }                  // 0 on arrival; next_page() counts up
+    // Some screens show a sequence one item at a time (a reset's actions, the verification
+    // questions): part() says which. Each part is its own place on the way back, so Back (and
+    // the browser's Back) returns to the previous part, and a reload resumes at it.
+    int part() const { return part_; }
     Step step() const { return step_of(screen_); }
     const JourneyFacts& facts() const { return facts_; }
     size_t depth() const { return history_.size(); }   // how many Back presses lead to the start
@@ -86,9 +86,10 @@ public:
     bool allows(Screen target) const;
     // Moves forward to target if allowed (remembering the way back); returns false otherwise.
     bool go(Screen target);
-    // The next page of the current screen (remembered for Back, like a move).
-    void next_page();
-    // Returns to the previous page or screen; false at the start.
+    // Moves to another part of the current screen (remembering the way back); false when
+    // it is the part already shown or negative.
+    bool go_part(int part);
+    // Returns to the previous screen (or part); false at the start.
     bool back();
 
     // Events that change facts. Each keeps the guards true: e.g. a new device choice
@@ -99,8 +100,7 @@ public:
     void choose_internet_line(std::string line);
     void choose_connection(std::string connection);
     void confirm_disconnected();
-    void record_reset_attempt(bool verified);
-    void record_reset_attempt(VerificationAttempt attempt);   // verified when its verdict is "passed"
+    void record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers = {});
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
 
@@ -110,9 +110,9 @@ public:
     bool from_json(std::string_view text);
 
 private:
-    struct Place { Screen screen; int page; };
+    struct Place { Screen screen; int part; };
     Screen screen_ = Screen::welcome;
-    int page_ = 0;
+    int part_ = 0;
     std::vector<Place> history_;
     JourneyFacts facts_;
 };

@@ -126,7 +126,7 @@ void screen_reset_steps(App& app) {
     ScreenAnswers& a = app.answers();
     const ResetProcedure* procedure = app.reset_procedure();
     std::vector<Page> pages = procedure ? pages_of(*procedure) : std::vector<Page>{};
-    size_t index = std::min<size_t>(static_cast<size_t>(app.journey().page()), pages.empty() ? 0 : pages.size() - 1);
+    size_t index = std::min<size_t>(static_cast<size_t>(app.journey().part()), pages.empty() ? 0 : pages.size() - 1);
     if (!app.page(app.tr_format("reset.step_heading", {{"n", std::to_string(index + 1)},
                                                        {"total", std::to_string(std::max<size_t>(pages.size(), 1))}}))) {
         a.hold.stop();
@@ -174,7 +174,7 @@ void screen_reset_steps(App& app) {
         platform::keep_screen_awake(false);
         a.wait_started_ms = -1;
         if (last) go_after_reset(app);
-        else app.next_page();
+        else app.go_part(app.journey().part() + 1);
         return;
     }
     if (a.early_press_warned && !may_go_on)

@@ -70,11 +70,12 @@ void screen_verify_question(App& app) {
     std::vector<ResetAnswer> given;
     for (const std::string& code : a.verify_answers) given.push_back(reset_answer_from_code(code));
     std::vector<size_t> asked = asked_so_far(questions, given);
-    size_t page = std::min<size_t>(static_cast<size_t>(app.journey().page()), asked.empty() ? 0 : asked.size() - 1);
+    size_t page = std::min<size_t>(static_cast<size_t>(app.journey().part()), asked.empty() ? 0 : asked.size() - 1);
     size_t k = asked.empty() ? 0 : asked[page];
     const ResetQuestion& q = questions[k];
 
     // The question is the heading: it is what the page asks, and what a screen reader hears first.
+    app.heading_is_title();
     if (!app.page(question_text(app, q))) return;
     if (!database_ready(app)) return;
     if (a.verify_shown_page != static_cast<int>(page) || a.verify_shown_id != q.id) {
@@ -90,31 +91,33 @@ void screen_verify_question(App& app) {
         if (const Action* open = how_to_look(app)) ui.paragraph(action_text(app.texts(), *open), true);
 
     std::string& current = a.verify_answers[k];
-    bool fresh = app.now_ms() - a.verify_shown_ms < kIgnoreTapsMs;
+    // A tap counts from when it happened (the input event's time), not from when a possibly
+    // slow frame got to it.
+    auto too_soon = [&] { return ui.activation_ms() >= 0 && ui.activation_ms() - a.verify_shown_ms < kIgnoreTapsMs; };
     struct Option { const char* code; std::string label; };
     const Option options[] = {{"yes", app.tr("verify.a." + q.id + ".yes")}, {"no", app.tr("verify.a." + q.id + ".no")},
                               {"not_sure", app.tr("verify.a.not_sure")}};
     for (const Option& option : options) {
-        if (ui.choice(std::string("answer.") + option.code, option.label, "", Icon::none, current == option.code) && !fresh) {
+        if (ui.choice(std::string("answer.") + option.code, option.label, "", Icon::none, current == option.code) && !too_soon()) {
             current = option.code;
             a.verify_missing_answer = false;
         }
     }
     if (a.verify_missing_answer) ui.warning(app.tr("verify.choose_answer"));
-    if (!ui.primary_button("continue", app.tr("verify.continue")) || fresh) return;
+    if (!ui.primary_button("continue", app.tr("verify.continue")) || too_soon()) return;
     if (current == "unanswered") { a.verify_missing_answer = true; return; }
 
     // A changed answer on an earlier page forgets the answers after it: they may not apply.
     given[k] = reset_answer_from_code(current);
     for (size_t later = page + 1; later < asked.size(); ++later) a.verify_answers[asked[later]] = "unanswered";
     for (size_t later = page + 1; later < asked.size(); ++later) given[asked[later]] = ResetAnswer::unanswered;
-    if (next_reset_question(questions, given) < questions.size()) { app.next_page(); return; }
+    if (next_reset_question(questions, given) < questions.size()) { app.go_part(app.journey().part() + 1); return; }
 
     ResetVerdict verdict = evaluate(questions, given, app.journey().facts().reset_attempts + 1);
-    VerificationAttempt attempt{reset_verdict_code(verdict.kind), reset_reason_code(verdict.reason), {}};
+    std::vector<VerificationAnswer> answered;   // for the report: each question asked, with its answer
     for (size_t asked_k : asked_so_far(questions, given))
-        if (given[asked_k] != ResetAnswer::unanswered) attempt.answers.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
-    app.journey().record_reset_attempt(std::move(attempt));
+        if (given[asked_k] != ResetAnswer::unanswered) answered.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
+    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed, std::move(answered));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_answers.clear();
     switch (verdict.kind) {
