@@ -87,12 +87,10 @@ const WORDS = {
   en: { ready: 'Everything is loaded', continue: 'Continue', cableOut: 'The internet cable is out', begin: 'Start', phoneJoined: 'My phone is connected' },
 };
 
-// From the first screen after the device was confirmed to the first verification question:
-// waits until everything the offline stretch needs is loaded, says how the internet comes in
-// and (where asked) how the device is connected, unplugs, and goes through every reset step
-// one page at a time. A timer page asks to wait once; the second press goes on (a customer
-// who held the button without the timer), so these journeys do not sit through real minutes.
-export async function takeHomeOfflineAndReset(page, { lang = 'en', line = 'dsl', connection = 'cable' } = {}) {
+// From the first screen after the device was confirmed to the reset's first screen (what it
+// erases, what it takes): waits until everything the offline stretch needs is loaded, says
+// how the internet comes in and (where asked) how the device is connected, and unplugs.
+export async function takeHomeOffline(page, { lang = 'en', line = 'dsl', connection = 'cable' } = {}) {
   const words = WORDS[lang];
   await expectScreen(page, 'disconnect_prepare');
   await page.getByText(words.ready).first().waitFor({ timeout: 20000 });
@@ -106,8 +104,15 @@ export async function takeHomeOfflineAndReset(page, { lang = 'en', line = 'dsl',
     await page.waitForFunction(() => window.cleanslate.state().screen !== 'reset_connection');
   }
   await expectScreen(page, 'reset_method');
-  await pressAndLeave(page, words.begin);
-  await finishResetSteps(page, lang);
+}
+
+// The same, then every reset step one page at a time to the first verification question. A
+// timer page asks to wait once; the second press goes on (a customer who held the button
+// without the timer), so these journeys do not sit through real minutes.
+export async function takeHomeOfflineAndReset(page, options = {}) {
+  await takeHomeOffline(page, options);
+  await pressAndLeave(page, WORDS[options.lang || 'en'].begin);
+  await finishResetSteps(page, options.lang || 'en');
 }
 
 // Goes through the remaining reset pages (and a router's sticker Wi-Fi page, unless

@@ -39,12 +39,12 @@ std::vector<A> answers(const std::vector<ResetQuestion>& questions, std::vector<
 // A router whose data names the sticker's Wi-Fi, the internet light and its WLAN light; reset
 // by holding a button.
 std::vector<ResetQuestion> router_questions() {
-    return reset_questions("router", {{"wifi_name_on_label", "", ""}, {"internet_settings_lost", "", ""}, {"lights", "wlan", "blink"}}, true);
+    return reset_questions("router", {{"wifi_name_on_label"}, {"internet_settings_lost"}, {"lights"}}, true);
 }
 
 // A camera that asks to be activated with a new password after a reset.
 std::vector<ResetQuestion> camera_questions() {
-    return reset_questions("camera", {{"asks_new_password", "", ""}, {"default_login_works", "", ""}}, true);
+    return reset_questions("camera", {{"asks_new_password"}, {"default_login_works"}}, true);
 }
 
 }  // namespace
@@ -54,14 +54,13 @@ TEST_CASE("a router: the press, its light, a possible new-password prompt, then 
     const auto questions = router_questions();
     CHECK(ids(questions) == std::vector<std::string>{"held_full_time", "lights", "asks_new_password", "had_own_wifi",
                                                      "sticker_wifi_works", "had_own_password", "old_password_works"});
-    CHECK(questions[1].light == "wlan");
-    CHECK(questions[1].pattern == "blink");
+    CHECK(questions[1].sign == 2);   // the procedure's third sign: its own words make the question
     CHECK(questions[index_of(questions, "sticker_wifi_works")].after == "had_own_wifi");
     CHECK(questions[index_of(questions, "old_password_works")].after == "had_own_password");
 }
 
-TEST_CASE("signs a restart also shows are never asked: the internet light, the app") {
-    const auto questions = reset_questions("camera", {{"internet_settings_lost", "", ""}, {"app_lost_device", "", ""}}, false);
+TEST_CASE("signs a restart also shows are never asked: the internet light, the app; the old password is asked the better way") {
+    const auto questions = reset_questions("camera", {{"internet_settings_lost"}, {"app_lost_device"}, {"old_password_rejected"}}, false);
     CHECK(ids(questions) == std::vector<std::string>{"asks_new_password", "had_own_password", "old_password_works"});
 }
 
@@ -84,16 +83,35 @@ TEST_CASE("a new-password prompt the data does not name still proves the reset, 
 }
 
 TEST_CASE("a recorder's start-up wizard is no proof: recorders can show it after every restart") {
-    const auto recorder = reset_questions("recorder", {{"setup_wizard", "", ""}}, false);
+    const auto recorder = reset_questions("recorder", {{"setup_wizard"}}, false);
     CHECK(recorder[index_of(recorder, "setup_wizard")].proves_reset == A::unanswered);
-    const auto tv_box = reset_questions("tv-box", {{"setup_wizard", "", ""}}, false);
+    const auto tv_box = reset_questions("tv-box", {{"setup_wizard"}}, false);
     CHECK(tv_box[index_of(tv_box, "setup_wizard")].proves_reset == A::yes);
 }
 
 TEST_CASE("two lights are two questions; beeps are asked once; unknown signs are ignored") {
-    const auto questions = reset_questions("camera",
-        {{"beeps", "", ""}, {"smoke", "", ""}, {"beeps", "", ""}, {"lights", "status", "blink"}, {"lights", "power", "on"}}, false);
+    const auto questions = reset_questions("camera", {{"beeps"}, {"smoke"}, {"beeps"}, {"lights"}, {"lights"}}, false);
     CHECK(ids(questions) == std::vector<std::string>{"beeps", "lights", "lights", "asks_new_password", "had_own_password", "old_password_works"});
+    CHECK(questions[1].sign == 3);
+    CHECK(questions[2].sign == 4);
+}
+
+TEST_CASE("the device's own words, quoted by the data, prove the reset; a sound without words only supports") {
+    const auto questions = reset_questions("camera", {{"voice_prompt", false}, {"shows_text", true}, {"voice_prompt", true}}, false);
+    CHECK(ids(questions) == std::vector<std::string>{"voice_prompt", "shows_text", "voice_prompt", "asks_new_password", "had_own_password",
+                                                     "old_password_works"});
+    CHECK(questions[0].proves_reset == A::unanswered);
+    CHECK(questions[0].sign == 0);
+    CHECK(questions[1].proves_reset == A::yes);
+    CHECK(questions[1].sign == 1);
+    CHECK(questions[2].proves_reset == A::yes);
+    CHECK(questions[2].points_to_restart == A::no);
+    CHECK(evaluate(questions, answers(questions, {{"voice_prompt", A::yes}}), 1).kind == ResetVerdictKind::help);
+}
+
+TEST_CASE("the sticker's Wi-Fi key counts like its Wi-Fi name") {
+    const auto questions = reset_questions("router", {{"wifi_key_on_label"}}, false);
+    CHECK(questions[index_of(questions, "sticker_wifi_works")].after == "had_own_wifi");
 }
 
 // --- Asking one question at a time ----------------------------------------------------------------
@@ -211,10 +229,14 @@ struct Home {
 // What a customer truthfully sees after ONLY A RESTART, per question. Written from DOMAIN.md
 // ("Factory reset versus reboot"), independently of the rules under test: a restart changes
 // no setting, blinks and beeps like a reset, and a recorder may show its start-up wizard.
-std::vector<A> restart_shows(const ResetQuestion& q, const std::string& category, const Home& home) {
+std::vector<A> restart_shows(const ResetQuestion& q, const std::vector<ResetSign>& signs, const std::string& category, const Home& home) {
     const std::string& id = q.id;
     if (id == "held_full_time") return {home.let_go_early ? A::no : A::yes};
     if (id == "lights" || id == "beeps") return {A::yes, A::no};
+    // The device's own words: a restart may speak (a start-up jingle, "connecting"), but not the
+    // words the data quotes for a reset (a setup prompt, "inactive").
+    if (id == "voice_prompt") return q.sign >= 0 && signs[static_cast<size_t>(q.sign)].quotes_words ? std::vector<A>{A::no} : std::vector<A>{A::yes, A::no};
+    if (id == "shows_text") return {A::no};
     if (id == "asks_new_password") return {A::no};
     if (id == "setup_wizard") return category == "recorder" ? std::vector<A>{A::yes, A::no} : std::vector<A>{A::no};
     if (id == "had_own_password") return {home.own_password ? A::yes : A::no};
@@ -234,7 +256,9 @@ std::vector<A> reset_shows(const ResetQuestion& q, const std::vector<ResetSign>&
         for (const ResetSign& s : signs) if (s.type == type) return true;
         return false;
     };
-    if (id == "held_full_time" || id == "lights" || id == "beeps" || id == "had_own_password" || id == "had_own_wifi") return {A::yes};
+    if (id == "held_full_time" || id == "lights" || id == "beeps" || id == "voice_prompt" || id == "shows_text" || id == "had_own_password" ||
+        id == "had_own_wifi")
+        return {A::yes};
     if (id == "asks_new_password") return {data_names("asks_new_password") ? A::yes : A::no};
     if (id == "setup_wizard") return {A::yes};
     if (id == "old_password_works") return {A::no};
@@ -267,7 +291,7 @@ size_t each_answer_path(const std::vector<ResetQuestion>& questions, const std::
 
 std::vector<ResetSign> signs_of(const ResetProcedure& procedure) {
     std::vector<ResetSign> signs;
-    for (const Sign& s : procedure.signs) signs.push_back({s.type, std::string(s.param("light")), std::string(s.param("pattern"))});
+    for (const Sign& s : procedure.signs) signs.push_back({s.type, !s.param("text").empty()});
     return signs;
 }
 
@@ -279,12 +303,13 @@ TEST_CASE("every family, every procedure: no answers a restart can produce pass,
     for (const Family& family : db.families()) {
         for (const ResetProcedure& procedure : family.reset) {
             ++procedures;
-            const auto questions = reset_questions(family.category, signs_of(procedure), hold_action(procedure) != nullptr);
+            const auto signs = signs_of(procedure);
+            const auto questions = reset_questions(family.category, signs, hold_action(procedure) != nullptr);
             for (bool own_password : {false, true})
                 for (bool own_wifi : {false, true})
                     for (bool let_go_early : {false, true}) {
                         const Home home{own_password, own_wifi, let_go_early};
-                        paths += each_answer_path(questions, [&](const ResetQuestion& q) { return restart_shows(q, family.category, home); }, true,
+                        paths += each_answer_path(questions, [&](const ResetQuestion& q) { return restart_shows(q, signs, family.category, home); }, true,
                                                   [&](const std::vector<A>& given) {
                             const ResetVerdict v = evaluate(questions, given, 1);
                             CAPTURE(family.id);
@@ -318,17 +343,15 @@ TEST_CASE("every family, every procedure: what a true reset shows passes, for a 
 TEST_CASE("every question any procedure asks has its words in every locale: the question, each answer, each reason") {
     const DeviceDb& db = test::packed_database();
     std::vector<std::string> keys{"verify.a.not_sure", "verify.reason.none", "verify.reason.not_sure", "verify.reason.cannot_tell",
-                                  "verify.reason.repeated_failures"};
+                                  "verify.reason.repeated_failures", "verify.q.held_until", "verify.a.held_until.yes", "verify.a.held_until.no"};
     for (const Family& family : db.families())
         for (const ResetProcedure& procedure : family.reset)
             for (const ResetQuestion& q : reset_questions(family.category, signs_of(procedure), hold_action(procedure) != nullptr)) {
-                if (q.id == "lights")
-                    keys.push_back(q.light == "all" ? "verify.q.lights_all." + q.pattern : "verify.q.lights." + q.pattern);
-                else
-                    keys.push_back("verify.q." + q.id);
-                if (q.id == "lights") keys.push_back("light." + (q.light == "all" ? std::string("power") : q.light));
-                keys.push_back("verify.a." + q.id + ".yes");
-                keys.push_back("verify.a." + q.id + ".no");
+                std::string words = q.sign >= 0 ? "sign" : q.id;
+                keys.push_back("verify.q." + words);
+                keys.push_back("verify.a." + words + ".yes");
+                keys.push_back("verify.a." + words + ".no");
+                if (q.sign >= 0) for (const std::string& key : sign_keys_for(procedure.signs[static_cast<size_t>(q.sign)])) keys.push_back(key);
                 keys.push_back(std::string("verify.reason.") + reset_reason_code(q.reason_if_restart));
             }
     for (const char* code : {"nl", "en"}) {

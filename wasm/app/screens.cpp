@@ -63,9 +63,15 @@ bool database_ready(App& app) {
 }
 
 // --- Reset ways ------------------------------------------------------------------------------------
+bool asks_current_password(const Action& action) {
+    if (action.type != "log_in") return false;
+    std::string_view from = action.param("password_from");
+    return from == "current" || (from.empty() && !action.has_param("password"));
+}
+
 bool needs_current_password(const ResetProcedure& procedure) {
     for (const Action& a : procedure.actions)
-        if (a.type == "log_in" && !a.has_param("password")) return true;
+        if (asks_current_password(a)) return true;
     return false;
 }
 
@@ -81,7 +87,8 @@ void go_after_reset(App& app) {
     if (family) {
         for (const Login& login : family->default_logins) sticker_wifi = sticker_wifi || login.where == "wifi";
         if (const ResetProcedure* procedure = app.reset_procedure())
-            for (const Sign& sign : procedure->signs) sticker_wifi = sticker_wifi || sign.type == "wifi_name_on_label";
+            for (const Sign& sign : procedure->signs)
+                sticker_wifi = sticker_wifi || sign.type == "wifi_name_on_label" || sign.type == "wifi_key_on_label";
     }
     app.answers().verify_answers.clear();
     app.go(sticker_wifi && app.device_is_router() ? Screen::reset_join_wifi : Screen::verify_question);

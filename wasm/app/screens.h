@@ -45,6 +45,7 @@ void helpdesk_link(App& app);
 bool database_ready(App& app);
 // A reset way that starts by logging in with the device's current password (which the
 // customer often does not know: the installer chose it), and the first way that does not (-1: none).
+bool asks_current_password(const Action& action);
 bool needs_current_password(const ResetProcedure& procedure);
 int way_without_password(const Family& family);
 // The reset step's next screen after the current one (Wi-Fi check for routers, the

@@ -39,17 +39,23 @@ std::vector<ResetQuestion> reset_questions(const std::string& category, const st
     // First what catches a too-short press: the customer still has the device in mind.
     if (procedure_holds_button)
         questions.push_back(question("held_full_time", A::unanswered, A::no, ResetReason::released_too_early));
+    // Then what the device did at the reset: lights and sounds support (a restart blinks and
+    // beeps too); the device's own words, quoted by the data, prove it.
     bool beeps_asked = false;
-    for (const ResetSign& sign : signs) {
-        if (sign.type == "lights") {   // two lights are two questions
-            ResetQuestion q = question("lights", A::unanswered, A::no, ResetReason::no_reset_signal);
-            q.light = sign.light;
-            q.pattern = sign.pattern;
-            questions.push_back(std::move(q));
-        } else if (sign.type == "beeps" && !beeps_asked) {
+    auto from_sign = [&](ResetQuestion q, size_t index) { q.sign = static_cast<int>(index); questions.push_back(std::move(q)); };
+    for (size_t i = 0; i < signs.size(); ++i) {
+        const ResetSign& sign = signs[i];
+        if (sign.type == "lights") from_sign(question("lights", A::unanswered, A::no, ResetReason::no_reset_signal), i);
+        else if (sign.type == "voice_prompt" && !sign.quotes_words) from_sign(question("voice_prompt", A::unanswered, A::no, ResetReason::no_reset_signal), i);
+        else if (sign.type == "beeps" && !beeps_asked) {
             beeps_asked = true;
             questions.push_back(question("beeps", A::unanswered, A::no, ResetReason::no_reset_signal));
         }
+    }
+    for (size_t i = 0; i < signs.size(); ++i) {
+        const ResetSign& sign = signs[i];
+        if ((sign.type == "voice_prompt" || sign.type == "shows_text") && sign.quotes_words)
+            from_sign(question(sign.type == "voice_prompt" ? "voice_prompt" : "shows_text", A::yes, A::no, ResetReason::no_reset_signal), i);
     }
 
     // What the device does on its first start. Asking for a new password before anyone logs in
@@ -67,7 +73,7 @@ std::vector<ResetQuestion> reset_questions(const std::string& category, const st
         questions.push_back(question("asks_new_password", A::yes, A::unanswered, ResetReason::none));
 
     // The sticker's Wi-Fi is proof only in a home that had changed it.
-    if (has_sign(signs, "wifi_name_on_label")) {
+    if (has_sign(signs, "wifi_name_on_label") || has_sign(signs, "wifi_key_on_label")) {
         questions.push_back(question("had_own_wifi", A::unanswered, A::unanswered, ResetReason::none));
         questions.push_back(asked_after(question("sticker_wifi_works", A::yes, A::no, ResetReason::still_old_wifi),
                                         "had_own_wifi", A::yes));

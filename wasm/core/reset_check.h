@@ -11,19 +11,23 @@
 //   - "the app lost the device" is never asked: with the home off the internet a cloud app
 //     shows every device as offline, restarted or reset alike.
 // What remains as proof: the device asks for a new password before anyone logs in (Hikvision
-// "activate", Dahua "initialization"); a non-recorder starts its first-time setup; a password
-// the customer had set no longer works, or the default works again; the phone can join the
+// "activate", Dahua "initialization"); a non-recorder starts its first-time setup; it says or
+// shows the words the data quotes for a reset (a setup prompt, "inactive"); a password the
+// customer had set no longer works, or the default works again; the phone can join the
 // sticker's Wi-Fi again after the customer had changed it.
 //
 // Questions (stable ids; locale keys verify.q.<id>), in the order they are asked:
 //   held_full_time        the procedure holds a button: kept pressed until the timer said 0?
 //   lights, beeps         the procedure's light or sound (supporting: can send back, never prove)
+//   voice_prompt          what the device says: proof when the data quotes the words, else
+//                         supporting like beeps
+//   shows_text            the words the data quotes on its page, app or screen: proof
 //   asks_new_password     asks for a new password before you can log in? (from the data, or
 //                         asked anyway as a possible proof when the data has no first-start sign)
 //   setup_wizard          starts its first-time setup? (proves it, except on recorders, which can
 //                         show their start-up wizard after every restart)
-//   had_own_wifi          routers whose data names the sticker's Wi-Fi: had you changed the Wi-Fi
-//                         name or password?            -> sticker_wifi_works (after "yes")
+//   had_own_wifi          routers whose data names the sticker's Wi-Fi name or key: had you
+//                         changed the Wi-Fi name or password?  -> sticker_wifi_works (after "yes")
 //   had_own_password      had you chosen a password of your own for the device?
 //                                                      -> old_password_works (after "yes")
 //                                                      -> default_login_works (after "yes", when
@@ -69,8 +73,7 @@ inline constexpr int kResetAttemptsBeforeHelp = 3;
 
 struct ResetQuestion {
     std::string id;            // stable, see above
-    std::string light;         // for "lights": power, status, wlan, internet, all
-    std::string pattern;       // for "lights": blink, off, on, change-color
+    int sign = -1;             // lights, voice_prompt, shows_text: which of the procedure's signs (its text is the question)
     // Asked only after the question `after` got the answer `after_answer` (empty: always).
     std::string after;
     ResetAnswer after_answer = ResetAnswer::unanswered;
@@ -81,15 +84,16 @@ struct ResetQuestion {
     ResetReason reason_if_restart = ResetReason::none;
 };
 
-// A sign as the device data gives it: its type, and for "lights" which light and pattern.
+// A sign as the device data gives it: its type, and whether it quotes the device's own words
+// (voice_prompt, shows_text with a "text").
 struct ResetSign {
     std::string type;
-    std::string light;
-    std::string pattern;
+    bool quotes_words = false;
 };
 
 // The questions for one procedure, in the order to ask them. Sign types that prove nothing
-// here (internet_settings_lost, app_lost_device) and unknown ones are left out.
+// here (internet_settings_lost, app_lost_device, old_password_rejected, which the password
+// questions ask better) and unknown ones are left out.
 std::vector<ResetQuestion> reset_questions(const std::string& category, const std::vector<ResetSign>& signs,
                                            bool procedure_holds_button);
 

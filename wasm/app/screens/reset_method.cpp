@@ -18,13 +18,19 @@ bool button_inside_case(const ResetProcedure& p) {
     return false;
 }
 
-// The time the steps take: the waits and the hold, or the restart time when no wait is given.
+// The time the steps take: the waits (the restart among them) and the holds.
 int total_seconds(const ResetProcedure& p) {
     int seconds = 0;
     for (const Action& a : p.actions)
         if (a.type == "wait" || a.type == "hold_button") seconds += a.int_param("seconds");
-    if (!has_action(p, "wait") && p.restart_seconds > 0) seconds += p.restart_seconds;
     return seconds;
+}
+
+// Where the procedure's menu is: "tv-mouse" (a recorder's), "tv-remote", "device-panel"; "" if none.
+std::string_view menu_screen(const ResetProcedure& p) {
+    for (const Action& a : p.actions)
+        if (a.type == "open_local_menu") return a.param("screen").empty() ? std::string_view("tv-mouse") : a.param("screen");
+    return {};
 }
 }  // namespace
 
@@ -34,17 +40,34 @@ void screen_reset_method(App& app) {
     if (!app.page(app.tr_format("reset.heading", device))) return;
     if (!database_ready(app)) return;
     const Family* family = app.device();
+    // The maker says it has no factory reset: nothing to walk through, a person helps.
+    if (family && family->reset.empty() && family->factory_reset == "none") { ui.paragraph(app.tr("reset.none")); helpdesk_link(app); return; }
     const ResetProcedure* procedure = app.reset_procedure();
     if (!family || !procedure) { ui.warning(app.tr("database.failed")); helpdesk_link(app); return; }
     app.answers().hold.stop();
 
     ui.paragraph(app.tr("reset.not_a_restart"));
-    ui.warning(app.tr("reset.erases"));
+    if (std::string models = applies_to_text(app.texts(), procedure->applies_to); !models.empty()) ui.paragraph(models);
+    // What this way erases and keeps, as its sources say; what they leave open and the
+    // customer would mind losing (recordings, files) is said as not known.
+    ResetEffects effects = reset_effects(app.texts(), *procedure, family->category);
+    if (!effects.erases.empty()) {
+        ui.strong_text(app.tr("reset.erases_title"));
+        for (const std::string& item : effects.erases) ui.bullet(item);
+    }
+    if (!effects.keeps.empty()) {
+        ui.strong_text(app.tr("reset.keeps_title"));
+        for (const std::string& item : effects.keeps) ui.bullet(item);
+    }
+    for (const std::string& line : effects.unknown) ui.warning(line);
+    if (family->factory_reset == "does_not_cure") ui.warning(app.tr("reset.does_not_cure"));
+    for (const std::string& key : managed_note_keys(*family, ManagedNote::reset)) ui.paragraph(app.tr(key));
     ui.strong_text(app.tr("reset.way." + procedure->method));
     ui.strong_text(app.tr("reset.needs_title"));
     const Action* hold = hold_action(*procedure);
     if (hold && hold->param("button") == "reset-pinhole") ui.bullet(app.tr("reset.needs.paperclip"));
-    if (procedure->method == "menu" || has_action(*procedure, "open_local_menu")) ui.bullet(app.tr("reset.needs.screen_mouse"));
+    if (menu_screen(*procedure) == "tv-mouse") ui.bullet(app.tr("reset.needs.screen_mouse"));
+    if (menu_screen(*procedure) == "tv-remote") ui.bullet(app.tr("reset.needs.tv_remote"));
     if (has_action(*procedure, "open_web")) ui.bullet(app.tr("reset.needs.home_network"));
     if (has_action(*procedure, "open_app")) ui.bullet(app.tr("reset.needs.app"));
     if (needs_current_password(*procedure)) ui.bullet(app.tr_format("reset.needs.current_password", device));
@@ -59,7 +82,7 @@ void screen_reset_method(App& app) {
         ui.warning(app.tr("reset.safety.case"));
         helpdesk_link(app);
     }
-    ui.paragraph(app.tr("reset.source." + procedure->source.trust), true);
+    ui.paragraph(app.tr("reset.source." + procedure->best_source().trust), true);
 
     if (ui.primary_button("begin", app.tr("reset.begin"))) {
         app.answers().early_press_warned = false;

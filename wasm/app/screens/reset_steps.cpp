@@ -18,8 +18,10 @@ std::string step_text(App& app, const Action& action) {
     if (poe && action.type == "unplug_power") return app.tr("reset.poe.unplug");
     if (poe && action.type == "plug_in_power") return app.tr("reset.poe.plug_in");
     if (poe && action.type == "hold_button" && action.param("while") == "powering_on")
-        return app.tr_format("reset.poe.hold_powering_on", {{"button", app.tr("button." + std::string(action.param("button")))},
-                                                           {"seconds", std::to_string(action.int_param("seconds"))}});
+        return app.tr_format(action.until.empty() ? "reset.poe.hold_powering_on" : "reset.poe.hold_powering_on_until",
+                             {{"button", app.tr("button." + std::string(action.param("button")))},
+                              {"seconds", std::to_string(action.int_param("seconds"))},
+                              {"sign", action.until.empty() ? "" : sign_text(app.texts(), action.until.front())}});
     return action_text(app.texts(), action);
 }
 
@@ -34,7 +36,7 @@ void play(HoldCue cue) {
     }
 }
 
-std::string announcement_text(App& app, const HoldAnnouncement& said) {
+std::string announcement_text(App& app, const HoldAnnouncement& said, const Action& hold) {
     std::string seconds = std::to_string(said.seconds_left);
     switch (said.phase) {
         case HoldPhase::ready: return "";
@@ -42,7 +44,9 @@ std::string announcement_text(App& app, const HoldAnnouncement& said) {
         case HoldPhase::holding:
             return app.tr_format(said.seconds_left == app.answers().hold.hold_seconds() ? "reset.hold.say_press" : "reset.hold.say_left",
                                  {{"seconds", seconds}});
-        case HoldPhase::done: return app.tr("reset.hold.say_let_go");
+        case HoldPhase::done:
+            return hold.until.empty() ? app.tr("reset.hold.say_let_go")
+                                      : app.tr_format("reset.hold.let_go_when", {{"sign", sign_text(app.texts(), hold.until.front())}});
     }
     return "";
 }
@@ -58,7 +62,9 @@ bool hold_timer(App& app, const Action& hold) {
     float total = static_cast<float>(countdown.hold_seconds());
     switch (phase) {
         case HoldPhase::ready:
-            ui.paragraph(app.tr("reset.hold.how"));
+            ui.paragraph(hold.until.empty() ? app.tr("reset.hold.how")
+                                            : app.tr_format("reset.hold.how_until", {{"sign", sign_text(app.texts(), hold.until.front())},
+                                                                                     {"seconds", std::to_string(countdown.hold_seconds())}}));
             ui.countdown(total, total, app.tr_format("reset.hold.ready", {{"seconds", std::to_string(countdown.hold_seconds())}}));
             break;
         case HoldPhase::lead_in:
@@ -68,10 +74,12 @@ bool hold_timer(App& app, const Action& hold) {
             ui.countdown(countdown.fraction_left(now) * total, total, app.tr("reset.hold.holding"));
             break;
         case HoldPhase::done:
-            ui.big_text(app.tr("reset.hold.let_go"), "");
+            // A hold "until the light flashes" ends with the device's sign, not the timer.
+            ui.big_text(hold.until.empty() ? app.tr("reset.hold.let_go")
+                                           : app.tr_format("reset.hold.let_go_when", {{"sign", sign_text(app.texts(), hold.until.front())}}), "");
             break;
     }
-    std::string said = announcement_text(app, countdown.announcement(now));
+    std::string said = announcement_text(app, countdown.announcement(now), hold);
     if (!said.empty()) ui.status(said);
     if (countdown.running(now)) app.wake_in(countdown.ms_until_next_change(now));
     if (phase == HoldPhase::done) platform::keep_screen_awake(false);
@@ -106,17 +114,12 @@ bool wait_timer(App& app, int seconds) {
     return true;
 }
 
-// --- Pages: the actions, and a wait for the restart when the data gives no wait step ---------------
-struct Page { const Action* action; int restart_wait_seconds; };
+// --- Pages: one per action ------------------------------------------------------------------------
+struct Page { const Action* action; };
 
 std::vector<Page> pages_of(const ResetProcedure& procedure) {
     std::vector<Page> pages;
-    bool has_wait = false;
-    for (const Action& a : procedure.actions) {
-        pages.push_back({&a, 0});
-        has_wait = has_wait || a.type == "wait";
-    }
-    if (!has_wait && procedure.restart_seconds > 0) pages.push_back({nullptr, procedure.restart_seconds});
+    for (const Action& a : procedure.actions) pages.push_back({&a});
     return pages;
 }
 }  // namespace
@@ -151,10 +154,6 @@ void screen_reset_steps(App& app) {
         }
         if (action->type == "hold_button") may_go_on = hold_timer(app, *action);
         if (action->type == "wait") may_go_on = wait_timer(app, action->int_param("seconds", 60));
-        if (action->type == "open_local_menu") ui.paragraph(app.tr("reset.menu_needs"), true);
-    } else {
-        ui.strong_text(app.tr_format("reset.wait_restart", {{"device", app.device_the()}}));
-        may_go_on = wait_timer(app, page.restart_wait_seconds);
     }
     bool last = index + 1 == pages.size();
     if (last && app.journey().facts().connection == "wifi") ui.paragraph(app.tr_format("reset.wifi_forgotten", {{"device", app.device_the()}}));
@@ -181,7 +180,7 @@ void screen_reset_steps(App& app) {
         ui.warning(app.tr(hold_page ? (hold_ready ? "reset.hold.use_timer" : "reset.hold.keep_holding") : "reset.wait.not_yet"));
 
     // Not knowing the current password is normal (the installer chose it): the button way.
-    if (action && action->type == "log_in" && !action->has_param("password")) {
+    if (action && asks_current_password(*action)) {
         int other = way_without_password(*family);
         if (other >= 0 && ui.secondary_button("no_password", app.tr("reset.no_password"))) {
             a.procedure_index = static_cast<size_t>(other);

@@ -17,19 +17,38 @@ std::vector<ResetQuestion> questions_for(App& app) {
     const Family* family = app.device();
     if (!family || !procedure) return reset_questions("other", {}, false);
     std::vector<ResetSign> signs;
-    for (const Sign& s : procedure->signs)
-        signs.push_back({s.type, std::string(s.param("light")), std::string(s.param("pattern"))});
+    for (const Sign& s : procedure->signs) signs.push_back({s.type, !s.param("text").empty()});
     return reset_questions(family->category, signs, hold_action(*procedure) != nullptr);
 }
 
+// A sign's sentence ("het statuslampje rood knippert.") as the end of a question.
+std::string sign_clause(App& app, const Sign& sign) {
+    std::string text = sign_text(app.texts(), sign);
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+// The hold's "let go when..." sign, if the procedure holds until something happens.
+const Sign* hold_until(App& app) {
+    const ResetProcedure* procedure = app.reset_procedure();
+    const Action* hold = procedure ? hold_action(*procedure) : nullptr;
+    return hold && !hold->until.empty() ? &hold->until.front() : nullptr;
+}
+
+// Which words a question's answers use: the sign questions share theirs.
+std::string answer_words(App& app, const ResetQuestion& q) {
+    if (q.sign >= 0) return "sign";
+    if (q.id == "held_full_time" && hold_until(app)) return "held_until";
+    return q.id;
+}
+
 std::string question_text(App& app, const ResetQuestion& q) {
-    TextArgs args{{"device", app.device_the()}};
-    if (q.id == "lights") {
-        if (q.light == "all") return app.tr("verify.q.lights_all." + q.pattern);
-        args.emplace_back("light", app.tr("light." + q.light));
-        return app.tr_format("verify.q.lights." + q.pattern, args);
-    }
-    return app.tr_format("verify.q." + q.id, args);
+    const ResetProcedure* procedure = app.reset_procedure();
+    if (q.sign >= 0 && procedure && static_cast<size_t>(q.sign) < procedure->signs.size())
+        return app.tr_format("verify.q.sign", {{"sign", sign_clause(app, procedure->signs[static_cast<size_t>(q.sign)])}});
+    if (q.id == "held_full_time")
+        if (const Sign* until = hold_until(app)) return app.tr_format("verify.q.held_until", {{"sign", sign_clause(app, *until)}});
+    return app.tr_format("verify.q." + q.id, {{"device", app.device_the()}});
 }
 
 // How to look, for the questions about the device's own page: the first step of the
@@ -95,7 +114,8 @@ void screen_verify_question(App& app) {
     // slow frame got to it.
     auto too_soon = [&] { return ui.activation_ms() >= 0 && ui.activation_ms() - a.verify_shown_ms < kIgnoreTapsMs; };
     struct Option { const char* code; std::string label; };
-    const Option options[] = {{"yes", app.tr("verify.a." + q.id + ".yes")}, {"no", app.tr("verify.a." + q.id + ".no")},
+    std::string words = answer_words(app, q);
+    const Option options[] = {{"yes", app.tr("verify.a." + words + ".yes")}, {"no", app.tr("verify.a." + words + ".no")},
                               {"not_sure", app.tr("verify.a.not_sure")}};
     for (const Option& option : options) {
         if (ui.choice(std::string("answer.") + option.code, option.label, "", Icon::none, current == option.code) && !too_soon()) {
