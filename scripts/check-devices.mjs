@@ -16,6 +16,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { lintMaker, lintCredentials } from './devices-lint.mjs';
+import { loadSharedSoftware, loadMacVendors } from './fingerprint-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
@@ -83,6 +84,9 @@ if (credentialsFile) {
   if (credentials) lintCredentials(credentials, valid, (where, problem) => faults.push(`${credentialsFile}: ${where}: ${problem}`));
 }
 
+const shared = loadSharedSoftware(root);  // fingerprints of software many makers build in
+const macVendors = loadMacVendors(root, new Set(valid.map(data => data.maker.id)));
+faults.push(...shared.faults, ...macVendors.faults);
 if (faults.length) {
   for (const f of faults) console.error(f);
   console.error(`devices: ${faults.length} problem(s); the database was not built`);
@@ -127,6 +131,7 @@ if (outFile) {
   const teamOnly = new Set(['note', '$schema', 'quote']);
   const packed = valid.map(data => ({ ...data.maker, families: data.families })).sort((a, b) => a.id.localeCompare(b.id));
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ makers: packed }, (key, value) => (teamOnly.has(key) ? undefined : value)));
+  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed, mac_vendors: macVendors.packed },
+                                        (key, value) => (teamOnly.has(key) ? undefined : value)));
 }
 if (!wantStats) console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);
