@@ -136,7 +136,10 @@ EMSCRIPTEN_KEEPALIVE int cs_frame(double delta_seconds) {
     return again ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void cs_activate(const char* id) { if (platform_state) platform_state->app.ui().activate(id); }
+// at_ms: the input event's timeStamp (the page clock) when the bridge has one, else 0 (now).
+EMSCRIPTEN_KEEPALIVE void cs_activate(const char* id, double at_ms) {
+    if (platform_state) platform_state->app.ui().activate(id, at_ms > 0 ? at_ms : emscripten_get_now());
+}
 EMSCRIPTEN_KEEPALIVE void cs_focus(const char* id) { if (platform_state) platform_state->app.ui().set_focus(id); }
 EMSCRIPTEN_KEEPALIVE void cs_hover(const char* id) { if (platform_state) platform_state->app.ui().set_hover(id); }
 EMSCRIPTEN_KEEPALIVE void cs_press(const char* id) { if (platform_state) platform_state->app.ui().set_pressed(id); }

@@ -129,16 +129,90 @@ export async function press(page, name, role = 'button') {
   await page.getByRole(role, { name, exact: true }).click();
 }
 
-// Answers every verification question the same way, one screen at a time, until the
-// wizard moves on from the verification.
-export async function answerEveryQuestion(page, answer) {
-  await expectScreen(page, 'verify_question');
-  for (let i = 0; i < 10 && (await state(page)).screen === 'verify_question'; i++) {
-    const before = await page.evaluate(() => document.querySelector('[data-id="question_progress"]')?.textContent);
-    await press(page, answer);
-    await page.waitForFunction(b => window.cleanslate.state().screen !== 'verify_question' ||
-      document.querySelector('[data-id="question_progress"]')?.textContent !== b, before);
+// Presses the control the bridge keeps for a drawn control id (e.g. "answer.yes"): for
+// controls whose visible name depends on the device, where the test means the id's meaning.
+export async function pressId(page, id) {
+  await page.locator(`#page [data-id="${id}"]`).first().click();
+}
+
+// The visible texts the helpers below press, per language.
+const WORDS = {
+  nl: { ready: 'Alles is geladen', continue: 'Verder', cableOut: 'De internetkabel is los', begin: 'Begin', phoneJoined: 'Mijn telefoon is verbonden' },
+  en: { ready: 'Everything is loaded', continue: 'Continue', cableOut: 'The internet cable is out', begin: 'Start', phoneJoined: 'My phone is connected' },
+};
+
+// From the first screen after the device was confirmed to the reset's first screen (what it
+// erases, what it takes): waits until everything the offline stretch needs is loaded, says
+// how the internet comes in and (where asked) how the device is connected, and unplugs.
+export async function takeHomeOffline(page, { lang = 'en', line = 'dsl', connection = 'cable' } = {}) {
+  const words = WORDS[lang];
+  await expectScreen(page, 'disconnect_prepare');
+  await page.getByText(words.ready).first().waitFor({ timeout: 20000 });
+  await pressAndLeave(page, words.continue);
+  await expectScreen(page, 'disconnect_line');
+  await pressId(page, `line.${line}`);
+  await expectScreen(page, 'disconnect');
+  await pressAndLeave(page, words.cableOut);
+  if ((await state(page)).screen === 'reset_connection') {
+    await pressId(page, `connection.${connection}`);
+    await page.waitForFunction(() => window.cleanslate.state().screen !== 'reset_connection');
   }
+  await expectScreen(page, 'reset_method');
+}
+
+// The same, then every reset step one page at a time to the first verification question. A
+// timer page asks to wait once; the second press goes on (a customer who held the button
+// without the timer), so these journeys do not sit through real minutes.
+export async function takeHomeOfflineAndReset(page, options = {}) {
+  await takeHomeOffline(page, options);
+  await pressAndLeave(page, WORDS[options.lang || 'en'].begin);
+  await finishResetSteps(page, options.lang || 'en');
+}
+
+// Goes through the remaining reset pages (and a router's sticker Wi-Fi page, unless
+// joinWifi is false) to the verification. `log` (optional) notes each page.
+export async function finishResetSteps(page, lang = 'en', { joinWifi = true, log } = {}) {
+  for (let i = 0; i < 20 && (await state(page)).screen === 'reset_steps'; i++) {
+    const before = await state(page);
+    await log?.note();
+    for (let tries = 0; tries < 2; tries++) {
+      await pressId(page, 'next');
+      const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
+        before, { timeout: 1500 }).then(() => true, () => false);
+      if (moved) break;
+    }
+  }
+  if (!joinWifi) return;
+  if ((await state(page)).screen === 'reset_join_wifi') await pressAndLeave(page, WORDS[lang].phoneJoined);
+  await expectScreen(page, 'verify_question');
+}
+
+// What the customer sees after a TRUE FACTORY RESET, in a home that had chosen its own
+// password and Wi-Fi, and after ONLY A RESTART of the same home: the answer per question id.
+export const AFTER = {
+  reset: { held_full_time: 'yes', lights: 'yes', beeps: 'yes', asks_new_password: 'yes', setup_wizard: 'yes', had_own_wifi: 'yes',
+    sticker_wifi_works: 'yes', had_own_password: 'yes', old_password_works: 'no', default_login_works: 'yes' },
+  restart: { held_full_time: 'yes', lights: 'yes', beeps: 'yes', asks_new_password: 'no', setup_wizard: 'no', had_own_wifi: 'yes',
+    sticker_wifi_works: 'no', had_own_password: 'yes', old_password_works: 'yes', default_login_works: 'no' },
+};
+
+// Answers the verification one question (page) at a time until the wizard leaves it:
+// `what` is AFTER.reset, AFTER.restart, or 'not_sure' for every question. Waits out the
+// half second in which a new question ignores taps. Returns the question ids asked.
+export async function answerVerification(page, what) {
+  await expectScreen(page, 'verify_question');
+  const asked = [];
+  for (let i = 0; i < 12 && (await state(page)).screen === 'verify_question'; i++) {
+    const before = await state(page);
+    asked.push(before.question);
+    const answer = what === 'not_sure' ? 'not_sure' : what[before.question];
+    if (!answer) throw new Error(`no answer for the question ${before.question}`);
+    await page.waitForTimeout(450);
+    await pressId(page, `answer.${answer}`);
+    await pressId(page, 'continue');
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.part !== b.part; }, before);
+  }
+  return asked;
 }
 
 // Presses a control and waits until the wizard has left the screen it was on.

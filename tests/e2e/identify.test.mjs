@@ -23,8 +23,9 @@ test('the demo link proposes the XiongMai recorder and says why', async () => {
   await checkStep(page, 'identify', 0);
   await pressAndLeave(page, 'Yes, I have this device');
   const s = await state(page);
-  assert.equal(s.screen, 'disconnect');
   assert.match(s.device, /^xiongmai-/);
+  // What comes next depends on the device (reset.test.mjs): it has been chosen either way.
+  assert.ok(['unsafe_choice', 'disconnect_prepare'].includes(s.screen), s.screen);
   await context.close();
 });
 

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
+  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -30,13 +31,31 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   await step('identify_evidence');
   await page.getByText('Hikvision', { exact: false }).first().waitFor();
   await press(page, 'Ja, dit apparaat heb ik');
-  await step('disconnect');
+  // The home goes off the internet, not the camera off the home network.
+  await step('disconnect_prepare');
   assert.match(await page.title(), /stap 2 van 5/);
-  await press(page, 'Het is losgekoppeld');
-  await step('reset_steps');
-  await press(page, 'Dit heb ik gedaan');
+  await page.getByText('Alles is geladen').first().waitFor({ timeout: 20000 });
+  await press(page, 'Verder');
+  await step('disconnect_line');
+  await pressId(page, 'line.coax');
+  await step('disconnect');
+  await page.getByText(/tv-aansluiting in de muur/).first().waitFor();
+  await press(page, 'De internetkabel is los');
+  await step('reset_connection');
+  await pressId(page, 'connection.cable');
+  await step('reset_method');
+  await press(page, 'Begin');
+  // One action per page; every page screenshotted and checked.
+  while ((await state(page)).screen === 'reset_steps') {
+    const before = await state(page);
+    await checkStep(page, 'nl-phone', n++);
+    await pressId(page, 'next');
+    const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
+      before, { timeout: 1500 }).then(() => true, () => false);
+    if (!moved) { await checkStep(page, 'nl-phone', n++); await pressId(page, 'next'); }   // a timer asked to wait: go on anyway
+  }
   await step('verify_question');
-  await answerEveryQuestion(page, 'Ja');
+  await answerVerification(page, AFTER.reset);
   await step('password_where');
   await press(page, 'Kies een wachtwoord');
   await step('password_check');
@@ -85,13 +104,11 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   }
   await step('identify_candidates');
   await page.getByRole('button', { name: /XiongMai/ }).first().click();
-  await step('disconnect');
+  await step('disconnect_prepare');
   assert.match((await state(page)).device, /^xiongmai-/);
-  await press(page, 'It is disconnected');
-  await step('reset_steps');
-  await press(page, 'I did this');
+  await takeHomeOfflineAndReset(page, { lang: 'en', line: 'fibre', connection: 'wifi' });
   await step('verify_question');
-  await answerEveryQuestion(page, 'Yes');
+  await answerVerification(page, AFTER.reset);
   await step('password_where');
   await press(page, 'Choose a password');
   await step('password_check');
@@ -131,13 +148,13 @@ test('a reload in the middle of the journey comes back to the same screen', asyn
   const page = await openWizard(context, server.mint('CS-2026-000104', 'nl', HIKVISION_CAMERA));
   await press(page, 'Beginnen');
   await press(page, 'Ja, dit apparaat heb ik');
-  await expectScreen(page, 'disconnect');
+  await expectScreen(page, 'disconnect_prepare');
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
   await page.reload();
   await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading');
   const resumed = await state(page);
-  assert.equal(resumed.screen, 'disconnect');
+  assert.equal(resumed.screen, 'disconnect_prepare');
   assert.equal(resumed.device, 'hikvision-ds-2cd-camera');
   assert.equal(resumed.locale, 'en');
   await press(page, 'Back');

@@ -168,11 +168,114 @@ TEST_CASE("resume refuses a saved state that would skip a guard") {
     Journey j;
     CHECK_FALSE(j.from_json("not json"));
     CHECK_FALSE(j.from_json(R"({"v":1,"screen":"nowhere"})"));
-    CHECK_FALSE(j.from_json(R"({"v":2,"screen":"welcome"})"));
+    CHECK_FALSE(j.from_json(R"({"v":3,"screen":"welcome"})"));
+    CHECK_FALSE(j.from_json(R"({"v":2,"screen":"welcome","history":["reset_steps/x"]})"));
     // Crafted: at the password step without a verified reset.
     CHECK_FALSE(j.from_json(R"({"v":1,"screen":"password_check","device_id":"x","disconnected":true,"reset_verified":false})"));
     CHECK(j.screen() == Screen::welcome);
     CHECK(j.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","identify_evidence"],"device_id":"x"})"));
+    CHECK(j.screen() == Screen::disconnect);
+}
+
+TEST_CASE("a device that cannot be secured is told so before any reset, and ends honestly") {
+    Journey j = journey_at(Screen::identify_evidence);
+    j.choose_device("xiongmai-h264-dvr-xc3511", "evidence", /*can_be_secured=*/false);
+    CHECK(j.facts().device_unsafe);
+    CHECK_FALSE(j.go(Screen::disconnect_prepare));
+    CHECK_FALSE(j.go(Screen::disconnect));
+    REQUIRE(j.go(Screen::unsafe_choice));
+    CHECK_FALSE(j.go(Screen::unsafe_steps));           // no choice made yet
+    CHECK_FALSE(j.go(Screen::finish));
+    j.confirm_disconnected();                           // even so, never into the reset
+    CHECK_FALSE(j.allows(Screen::reset_steps));
+    CHECK_FALSE(j.allows(Screen::password_where));
+    j.set_outcome(Outcome::cannot_secure);
+    REQUIRE(j.go(Screen::unsafe_steps));
+    CHECK_FALSE(j.allows(Screen::reconnect));           // the home was never taken off the internet
+    REQUIRE(j.go(Screen::finish));
+    CHECK_FALSE(j.facts().reset_verified);
+    CHECK(j.facts().outcome == Outcome::cannot_secure);
+    SUBCASE("a device that can be secured never sees those screens") {
+        Journey k = journey_at(Screen::disconnect);
+        CHECK_FALSE(k.allows(Screen::unsafe_choice));
+        k.set_outcome(Outcome::device_replaced);
+        CHECK_FALSE(k.allows(Screen::unsafe_steps));
+        CHECK_FALSE(k.allows(Screen::finish));         // an unverified device is not finished by a choice
+    }
+    SUBCASE("choosing a device that can be secured instead leads to the reset again") {
+        j.choose_device("hikvision-ds-2cd-camera", "answers");
+        CHECK_FALSE(j.facts().device_unsafe);
+        CHECK(j.allows(Screen::disconnect_prepare));
+        CHECK_FALSE(j.allows(Screen::unsafe_choice));
+    }
+}
+
+TEST_CASE("the home goes off the internet before the reset, and the answers on the way are kept") {
+    Journey j = journey_at(Screen::disconnect);
+    CHECK_FALSE(j.allows(Screen::reset_connection));
+    CHECK_FALSE(j.allows(Screen::reset_join_wifi));
+    j.choose_internet_line("coax");
+    j.confirm_disconnected();
+    REQUIRE(j.go(Screen::reset_connection));
+    j.choose_connection("poe");
+    CHECK(j.facts().internet_line == "coax");
+    CHECK(j.facts().connection == "poe");
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    CHECK(restored.facts().internet_line == "coax");
+    CHECK(restored.facts().connection == "poe");
+    j.choose_device("hikvision-ds-2cd-camera", "answers");   // another device: its connection is asked again
+    CHECK(j.facts().connection.empty());
+    CHECK(j.facts().internet_line == "coax");                 // the home's line is the same
+}
+
+TEST_CASE("parts: a screen shown one item at a time, and Back goes part by part") {
+    Journey j = journey_at(Screen::reset_steps);
+    size_t depth = j.depth();
+    CHECK(j.go_part(1));
+    CHECK(j.go_part(2));
+    CHECK_FALSE(j.go_part(2));
+    CHECK_FALSE(j.go_part(-1));
+    CHECK(j.screen() == Screen::reset_steps);
+    CHECK(j.part() == 2);
+    CHECK(j.depth() == depth + 2);
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    CHECK(restored.part() == 2);
+    CHECK(restored.to_json() == j.to_json());
+    REQUIRE(j.back());
+    CHECK(j.part() == 1);
+    REQUIRE(j.go(Screen::verify_question));
+    CHECK(j.part() == 0);
+    REQUIRE(j.back());
+    CHECK(j.screen() == Screen::reset_steps);
+    CHECK(j.part() == 1);
+}
+
+TEST_CASE("the verification's answers are kept with the attempt, for the report; a new device starts afresh") {
+    Journey j = journey_at(Screen::verify_question);
+    j.record_reset_attempt(false, {{"held_full_time", "no"}});
+    CHECK_FALSE(j.facts().reset_verified);
+    j.record_reset_attempt(true, {{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
+    CHECK(j.facts().reset_verified);
+    CHECK(j.facts().reset_attempts == 2);
+    REQUIRE(j.facts().verification.size() == 2);
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    REQUIRE(restored.facts().verification.size() == 2);
+    CHECK(restored.to_json() == j.to_json());
+    j.choose_device("hikvision-ds-2cd-camera", "answers");
+    CHECK(j.facts().verification.empty());
+}
+
+TEST_CASE("resume reads a state saved before parts existed (version 1)") {
+    Journey j;
+    REQUIRE(j.from_json(R"({"v":1,"screen":"reset_steps","history":["welcome","consent","identify_evidence","disconnect"],)"
+                        R"("consent":"given","device_id":"x","disconnected":true})"));
+    CHECK(j.screen() == Screen::reset_steps);
+    CHECK(j.part() == 0);
+    CHECK_FALSE(j.facts().device_unsafe);
+    REQUIRE(j.back());
     CHECK(j.screen() == Screen::disconnect);
 }
 

@@ -35,6 +35,7 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
             EvidenceParse parsed = parse_evidence(wrapped);
             if (parsed.ok()) answers_.identify = parsed.evidence.answers;
         }
+        answers_.verify_answers = json_strings(state, "verify");   // the verification so far
     }
     published_depth_ = journey_.depth();
     report_start(json_member(state, "report"));
@@ -51,6 +52,8 @@ void App::set_locale(const std::string& code) {
 bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y) {
     now_ms_ = platform::now_ms();
     screen_changed_ = false;
+    heading_is_title_ = false;
+    heading_.clear();
     ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
     draw_screen(*this, journey_.screen());
     if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
@@ -74,7 +77,7 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 
 std::string App::title() const {
     int number = step_number(journey_.step());
-    std::string screen_title = tr(std::string("title.") + screen_id(journey_.screen()));
+    std::string screen_title = heading_is_title_ && !heading_.empty() ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -98,12 +101,19 @@ bool App::page(const std::string& heading) {
     int number = step_number(journey_.step());
     if (number > 0)
         ui_.progress(tr_format("nav.step_of", {{"step", std::to_string(number)}, {"total", std::to_string(kNumberedSteps)}}));
+    heading_ = heading;
     ui_.heading(heading);
     return true;
 }
 
 void App::go(Screen screen) {
     if (!journey_.go(screen)) return;
+    screen_changed_ = true;
+    save();
+}
+
+void App::go_part(int part) {
+    if (!journey_.go_part(part)) return;
     screen_changed_ = true;
     save();
 }
@@ -121,6 +131,11 @@ void App::on_history(size_t depth) {
     // The browser's Back button: retrace until the journey is as deep as the history entry.
     bool moved = false;
     while (journey_.depth() > depth && journey_.back()) moved = true;
+    // A countdown belongs to its page: leaving it stops the sound and lets the screen sleep.
+    if (moved && answers_.hold.phase(now_ms_) != HoldPhase::ready) {
+        answers_.hold.stop();
+        platform::keep_screen_awake(false);
+    }
     if (moved) { screen_changed_ = true; moved_back_ = true; save(); }
     published_depth_ = journey_.depth();
 }
@@ -191,6 +206,10 @@ void App::want_password_data() {
     platform::request_asset("words-en", "data/words-en.txt");
 }
 
+bool App::journey_data_loaded() const {
+    return db_ready_ && password_dictionaries() && passphrase_words();
+}
+
 const PasswordDictionaries* App::password_dictionaries() const {
     return dictionary_parts_ == kDictionaryPartCount ? &dictionaries_ : nullptr;
 }
@@ -217,6 +236,25 @@ PasswordContext App::password_context() const {
 // --- The chosen device ----------------------------------------------------------------------------
 const Family* App::device() const {
     return db_ready_ ? db_.find_family(journey_.facts().device_id) : nullptr;
+}
+
+void App::confirm_device(const std::string& family_id, const std::string& chosen_by) {
+    const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
+    bool can_be_secured = !family || family->securable != "no";
+    if (family_id != journey_.facts().device_id) answers_.procedure_index = 0;
+    journey_.choose_device(family_id, chosen_by, can_be_secured);
+    go(can_be_secured ? Screen::disconnect_prepare : Screen::unsafe_choice);
+}
+
+const ResetProcedure* App::reset_procedure() const {
+    const Family* family = device();
+    if (!family || family->reset.empty()) return nullptr;
+    return &family->reset[answers_.procedure_index < family->reset.size() ? answers_.procedure_index : 0];
+}
+
+bool App::device_is_router() const {
+    const Family* family = device();
+    return family && (family->category == "router" || family->category == "access-point");
 }
 
 std::string App::device_the() const {
@@ -292,7 +330,8 @@ void App::save() {
     Json as_json = evidence_to_json(only_answers);
     const Json* found = json_member(as_json, "answers");
     Json answers = found ? *found : Json::object();
-    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}, {"report", reporter_.to_json()}};
+    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers},
+                  {"verify", answers_.verify_answers}, {"report", reporter_.to_json()}};
     platform::save_journey(case_.ticket(), state.dump());
 }
 
@@ -305,7 +344,11 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}, {"offline_ready", offline_ready_}};
+                  {"depth", journey_.depth()}, {"part", journey_.part()},
+                  {"offline_ready", offline_ready_}};
+    // On a verification question: which one (tests answer by meaning, not by wording).
+    if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
+        state["question"] = answers_.verify_shown_id;
     return state.dump();
 }
 

@@ -8,6 +8,7 @@
 #include "app/ui.h"
 #include "core/flow.h"
 #include "core/device_db.h"
+#include "core/hold_countdown.h"
 #include "core/evidence.h"
 #include "core/identify.h"
 #include "core/i18n.h"
@@ -41,16 +42,20 @@ struct NotificationCase {
 // --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------
 struct ScreenAnswers {
     Answers identify;                                 // category, app, brand, model ("" = I don't know)
-    std::vector<std::string> verify_answers;         // reset verification, one per question
-    size_t verify_index = 0;
+    std::vector<std::string> verify_answers;         // reset verification: answer codes, one per question
     std::string verify_reason;                        // why the last check said "try again"
+    int verify_shown_page = -1;                       // the question on screen, and since when
+    std::string verify_shown_id;                      // (taps in its first moments are ignored)
+    double verify_shown_ms = 0;
+    bool verify_missing_answer = false;               // "continue" pressed with no answer chosen
     std::string passphrase;                           // the suggestion on screen (never saved)
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
     unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
-    double countdown_started_ms = -1;                 // hold-the-button timer
-    int countdown_seconds = 0;
-    bool countdown_done = false;
+    HoldCountdown hold;                               // hold-the-button timer (one per hold page)
+    double wait_started_ms = -1;                      // "wait N minutes" timer on the page shown
+    bool asked_to_wait = false;                       // "continue" pressed before the journey's files were in
+    bool early_press_warned = false;                  // "continue" pressed before a wait timer ran out
 };
 
 // --- The think-aloud control and call-back form (UI state only; what is said lives in Reporter) ---
@@ -95,6 +100,12 @@ public:
     const DeviceDb* db() const { return db_ready_ ? &db_ : nullptr; }
     bool db_failed() const { return db_failed_; }
     const Family* device() const;                      // the chosen family, once the db is in
+    // The customer confirmed which device it is: a device the data says cannot be secured
+    // hears so first (before any reset); any other goes on to taking the home off the internet.
+    void confirm_device(const std::string& family_id, const std::string& chosen_by);
+    // The reset procedure on screen (the customer may have chosen another way), or nullptr.
+    const ResetProcedure* reset_procedure() const;
+    bool device_is_router() const;                     // routers and access points: the home network itself
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
     std::string device_name_of(const std::string& family_id) const;
@@ -116,6 +127,10 @@ public:
     // the device is identified, before the home goes offline; until it is in, these return
     // nullptr, and password_data_failed() says when it could not be loaded (after retries).
     void want_password_data();
+    // Whether everything the rest of the journey needs is loaded (the device database, the
+    // password step's lists), so it keeps working once the home is off the internet — as long
+    // as this page stays open. password_data_failed(): a list could not be loaded.
+    bool journey_data_loaded() const;
     bool password_data_failed() const { return password_data_failed_; }
     const PasswordDictionaries* password_dictionaries() const;
     const std::vector<std::string>* passphrase_words() const;
@@ -124,7 +139,11 @@ public:
     // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
+    // On a question page the question is both the heading and the document title, so each new
+    // question changes the title (and the bridge moves focus to it). Call before page().
+    void heading_is_title() { heading_is_title_ = true; }
     void go(Screen screen);                           // forward, with browser history
+    void go_part(int part);                           // the next part of a multi-part screen
     void back();
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
@@ -190,6 +209,8 @@ private:
     double now_ms_ = 0;
     double wake_ms_ = -1;
     bool screen_changed_ = false;
+    bool heading_is_title_ = false;                    // this frame's heading is the title
+    std::string heading_;                              // this frame's heading
     size_t published_depth_ = 0;
 };
 

@@ -14,8 +14,15 @@ void draw_screen(App& app, Screen screen) {
         case Screen::identify_model: return screen_identify_model(app);
         case Screen::identify_candidates: return screen_identify_candidates(app);
         case Screen::identify_unknown: return screen_identify_unknown(app);
+        case Screen::unsafe_choice: return screen_unsafe_choice(app);
+        case Screen::unsafe_steps: return screen_unsafe_steps(app);
+        case Screen::disconnect_prepare: return screen_disconnect_prepare(app);
+        case Screen::disconnect_line: return screen_disconnect_line(app);
         case Screen::disconnect: return screen_disconnect(app);
+        case Screen::reset_connection: return screen_reset_connection(app);
+        case Screen::reset_method: return screen_reset_method(app);
         case Screen::reset_steps: return screen_reset_steps(app);
+        case Screen::reset_join_wifi: return screen_reset_join_wifi(app);
         case Screen::verify_question: return screen_verify_question(app);
         case Screen::verify_retry: return screen_verify_retry(app);
         case Screen::verify_help: return screen_verify_help(app);
@@ -52,6 +59,38 @@ bool database_ready(App& app) {
         app.ui().status(app.tr("database.loading"));
     }
     return false;
+}
+
+// --- Reset ways ------------------------------------------------------------------------------------
+bool asks_current_password(const Action& action) {
+    if (action.type != "log_in") return false;
+    std::string_view from = action.param("password_from");
+    return from == "current" || (from.empty() && !action.has_param("password"));
+}
+
+bool needs_current_password(const ResetProcedure& procedure) {
+    for (const Action& a : procedure.actions)
+        if (asks_current_password(a)) return true;
+    return false;
+}
+
+int way_without_password(const Family& family) {
+    for (size_t i = 0; i < family.reset.size(); ++i)
+        if (!needs_current_password(family.reset[i])) return static_cast<int>(i);
+    return -1;
+}
+
+void go_after_reset(App& app) {
+    const Family* family = app.device();
+    bool sticker_wifi = false;
+    if (family) {
+        for (const Login& login : family->default_logins) sticker_wifi = sticker_wifi || login.where == "wifi";
+        if (const ResetProcedure* procedure = app.reset_procedure())
+            for (const Sign& sign : procedure->signs)
+                sticker_wifi = sticker_wifi || sign.type == "wifi_name_on_label" || sign.type == "wifi_key_on_label";
+    }
+    app.answers().verify_answers.clear();
+    app.go(sticker_wifi && app.device_is_router() ? Screen::reset_join_wifi : Screen::verify_question);
 }
 
 }  // namespace cleanslate

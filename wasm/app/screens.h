@@ -17,8 +17,15 @@ void screen_identify_brand(App& app);
 void screen_identify_model(App& app);
 void screen_identify_candidates(App& app);
 void screen_identify_unknown(App& app);
+void screen_unsafe_choice(App& app);
+void screen_unsafe_steps(App& app);
+void screen_disconnect_prepare(App& app);
+void screen_disconnect_line(App& app);
 void screen_disconnect(App& app);
+void screen_reset_connection(App& app);
+void screen_reset_method(App& app);
 void screen_reset_steps(App& app);
+void screen_reset_join_wifi(App& app);
 void screen_verify_question(App& app);
 void screen_verify_retry(App& app);
 void screen_verify_help(App& app);
@@ -35,5 +42,13 @@ std::vector<std::string> most_common(const std::map<std::string, int>& counts, s
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.
 bool database_ready(App& app);
+// A reset way that starts by logging in with the device's current password (which the
+// customer often does not know: the installer chose it), and the first way that does not (-1: none).
+bool asks_current_password(const Action& action);
+bool needs_current_password(const ResetProcedure& procedure);
+int way_without_password(const Family& family);
+// The reset step's next screen after the current one (Wi-Fi check for routers, the
+// verification for everything else).
+void go_after_reset(App& app);
 
 }  // namespace cleanslate

@@ -9,7 +9,7 @@ namespace cleanslate {
 // --- Ids ------------------------------------------------------------------------------------
 namespace {
 struct ScreenInfo { Screen screen; const char* id; Step step; };
-constexpr std::array<ScreenInfo, 19> kScreens = {{
+constexpr std::array<ScreenInfo, 26> kScreens = {{
     {Screen::welcome, "welcome", Step::welcome},
     {Screen::identify_evidence, "identify_evidence", Step::identify},
     {Screen::identify_category, "identify_category", Step::identify},
@@ -18,8 +18,15 @@ constexpr std::array<ScreenInfo, 19> kScreens = {{
     {Screen::identify_model, "identify_model", Step::identify},
     {Screen::identify_candidates, "identify_candidates", Step::identify},
     {Screen::identify_unknown, "identify_unknown", Step::identify},
+    {Screen::unsafe_choice, "unsafe_choice", Step::identify},
+    {Screen::unsafe_steps, "unsafe_steps", Step::disconnect},
+    {Screen::disconnect_prepare, "disconnect_prepare", Step::disconnect},
+    {Screen::disconnect_line, "disconnect_line", Step::disconnect},
     {Screen::disconnect, "disconnect", Step::disconnect},
+    {Screen::reset_connection, "reset_connection", Step::reset},
+    {Screen::reset_method, "reset_method", Step::reset},
     {Screen::reset_steps, "reset_steps", Step::reset},
+    {Screen::reset_join_wifi, "reset_join_wifi", Step::reset},
     {Screen::verify_question, "verify_question", Step::verify_reset},
     {Screen::verify_retry, "verify_retry", Step::verify_reset},
     {Screen::verify_help, "verify_help", Step::verify_reset},
@@ -96,20 +103,28 @@ bool outcome_from_id(std::string_view id, Outcome& out) {
 bool Journey::allows(Screen target) const {
     const JourneyFacts& f = facts_;
     bool device_known = !f.device_id.empty();
-    bool secured_or_honest = f.password_set || f.outcome == Outcome::cannot_secure ||
-                             f.outcome == Outcome::device_replaced;
+    bool honest_end = f.outcome == Outcome::cannot_secure || f.outcome == Outcome::device_replaced;
+    bool secured_or_honest = f.password_set || honest_end;
+    // A device that cannot be secured never goes through the reset: its own two screens lead
+    // straight to an honest finish.
+    if (target == Screen::unsafe_choice) return device_known && f.device_unsafe;
+    if (target == Screen::unsafe_steps) return device_known && f.device_unsafe && honest_end;
+    bool can_work_on_device = device_known && !f.device_unsafe;
     switch (step_of(target)) {
         case Step::welcome: return true;
         case Step::identify: return true;
-        case Step::disconnect: return device_known;
-        case Step::reset: return device_known && f.disconnected;
+        case Step::disconnect: return can_work_on_device;
+        case Step::reset: return can_work_on_device && f.disconnected;
         case Step::verify_reset:
-            return device_known && f.disconnected && (target != Screen::verify_help || f.reset_attempts > 0 ||
-                                                      f.outcome == Outcome::needs_help);
-        case Step::password: return device_known && f.reset_verified;
-        case Step::finish:
-            if (target == Screen::reconnect) return f.reset_verified && secured_or_honest;
-            return f.reset_verified && secured_or_honest && f.outcome != Outcome::none;
+            return can_work_on_device && f.disconnected && (target != Screen::verify_help || f.reset_attempts > 0 ||
+                                                             f.outcome == Outcome::needs_help);
+        case Step::password: return can_work_on_device && f.reset_verified;
+        case Step::finish: {
+            bool verified_way = f.reset_verified && secured_or_honest;
+            if (target == Screen::reconnect) return verified_way;
+            bool unsafe_way = device_known && f.device_unsafe && honest_end;
+            return (verified_way || unsafe_way) && f.outcome != Outcome::none;
+        }
     }
     return false;
 }
@@ -117,43 +132,61 @@ bool Journey::allows(Screen target) const {
 // --- Moves ------------------------------------------------------------------------------------
 bool Journey::go(Screen target) {
     if (target == screen_ || !allows(target)) return false;
-    history_.push_back(screen_);
+    history_.push_back({screen_, part_});
     screen_ = target;
+    part_ = 0;
+    return true;
+}
+
+bool Journey::go_part(int part) {
+    if (part == part_ || part < 0) return false;
+    history_.push_back({screen_, part_});
+    part_ = part;
     return true;
 }
 
 bool Journey::back() {
     if (history_.empty()) return false;
-    screen_ = history_.back();
+    screen_ = history_.back().screen;
+    part_ = history_.back().part;
     history_.pop_back();
     // A fact can have changed since that screen was left (e.g. a new device was chosen);
     // never land on a screen the facts no longer allow.
     while (!allows(screen_) && !history_.empty()) {
-        screen_ = history_.back();
+        screen_ = history_.back().screen;
+        part_ = history_.back().part;
         history_.pop_back();
     }
     return true;
 }
 
 // --- Events ------------------------------------------------------------------------------------
-void Journey::choose_device(std::string device_id, std::string chosen_by) {
+void Journey::choose_device(std::string device_id, std::string chosen_by, bool can_be_secured) {
     if (device_id != facts_.device_id) {
+        facts_.connection.clear();
         facts_.disconnected = false;
         facts_.reset_attempts = 0;
         facts_.reset_verified = false;
+        facts_.verification.clear();
         facts_.password_set = false;
         facts_.password_strength.clear();
         facts_.outcome = Outcome::none;
     }
     facts_.device_id = std::move(device_id);
     facts_.device_chosen_by = std::move(chosen_by);
+    facts_.device_unsafe = !can_be_secured;
 }
+
+void Journey::choose_internet_line(std::string line) { facts_.internet_line = std::move(line); }
+
+void Journey::choose_connection(std::string connection) { facts_.connection = std::move(connection); }
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified) {
+void Journey::record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
+    facts_.verification = std::move(answers);
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -164,18 +197,66 @@ void Journey::record_password(std::string strength_class) {
 void Journey::set_outcome(Outcome outcome) { facts_.outcome = outcome; }
 
 // --- Resume ---------------------------------------------------------------------------------------
+// Version 2 added the parts of multi-part screens, the verification answers and the facts
+// device_unsafe, internet_line and connection; a version 1 state (saved before) still
+// resumes, at part 0 with those unset.
+namespace {
+constexpr int64_t kStateVersion = 2;
+constexpr const char* kRemovedConsentScreen = "consent";
+
+Json verification_json(const std::vector<VerificationAnswer>& answers) {
+    Json out = Json::object();
+    for (const auto& [question, answer] : answers) out[question] = answer;
+    return out;
+}
+
+std::vector<VerificationAnswer> verification_from(const Json& state) {
+    std::vector<VerificationAnswer> out;
+    const Json* v = json_member(state, "verification");
+    if (v && v->is_object())
+        for (auto it = v->begin(); it != v->end(); ++it)
+            if (it.value().is_string()) out.emplace_back(it.key(), it.value().get<std::string>());
+    return out;
+}
+
+// A place on the way back: the screen id, and "/<part>" for a later part of a multi-part screen.
+std::string place_id(Screen screen, int part) {
+    return part == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + "/" + std::to_string(part);
+}
+
+bool place_from_id(std::string_view id, Screen& screen, int& part) {
+    part = 0;
+    size_t slash = id.find('/');
+    if (slash != std::string_view::npos) {
+        std::string_view digits = id.substr(slash + 1);
+        if (digits.empty() || digits.size() > 4) return false;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return false;
+            part = part * 10 + (c - '0');
+        }
+        id = id.substr(0, slash);
+    }
+    return screen_from_id(id, screen);
+}
+}  // namespace
+
 std::string Journey::to_json() const {
     Json history = Json::array();
-    for (Screen s : history_) history.push_back(screen_id(s));
+    for (const Place& place : history_) history.push_back(place_id(place.screen, place.part));
     Json state = {
-        {"v", 1},
+        {"v", kStateVersion},
         {"screen", screen_id(screen_)},
+        {"part", part_},
         {"history", history},
         {"device_id", facts_.device_id},
         {"device_chosen_by", facts_.device_chosen_by},
+        {"device_unsafe", facts_.device_unsafe},
+        {"internet_line", facts_.internet_line},
+        {"connection", facts_.connection},
         {"disconnected", facts_.disconnected},
         {"reset_attempts", facts_.reset_attempts},
         {"reset_verified", facts_.reset_verified},
+        {"verification", verification_json(facts_.verification)},
         {"password_strength", facts_.password_strength},
         {"password_set", facts_.password_set},
         {"outcome", outcome_id(facts_.outcome)},
@@ -186,19 +267,30 @@ std::string Journey::to_json() const {
 bool Journey::from_json(std::string_view text) {
     Json state = parse_json(text);
     Journey restored;
-    if (!state.is_object() || json_int(state, "v") != 1) return false;
-    if (!screen_from_id(json_string(state, "screen"), restored.screen_)) return false;
+    int64_t version = json_int(state, "v");
+    if (!state.is_object() || version < 1 || version > kStateVersion) return false;
+    // Version 1 had a consent screen after the welcome; consent now lives with the feedback, so
+    // a journey saved on or past it resumes without that place.
+    const std::string saved_screen = json_string(state, "screen");
+    if (!screen_from_id(saved_screen == kRemovedConsentScreen ? "welcome" : saved_screen, restored.screen_)) return false;
+    restored.part_ = static_cast<int>(json_int(state, "part"));
+    if (restored.part_ < 0) return false;
     for (const std::string& id : json_strings(state, "history")) {
-        Screen s;
-        if (!screen_from_id(id, s)) return false;
-        restored.history_.push_back(s);
+        if (id == kRemovedConsentScreen) continue;
+        Place place{};
+        if (!place_from_id(id, place.screen, place.part)) return false;
+        restored.history_.push_back(place);
     }
     JourneyFacts& f = restored.facts_;
     f.device_id = json_string(state, "device_id");
     f.device_chosen_by = json_string(state, "device_chosen_by");
+    f.device_unsafe = json_bool(state, "device_unsafe");
+    f.internet_line = json_string(state, "internet_line");
+    f.connection = json_string(state, "connection");
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
+    f.verification = verification_from(state);
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;

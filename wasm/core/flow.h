@@ -1,15 +1,19 @@
 // flow.h — the step machine of the customer's journey.
 //
 // The journey has six steps (welcome, identify, disconnect, reset + verify_reset, password,
-// finish); each step has one or more screens, one thing per screen. The machine holds
-// where the customer is, how they got there (for Back), and the facts that guard the way
-// forward: nobody reaches the password step without a verified factory reset, and nobody
-// reaches the finish without a new password or an honest outcome for a device that cannot
-// be secured. The whole state round-trips through JSON so a reload resumes; it never holds
-// a password, only its strength class.
+// finish); each step has one or more screens, one thing per screen. A screen that shows a
+// sequence one item at a time (a reset procedure's actions, the verification questions) has
+// parts; Back goes to the previous part first. The machine holds where the customer is, how
+// they got there (for Back), and the facts that guard the way forward: nobody reaches the
+// password step without a verified factory reset, and nobody reaches the finish without a new
+// password or an honest outcome for a device that cannot be secured. A device the data says
+// cannot be secured is told so right after it is confirmed, before any reset. The whole state
+// round-trips through JSON so a reload resumes; it never holds a password, only its strength
+// class.
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cleanslate {
@@ -19,8 +23,9 @@ enum class Screen {
     welcome,
     identify_evidence, identify_category, identify_app, identify_brand, identify_model,
     identify_candidates, identify_unknown,
-    disconnect,
-    reset_steps,
+    unsafe_choice, unsafe_steps,                       // cannot be secured: the honest choices, before any reset
+    disconnect_prepare, disconnect_line, disconnect,   // take the home off the internet
+    reset_connection, reset_method, reset_steps, reset_join_wifi,
     verify_question, verify_retry, verify_help,
     password_where, password_check, password_hardening, cannot_secure,
     reconnect, finish,
@@ -43,12 +48,20 @@ bool outcome_from_id(std::string_view id, Outcome& out);
 
 // --- Facts that guard the way forward ---------------------------------------------------
 // (Consent to keep feedback guards nothing: it lives with the feedback, core/feedback.h.)
+// One reset-verification answer: the question's stable id (reset_check.h) and
+// "yes" / "no" / "not_sure" / "unanswered".
+using VerificationAnswer = std::pair<std::string, std::string>;
+
 struct JourneyFacts {
     std::string device_id;          // chosen family ("" until chosen)
     std::string device_chosen_by;   // "evidence", "answers", "search", "generic"
-    bool disconnected = false;
+    bool device_unsafe = false;     // the data says it cannot be secured: no reset, honest choices
+    std::string internet_line;      // how the internet comes in: "dsl", "coax", "fibre", "unknown" ("" = not asked)
+    std::string connection;         // how the device joins the home network: "wifi", "cable", "poe", "unknown" ("" = not asked)
+    bool disconnected = false;      // the customer took the home off the internet
     int reset_attempts = 0;
     bool reset_verified = false;
+    std::vector<VerificationAnswer> verification;  // the answers of the latest attempt, as asked
     std::string password_strength;  // strength class only, never the password
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -58,6 +71,10 @@ struct JourneyFacts {
 class Journey {
 public:
     Screen screen() const { return screen_; }
+    // Some screens show a sequence one item at a time (a reset's actions, the verification
+    // questions): part() says which. Each part is its own place on the way back, so Back (and
+    // the browser's Back) returns to the previous part, and a reload resumes at it.
+    int part() const { return part_; }
     Step step() const { return step_of(screen_); }
     const JourneyFacts& facts() const { return facts_; }
     size_t depth() const { return history_.size(); }   // how many Back presses lead to the start
@@ -67,14 +84,20 @@ public:
     bool allows(Screen target) const;
     // Moves forward to target if allowed (remembering the way back); returns false otherwise.
     bool go(Screen target);
-    // Returns to the previous screen; false at the start.
+    // Moves to another part of the current screen (remembering the way back); false when
+    // it is the part already shown or negative.
+    bool go_part(int part);
+    // Returns to the previous screen (or part); false at the start.
     bool back();
 
     // Events that change facts. Each keeps the guards true: e.g. a new device choice
     // forgets an earlier reset verification, which was for another device.
-    void choose_device(std::string device_id, std::string chosen_by);
+    // can_be_secured: false when the data says no customer can make it safe.
+    void choose_device(std::string device_id, std::string chosen_by, bool can_be_secured = true);
+    void choose_internet_line(std::string line);
+    void choose_connection(std::string connection);
     void confirm_disconnected();
-    void record_reset_attempt(bool verified);
+    void record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers = {});
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
 
@@ -84,8 +107,10 @@ public:
     bool from_json(std::string_view text);
 
 private:
+    struct Place { Screen screen; int part; };
     Screen screen_ = Screen::welcome;
-    std::vector<Screen> history_;
+    int part_ = 0;
+    std::vector<Place> history_;
     JourneyFacts facts_;
 };
 

@@ -30,6 +30,12 @@
     try { return fn(...ptrs); } finally { ptrs.forEach(p => wasm._free(p)); }
   }
   function call(name, ...strings) { return wasm ? withStrings(strings, (...p) => wasm['_' + name](...p)) : 0; }
+  // A control's activation carries when the tap happened: a slow frame must not make a tap
+  // meant for the previous question count for the next one.
+  function activate(id, event) {
+    if (wasm) withStrings([id], p => wasm._cs_activate(p, event ? event.timeStamp : 0));
+    requestFrame();
+  }
 
   // --- Frames: drawn only when something changed --------------------------------------------
   function frame(time) {
@@ -83,9 +89,9 @@
     el.dataset.role = node.role;
     if (node.role === 'button') {
       el.type = 'button';
-      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+      el.addEventListener('click', e => activate(node.id, e));
     } else if (node.role === 'link') {
-      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+      el.addEventListener('click', e => activate(node.id, e));
     } else if (node.role === 'textbox') {
       const [type, autocomplete] = (node.extra || 'text|off').split('|');
       const multiline = el.tagName === 'TEXTAREA';   // Enter is a new line there, not "submit"
@@ -94,7 +100,7 @@
       el.spellcheck = multiline;
       el.setAttribute('autocapitalize', multiline ? 'sentences' : 'off');
       el.addEventListener('input', () => { call('cs_field', node.id, el.value); requestFrame(); });
-      if (!multiline) el.addEventListener('keydown', e => { if (e.key === 'Enter') { call('cs_activate', node.id + '.submit'); requestFrame(); } });
+      if (!multiline) el.addEventListener('keydown', e => { if (e.key === 'Enter') activate(node.id + '.submit', e); });
     } else if (node.role === 'heading') {
       el.tabIndex = -1;   // focus moves here on a new screen, for screen readers
     } else if (node.role === 'img') {

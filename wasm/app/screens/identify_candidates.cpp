@@ -17,8 +17,7 @@ void screen_identify_candidates(App& app) {
             if (reason.code != "port_seen" && reason.code != "tag_hint") { why = app.reason_text(reason); break; }
         bool chosen = app.journey().facts().device_id == candidate.id;
         if (ui.choice("candidate." + candidate.id, app.candidate_name(candidate), why, Icon::none, chosen)) {
-            app.journey().choose_device(candidate.id, "answers");
-            app.go(Screen::disconnect);
+            app.confirm_device(candidate.id, "answers");
             return;
         }
         if (++shown == 5) break;

@@ -29,8 +29,7 @@ void screen_identify_evidence(App& app) {
             if (shown.size() == 3) break;
         }
         if (ui.primary_button("yes", app.tr("identify.evidence.yes"))) {
-            app.journey().choose_device(best.id, "evidence");
-            app.go(Screen::disconnect);
+            app.confirm_device(best.id, "evidence");
             return;
         }
         if (ui.secondary_button("no", app.tr("identify.evidence.no"))) app.go(Screen::identify_category);

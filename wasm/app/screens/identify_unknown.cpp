@@ -14,8 +14,7 @@ void screen_identify_unknown(App& app) {
     if (generic) {
         ui.paragraph(app.tr("identify.unknown.general"));
         if (ui.primary_button("general", app.tr("identify.unknown.show_general"))) {
-            app.journey().choose_device(generic->id, "generic");
-            app.go(Screen::disconnect);
+            app.confirm_device(generic->id, "generic");
             return;
         }
     } else {
