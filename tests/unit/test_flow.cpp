@@ -29,7 +29,7 @@ Journey journey_at(Screen target) {
         REQUIRE(j.go(target));
         return j;
     }
-    j.record_reset_attempt(true);
+    j.record_reset_attempt(true, {{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
     walk(Screen::password_where);
     if (step_of(target) == Step::password) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
     j.record_password("strong");
@@ -175,7 +175,7 @@ TEST_CASE("resume refuses a saved state that would skip a guard") {
     Journey j;
     CHECK_FALSE(j.from_json("not json"));
     CHECK_FALSE(j.from_json(R"({"v":1,"screen":"nowhere"})"));
-    CHECK_FALSE(j.from_json(R"({"v":2,"screen":"welcome"})"));
+    CHECK_FALSE(j.from_json(R"({"v":3,"screen":"welcome"})"));   // a version from the future
     // Crafted: at the password step without a verified reset.
     CHECK_FALSE(j.from_json(R"({"v":1,"screen":"password_check","consent":"given","device_id":"x","disconnected":true,"reset_verified":false})"));
     CHECK(j.screen() == Screen::welcome);
@@ -188,4 +188,182 @@ TEST_CASE("the saved state never holds a password, only its strength class") {
     std::string saved = j.to_json();
     CHECK(saved.find("\"password_strength\":\"strong\"") != std::string::npos);
     CHECK(saved.find("\"password\":") == std::string::npos);
+}
+
+// --- Several devices in one case ---------------------------------------------------------------
+// Mirai often infects more than one device in a home. The finish offers "another device": the
+// device just handled is filed as a record (what the completion report lists), and the same
+// case starts identification again, with its own reset, verification and password.
+namespace {
+// Walks the current device of j from identification to its finish, the honest way.
+void handle_device(Journey& j, const std::string& id, bool verified_first_time = true) {
+    j.choose_device(id, "answers");
+    REQUIRE(j.go(Screen::disconnect));
+    j.confirm_disconnected();
+    REQUIRE(j.go(Screen::reset_steps));
+    REQUIRE(j.go(Screen::verify_question));
+    if (!verified_first_time) j.record_reset_attempt(false, {{"asks_new_password", "no"}});
+    j.record_reset_attempt(true, {{"asks_new_password", "yes"}});
+    REQUIRE(j.go(Screen::password_where));
+    j.record_password("very_strong");
+    j.set_outcome(Outcome::remediated);
+    REQUIRE(j.go(Screen::reconnect));
+    REQUIRE(j.go(Screen::finish));
+}
+}  // namespace
+
+TEST_CASE("the finish has no way back into the steps") {
+    Journey j = journey_at(Screen::finish);
+    CHECK(j.depth() == 0);
+    CHECK_FALSE(j.can_go_back());
+    CHECK_FALSE(j.back());
+    CHECK(j.screen() == Screen::finish);
+}
+
+TEST_CASE("one device's journey is one record with everything the report needs") {
+    Journey j = journey_at(Screen::finish);
+    std::vector<DeviceRecord> devices = j.devices();
+    REQUIRE(devices.size() == 1);
+    const DeviceRecord& d = devices[0];
+    CHECK(d.device_id == "xiongmai-xmeye-recorder");
+    CHECK(d.chosen_by == "evidence");
+    CHECK(d.reset_attempts == 1);
+    CHECK(d.reset_verified);
+    CHECK(d.verification == std::vector<VerificationAnswer>{{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
+    CHECK(d.password_strength == "strong");
+    CHECK(d.password_set);
+    CHECK(d.outcome == Outcome::remediated);
+    SUBCASE("before a device is chosen there is no record") {
+        CHECK(journey_at(Screen::identify_app).devices().empty());
+    }
+}
+
+TEST_CASE("another device: a second device in the same case, with its own steps and guards") {
+    Journey j = journey_at(Screen::finish);
+    REQUIRE(j.start_another_device());
+    CHECK(j.screen() == Screen::identify_category);
+    CHECK(j.facts().device_id.empty());
+    CHECK(j.facts().consent == Consent::refused);   // the case's answer stays
+    CHECK_FALSE(j.facts().disconnected);            // the home must go off the internet again
+    REQUIRE(j.devices().size() == 1);
+
+    SUBCASE("nothing of the first device's progress carries over to the second") {
+        j.choose_device("hikvision-ds-2cd-camera", "answers");
+        CHECK_FALSE(j.go(Screen::reset_steps));      // not disconnected for this device
+        REQUIRE(j.go(Screen::disconnect));
+        j.confirm_disconnected();
+        REQUIRE(j.go(Screen::reset_steps));
+        REQUIRE(j.go(Screen::verify_question));
+        CHECK_FALSE(j.go(Screen::password_where));   // its own reset is not verified yet
+        CHECK_FALSE(j.go(Screen::finish));
+        j.record_reset_attempt(true, {{"wifi_name_on_label", "yes"}});
+        REQUIRE(j.go(Screen::password_where));
+        CHECK_FALSE(j.go(Screen::finish));           // no new password, no outcome
+    }
+    SUBCASE("two devices handled: two records, in order, each with its own facts") {
+        handle_device(j, "d-link-dir-router", false);
+        std::vector<DeviceRecord> devices = j.devices();
+        REQUIRE(devices.size() == 2);
+        CHECK(devices[0].device_id == "xiongmai-xmeye-recorder");
+        CHECK(devices[0].password_strength == "strong");
+        CHECK(devices[1].device_id == "d-link-dir-router");
+        CHECK(devices[1].reset_attempts == 2);
+        CHECK(devices[1].verification == std::vector<VerificationAnswer>{{"asks_new_password", "yes"}});
+        CHECK(devices[1].password_strength == "very_strong");
+        CHECK(j.screen() == Screen::finish);
+        REQUIRE(j.start_another_device());
+        handle_device(j, "tp-link-tapo-camera");
+        CHECK(j.devices().size() == 3);
+    }
+    SUBCASE("Back from the next device's first question returns to the finish, which sums up the case") {
+        CHECK(j.can_go_back());
+        REQUIRE(j.back());
+        CHECK(j.screen() == Screen::finish);
+        CHECK(j.devices().size() == 1);
+        REQUIRE(j.start_another_device());            // pressing it again files nothing twice
+        CHECK(j.devices().size() == 1);
+        CHECK(j.screen() == Screen::identify_category);
+    }
+    SUBCASE("once the next device is chosen, Back never lands on the finish before it is done") {
+        REQUIRE(j.go(Screen::identify_app));
+        j.choose_device("hikvision-ds-2cd-camera", "answers");
+        REQUIRE(j.go(Screen::disconnect));
+        CHECK(j.back());
+        CHECK(j.back());
+        CHECK(j.screen() == Screen::identify_category);
+        CHECK_FALSE(j.can_go_back());
+        CHECK_FALSE(j.back());
+        CHECK(j.screen() == Screen::identify_category);
+    }
+}
+
+TEST_CASE("another device can only be started from the finish") {
+    for (Screen s : {Screen::welcome, Screen::identify_app, Screen::reset_steps, Screen::password_check, Screen::reconnect}) {
+        CAPTURE(screen_id(s));
+        Journey j = journey_at(s);
+        std::string before = j.to_json();
+        CHECK_FALSE(j.start_another_device());
+        CHECK(j.to_json() == before);
+    }
+}
+
+TEST_CASE("resume keeps every device of the case") {
+    Journey j = journey_at(Screen::finish);
+    REQUIRE(j.start_another_device());
+    j.choose_device("d-link-dir-router", "answers");
+    REQUIRE(j.go(Screen::disconnect));
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    CHECK(restored.to_json() == j.to_json());
+    std::vector<DeviceRecord> devices = restored.devices();
+    REQUIRE(devices.size() == 2);
+    CHECK(devices[0].device_id == "xiongmai-xmeye-recorder");
+    CHECK(devices[0].verification.size() == 2);
+    CHECK(devices[1].device_id == "d-link-dir-router");
+    CHECK(restored.screen() == Screen::disconnect);
+
+    SUBCASE("a state saved by the previous version resumes as a case with one device") {
+        Journey old;
+        REQUIRE(old.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","consent","identify_evidence"],)"
+                              R"("consent":"given","device_id":"x","device_chosen_by":"evidence"})"));
+        CHECK(old.devices().size() == 1);
+        CHECK(old.screen() == Screen::disconnect);
+    }
+    SUBCASE("a filed device that was never done is not our own state: refused") {
+        Journey crafted;
+        CHECK_FALSE(crafted.from_json(R"({"v":2,"screen":"identify_category","history":["finish"],"consent":"given",)"
+                                      R"("earlier_devices":[{"device_id":"x","reset_verified":false,"outcome":"remediated"}]})"));
+        CHECK(crafted.screen() == Screen::welcome);
+    }
+}
+
+TEST_CASE("a screen shown in parts: each part is a place on the way back, and resumes") {
+    Journey j = journey_at(Screen::password_check);
+    size_t depth = j.depth();
+    CHECK(j.part() == 0);
+    CHECK(j.go_part(1));
+    CHECK(j.go_part(2));
+    CHECK_FALSE(j.go_part(2));     // already there
+    CHECK_FALSE(j.go_part(-1));
+    CHECK(j.depth() == depth + 2);
+    Journey restored;
+    REQUIRE(restored.from_json(j.to_json()));
+    CHECK(restored.part() == 2);
+    CHECK(restored.to_json() == j.to_json());
+    CHECK(restored.back());
+    CHECK(restored.screen() == Screen::password_check);
+    CHECK(restored.part() == 1);
+    SUBCASE("the next screen starts at its first part, and Back returns to the part left") {
+        j.record_password("strong");
+        REQUIRE(j.go(Screen::password_hardening));
+        CHECK(j.part() == 0);
+        REQUIRE(j.back());
+        CHECK(j.screen() == Screen::password_check);
+        CHECK(j.part() == 2);
+    }
+    SUBCASE("a damaged part in a saved state is refused") {
+        Journey bad;
+        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"welcome","part":-3})"));
+        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"consent","history":["welcome/x"]})"));
+    }
 }

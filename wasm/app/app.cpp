@@ -52,7 +52,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
     draw_screen(*this, journey_.screen());
     platform::publish_screen(ui_.end(title(), locale_));
-    if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
+    // The browser's history follows the journey: one entry per place; the finish, which has
+    // no way back, takes the entries before it away.
+    if (screen_changed_ && journey_.depth() != published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
     if (!background_loads_started_) {
@@ -99,6 +101,24 @@ void App::go(Screen screen) {
     if (!journey_.go(screen)) return;
     screen_changed_ = true;
     save();
+}
+
+void App::go_part(int part) {
+    if (!journey_.go_part(part)) return;
+    screen_changed_ = true;
+    save();
+}
+
+void App::start_another_device() {
+    if (!journey_.start_another_device()) return;
+    answers_ = ScreenAnswers{};   // the next device's answers start empty
+    screen_changed_ = true;
+    save();
+}
+
+bool App::later_device() const {
+    size_t handled = journey_.devices().size();
+    return handled > (journey_.facts().device_id.empty() ? 0u : 1u);
 }
 
 void App::back() {
@@ -200,15 +220,21 @@ std::string App::device_the() const {
 
 std::string App::device_name() const {
     const Family* family = device();
-    if (!family) return tr("device.unknown_name");
-    if (family->generic) return family->name;
-    return db_.maker_of(*family).name + " \xE2\x80\x93 " + family->name;
+    return family ? device_name(*family) : tr("device.unknown_name");
+}
+
+std::string App::device_name(const Family& family) const {
+    if (family.generic) return family.name;
+    // The name people say ("Hikvision"), not the legal one ("Hangzhou Hikvision Digital ...").
+    const Maker& maker = db_.maker_of(family);
+    return (maker.short_name.empty() ? maker.name : maker.short_name) + " \xE2\x80\x93 " + family.name;
 }
 
 // --- Identification -------------------------------------------------------------------------------
 Evidence App::evidence() const {
     Evidence evidence;
-    if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired) {
+    // The feed saw one device; a second device of the same home is found by the answers alone.
+    if (!later_device() && (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired)) {
         EvidenceParse parsed = parse_evidence(case_.payload.evidence);
         if (parsed.ok()) evidence = parsed.evidence;
     }
@@ -270,13 +296,16 @@ void App::save() {
 
 std::string App::state_json() const {
     const JourneyFacts& f = journey_.facts();
+    Json devices = Json::array();
+    for (const DeviceRecord& d : journey_.devices())
+        devices.push_back({{"id", d.device_id}, {"outcome", d.outcome == Outcome::none ? Json() : Json(outcome_id(d.outcome))}});
     Json state = {{"step", step_id(journey_.step())}, {"screen", screen_id(journey_.screen())},
                   {"locale", locale_}, {"device", f.device_id.empty() ? Json() : Json(f.device_id)},
                   {"consent", f.consent == Consent::given ? "given" : f.consent == Consent::refused ? "refused" : "unanswered"},
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}};
+                  {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices}};
     return state.dump();
 }
 

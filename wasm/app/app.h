@@ -79,6 +79,7 @@ public:
     const Family* device() const;                      // the chosen family, once the db is in
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
+    std::string device_name(const Family& family) const;
 
     // Identification: the link's evidence plus the customer's answers so far.
     Evidence evidence() const;
@@ -99,7 +100,13 @@ public:
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
     void go(Screen screen);                           // forward, with browser history
+    void go_part(int part);                           // the next part of a multi-part screen
     void back();
+    // "Have another device?": the next device of the same case starts at identification.
+    void start_another_device();
+    // Whether the current device is not the first of this case (identification then no
+    // longer uses the link's evidence, which was about the first one).
+    bool later_device() const;
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
 

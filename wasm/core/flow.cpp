@@ -96,11 +96,30 @@ bool outcome_from_id(std::string_view id, Outcome& out) {
 // --- Guards ----------------------------------------------------------------------------------
 // Each step needs what the step before it produced. Checked on every move and on resume,
 // so neither a stale saved state nor a crafted one can skip the verification.
+namespace {
+bool secured_or_honest(const JourneyFacts& f) {
+    return f.password_set || f.outcome == Outcome::cannot_secure || f.outcome == Outcome::device_replaced;
+}
+
+bool record_is_done(const DeviceRecord& d) {
+    bool honest = d.outcome == Outcome::cannot_secure || d.outcome == Outcome::device_replaced;
+    return !d.device_id.empty() && d.outcome != Outcome::none && d.reset_verified && (d.password_set || honest);
+}
+
+DeviceRecord record_of(const JourneyFacts& f) {
+    return {f.device_id, f.device_chosen_by, f.reset_attempts, f.reset_verified, f.verification,
+            f.password_strength, f.password_set, f.outcome};
+}
+}  // namespace
+
+bool Journey::current_device_done() const {
+    const JourneyFacts& f = facts_;
+    return !f.device_id.empty() && f.reset_verified && secured_or_honest(f) && f.outcome != Outcome::none;
+}
+
 bool Journey::allows(Screen target) const {
     const JourneyFacts& f = facts_;
     bool device_known = !f.device_id.empty();
-    bool secured_or_honest = f.password_set || f.outcome == Outcome::cannot_secure ||
-                             f.outcome == Outcome::device_replaced;
     switch (step_of(target)) {
         case Step::welcome: return true;
         case Step::identify: return f.consent != Consent::unanswered;
@@ -111,8 +130,10 @@ bool Journey::allows(Screen target) const {
                                                       f.outcome == Outcome::needs_help);
         case Step::password: return device_known && f.reset_verified;
         case Step::finish:
-            if (target == Screen::reconnect) return f.reset_verified && secured_or_honest;
-            return f.reset_verified && secured_or_honest && f.outcome != Outcome::none;
+            if (target == Screen::reconnect) return f.reset_verified && secured_or_honest(f);
+            // The finish sums up the case: the current device once it is done, or (on the way
+            // back from starting another device) the devices handled before it.
+            return current_device_done() || (!device_known && !earlier_devices_.empty());
     }
     return false;
 }
@@ -120,21 +141,38 @@ bool Journey::allows(Screen target) const {
 // --- Moves ------------------------------------------------------------------------------------
 bool Journey::go(Screen target) {
     if (target == screen_ || !allows(target)) return false;
-    history_.push_back(screen_);
+    history_.push_back({screen_, part_});
     screen_ = target;
+    part_ = 0;
+    // The finish is a confirmation: what it reports is done, so there is no way back into
+    // the steps (GOV.UK confirmation pages have no Back either).
+    if (target == Screen::finish) history_.clear();
     return true;
 }
 
+bool Journey::go_part(int part) {
+    if (part == part_ || part < 0) return false;
+    history_.push_back({screen_, part_});
+    part_ = part;
+    return true;
+}
+
+// The nearest place on the way back that the facts still allow (a fact can have changed
+// since that screen was left, e.g. a new device was chosen); history_.size() when none.
+size_t Journey::nearest_allowed() const {
+    for (size_t i = history_.size(); i > 0; --i)
+        if (allows(history_[i - 1].screen)) return i - 1;
+    return history_.size();
+}
+
+bool Journey::can_go_back() const { return nearest_allowed() < history_.size(); }
+
 bool Journey::back() {
-    if (history_.empty()) return false;
-    screen_ = history_.back();
-    history_.pop_back();
-    // A fact can have changed since that screen was left (e.g. a new device was chosen);
-    // never land on a screen the facts no longer allow.
-    while (!allows(screen_) && !history_.empty()) {
-        screen_ = history_.back();
-        history_.pop_back();
-    }
+    size_t to = nearest_allowed();
+    if (to == history_.size()) return false;
+    screen_ = history_[to].screen;
+    part_ = history_[to].part;
+    history_.resize(to);
     return true;
 }
 
@@ -146,6 +184,7 @@ void Journey::choose_device(std::string device_id, std::string chosen_by) {
         facts_.disconnected = false;
         facts_.reset_attempts = 0;
         facts_.reset_verified = false;
+        facts_.verification.clear();
         facts_.password_set = false;
         facts_.password_strength.clear();
         facts_.outcome = Outcome::none;
@@ -156,9 +195,10 @@ void Journey::choose_device(std::string device_id, std::string chosen_by) {
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified) {
+void Journey::record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
+    facts_.verification = std::move(answers);
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -168,13 +208,95 @@ void Journey::record_password(std::string strength_class) {
 
 void Journey::set_outcome(Outcome outcome) { facts_.outcome = outcome; }
 
+bool Journey::start_another_device() {
+    if (screen_ != Screen::finish) return false;
+    if (current_device_done()) earlier_devices_.push_back(record_of(facts_));
+    JourneyFacts next;
+    next.consent = facts_.consent;   // one case, one answer about feedback
+    facts_ = std::move(next);
+    history_.assign(1, Place{Screen::finish, 0});
+    screen_ = Screen::identify_category;
+    part_ = 0;
+    return true;
+}
+
+std::vector<DeviceRecord> Journey::devices() const {
+    std::vector<DeviceRecord> all = earlier_devices_;
+    if (!facts_.device_id.empty()) all.push_back(record_of(facts_));
+    return all;
+}
+
 // --- Resume ---------------------------------------------------------------------------------------
+// Version 2 added the devices handled earlier in the case, the verification answers and
+// the parts of multi-part screens; a version 1 state (saved before) still resumes, as a case
+// with one device.
+namespace {
+constexpr int64_t kStateVersion = 2;
+
+Json verification_json(const std::vector<VerificationAnswer>& answers) {
+    Json out = Json::object();
+    for (const auto& [question, answer] : answers) out[question] = answer;
+    return out;
+}
+
+std::vector<VerificationAnswer> verification_from(const Json& state) {
+    std::vector<VerificationAnswer> out;
+    const Json* v = json_member(state, "verification");
+    if (v && v->is_object())
+        for (auto it = v->begin(); it != v->end(); ++it)
+            if (it.value().is_string()) out.emplace_back(it.key(), it.value().get<std::string>());
+    return out;
+}
+
+// A place on the way back: the screen id, and "/<part>" for a later part of a multi-part screen.
+std::string place_id(Screen screen, int part) {
+    return part == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + "/" + std::to_string(part);
+}
+
+bool place_from_id(std::string_view id, Screen& screen, int& part) {
+    part = 0;
+    size_t slash = id.find('/');
+    if (slash != std::string_view::npos) {
+        std::string_view digits = id.substr(slash + 1);
+        if (digits.empty() || digits.size() > 4) return false;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return false;
+            part = part * 10 + (c - '0');
+        }
+        id = id.substr(0, slash);
+    }
+    return screen_from_id(id, screen);
+}
+
+Json device_json(const DeviceRecord& d) {
+    return {{"device_id", d.device_id}, {"device_chosen_by", d.chosen_by}, {"reset_attempts", d.reset_attempts},
+            {"reset_verified", d.reset_verified}, {"verification", verification_json(d.verification)},
+            {"password_strength", d.password_strength}, {"password_set", d.password_set},
+            {"outcome", outcome_id(d.outcome)}};
+}
+
+bool device_from(const Json& j, DeviceRecord& d) {
+    if (!j.is_object()) return false;
+    d.device_id = json_string(j, "device_id");
+    d.chosen_by = json_string(j, "device_chosen_by");
+    d.reset_attempts = static_cast<int>(json_int(j, "reset_attempts"));
+    d.reset_verified = json_bool(j, "reset_verified");
+    d.verification = verification_from(j);
+    d.password_strength = json_string(j, "password_strength");
+    d.password_set = json_bool(j, "password_set");
+    return outcome_from_id(json_string(j, "outcome", "none"), d.outcome);
+}
+}  // namespace
+
 std::string Journey::to_json() const {
     Json history = Json::array();
-    for (Screen s : history_) history.push_back(screen_id(s));
+    for (const Place& place : history_) history.push_back(place_id(place.screen, place.part));
+    Json earlier = Json::array();
+    for (const DeviceRecord& d : earlier_devices_) earlier.push_back(device_json(d));
     Json state = {
-        {"v", 1},
+        {"v", kStateVersion},
         {"screen", screen_id(screen_)},
+        {"part", part_},
         {"history", history},
         {"consent", kConsent[static_cast<size_t>(facts_.consent)]},
         {"device_id", facts_.device_id},
@@ -182,9 +304,11 @@ std::string Journey::to_json() const {
         {"disconnected", facts_.disconnected},
         {"reset_attempts", facts_.reset_attempts},
         {"reset_verified", facts_.reset_verified},
+        {"verification", verification_json(facts_.verification)},
         {"password_strength", facts_.password_strength},
         {"password_set", facts_.password_set},
         {"outcome", outcome_id(facts_.outcome)},
+        {"earlier_devices", earlier},
     };
     return state.dump();
 }
@@ -192,12 +316,15 @@ std::string Journey::to_json() const {
 bool Journey::from_json(std::string_view text) {
     Json state = parse_json(text);
     Journey restored;
-    if (!state.is_object() || json_int(state, "v") != 1) return false;
+    int64_t version = json_int(state, "v");
+    if (!state.is_object() || version < 1 || version > kStateVersion) return false;
     if (!screen_from_id(json_string(state, "screen"), restored.screen_)) return false;
+    restored.part_ = static_cast<int>(json_int(state, "part"));
+    if (restored.part_ < 0) return false;
     for (const std::string& id : json_strings(state, "history")) {
-        Screen s;
-        if (!screen_from_id(id, s)) return false;
-        restored.history_.push_back(s);
+        Place place{};
+        if (!place_from_id(id, place.screen, place.part)) return false;
+        restored.history_.push_back(place);
     }
     std::string consent = json_string(state, "consent", "unanswered");
     for (size_t i = 0; i < kConsent.size(); ++i)
@@ -208,9 +335,18 @@ bool Journey::from_json(std::string_view text) {
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
+    f.verification = verification_from(state);
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;
+    // Only devices that were done can have been filed: anything else is not our own state.
+    if (const Json* earlier = json_member(state, "earlier_devices"); earlier && earlier->is_array()) {
+        for (const Json& item : *earlier) {
+            DeviceRecord d;
+            if (!device_from(item, d) || !record_is_done(d)) return false;
+            restored.earlier_devices_.push_back(std::move(d));
+        }
+    }
     if (!restored.allows(restored.screen_)) return false;
     *this = std::move(restored);
     return true;

@@ -55,11 +55,15 @@ void screen_verify_question(App& app) {
     if (a.verify_index + 1 < questions.size()) { ++a.verify_index; return; }
 
     std::vector<ResetAnswer> answers;
-    for (const std::string& answer : a.verify_answers)
+    std::vector<VerificationAnswer> recorded;   // question id -> answer, for the report
+    for (size_t i = 0; i < a.verify_answers.size(); ++i) {
+        const std::string& answer = a.verify_answers[i];
         answers.push_back(answer == "yes" ? ResetAnswer::yes : answer == "no" ? ResetAnswer::no :
                           answer == "not_sure" ? ResetAnswer::not_sure : ResetAnswer::unanswered);
+        recorded.emplace_back(questions[i].id, reset_answer_code(answers.back()));
+    }
     ResetVerdict verdict = evaluate(questions, answers, app.journey().facts().reset_attempts + 1);
-    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed);
+    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed, std::move(recorded));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_index = 0;
     a.verify_answers.clear();
