@@ -10,3 +10,6 @@ add_dependencies(cleanslate_unit_tests cs_devices_data cs_password_data)
 
 # A malformed manufacturer file fails the data build, naming the file, the field and the problem.
 add_test(NAME devices_schema COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-devices-test.sh)
+
+# The report's JSON Schema, the contract with the collector: examples valid, bad reports refused.
+add_test(NAME report_schema COMMAND node --test ${CMAKE_SOURCE_DIR}/tests/schema/)
