@@ -29,7 +29,7 @@ Journey journey_at(Screen target) {
         REQUIRE(j.go(target));
         return j;
     }
-    j.record_reset_attempt(true, {{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
+    j.record_reset_attempt(true, {"passed", "none", {{"held_full_time", "yes"}, {"asks_new_password", "yes"}}});
     walk(Screen::password_where);
     if (step_of(target) == Step::password) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
     j.record_password("strong");
@@ -202,8 +202,8 @@ void handle_device(Journey& j, const std::string& id, bool verified_first_time =
     j.confirm_disconnected();
     REQUIRE(j.go(Screen::reset_steps));
     REQUIRE(j.go(Screen::verify_question));
-    if (!verified_first_time) j.record_reset_attempt(false, {{"asks_new_password", "no"}});
-    j.record_reset_attempt(true, {{"asks_new_password", "yes"}});
+    if (!verified_first_time) j.record_reset_attempt(false, {"retry", "no_setup_prompt", {{"asks_new_password", "no"}}});
+    j.record_reset_attempt(true, {"passed", "none", {{"asks_new_password", "yes"}}});
     REQUIRE(j.go(Screen::password_where));
     j.record_password("very_strong");
     j.set_outcome(Outcome::remediated);
@@ -229,7 +229,9 @@ TEST_CASE("one device's journey is one record with everything the report needs")
     CHECK(d.chosen_by == "evidence");
     CHECK(d.reset_attempts == 1);
     CHECK(d.reset_verified);
-    CHECK(d.verification == std::vector<VerificationAnswer>{{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
+    REQUIRE(d.verification.size() == 1);
+    CHECK(d.verification[0].verdict == "passed");
+    CHECK(d.verification[0].answers == std::vector<VerificationAnswer>{{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
     CHECK(d.password_strength == "strong");
     CHECK(d.password_set);
     CHECK(d.outcome == Outcome::remediated);
@@ -256,7 +258,7 @@ TEST_CASE("another device: a second device in the same case, with its own steps 
         REQUIRE(j.go(Screen::verify_question));
         CHECK_FALSE(j.go(Screen::password_where));   // its own reset is not verified yet
         CHECK_FALSE(j.go(Screen::finish));
-        j.record_reset_attempt(true, {{"wifi_name_on_label", "yes"}});
+        j.record_reset_attempt(true);
         REQUIRE(j.go(Screen::password_where));
         CHECK_FALSE(j.go(Screen::finish));           // no new password, no outcome
     }
@@ -268,7 +270,11 @@ TEST_CASE("another device: a second device in the same case, with its own steps 
         CHECK(devices[0].password_strength == "strong");
         CHECK(devices[1].device_id == "d-link-dir-router");
         CHECK(devices[1].reset_attempts == 2);
-        CHECK(devices[1].verification == std::vector<VerificationAnswer>{{"asks_new_password", "yes"}});
+        REQUIRE(devices[1].verification.size() == 2);   // every attempt, in order
+        CHECK(devices[1].verification[0].verdict == "retry");
+        CHECK(devices[1].verification[0].reason == "no_setup_prompt");
+        CHECK(devices[1].verification[0].answers == std::vector<VerificationAnswer>{{"asks_new_password", "no"}});
+        CHECK(devices[1].verification[1].verdict == "passed");
         CHECK(devices[1].password_strength == "very_strong");
         CHECK(j.screen() == Screen::finish);
         REQUIRE(j.start_another_device());
@@ -318,7 +324,9 @@ TEST_CASE("resume keeps every device of the case") {
     std::vector<DeviceRecord> devices = restored.devices();
     REQUIRE(devices.size() == 2);
     CHECK(devices[0].device_id == "xiongmai-xmeye-recorder");
-    CHECK(devices[0].verification.size() == 2);
+    REQUIRE(devices[0].verification.size() == 1);
+    CHECK(devices[0].verification[0].answers.size() == 2);
+    CHECK(devices[0].verification[0].answers[0].first == "held_full_time");   // in the order asked
     CHECK(devices[1].device_id == "d-link-dir-router");
     CHECK(restored.screen() == Screen::disconnect);
 

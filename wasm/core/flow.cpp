@@ -195,10 +195,11 @@ void Journey::choose_device(std::string device_id, std::string chosen_by) {
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers) {
+void Journey::record_reset_attempt(bool verified, VerificationAttempt attempt) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
-    facts_.verification = std::move(answers);
+    if (attempt.verdict.empty()) attempt.verdict = verified ? "passed" : "retry";
+    facts_.verification.push_back(std::move(attempt));
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -233,18 +234,28 @@ std::vector<DeviceRecord> Journey::devices() const {
 namespace {
 constexpr int64_t kStateVersion = 2;
 
-Json verification_json(const std::vector<VerificationAnswer>& answers) {
-    Json out = Json::object();
-    for (const auto& [question, answer] : answers) out[question] = answer;
+// Attempts as [{"verdict", "reason", "answers": [{"question", "answer"}]}]: the order of the
+// questions is kept, as the report shows them.
+Json verification_json(const std::vector<VerificationAttempt>& attempts) {
+    Json out = Json::array();
+    for (const VerificationAttempt& attempt : attempts) {
+        Json answers = Json::array();
+        for (const auto& [question, answer] : attempt.answers) answers.push_back({{"question", question}, {"answer", answer}});
+        out.push_back({{"verdict", attempt.verdict}, {"reason", attempt.reason}, {"answers", answers}});
+    }
     return out;
 }
 
-std::vector<VerificationAnswer> verification_from(const Json& state) {
-    std::vector<VerificationAnswer> out;
+std::vector<VerificationAttempt> verification_from(const Json& state) {
+    std::vector<VerificationAttempt> out;
     const Json* v = json_member(state, "verification");
-    if (v && v->is_object())
-        for (auto it = v->begin(); it != v->end(); ++it)
-            if (it.value().is_string()) out.emplace_back(it.key(), it.value().get<std::string>());
+    if (!v || !v->is_array()) return out;
+    for (const Json& item : *v) {
+        VerificationAttempt attempt{json_string(item, "verdict"), json_string(item, "reason"), {}};
+        if (const Json* answers = json_member(item, "answers"); answers && answers->is_array())
+            for (const Json& a : *answers) attempt.answers.emplace_back(json_string(a, "question"), json_string(a, "answer"));
+        out.push_back(std::move(attempt));
+    }
     return out;
 }
 

@@ -51,6 +51,14 @@ enum class Consent { unanswered, given, refused };
 // "yes" / "no" / "not_sure" / "unanswered".
 using VerificationAnswer = std::pair<std::string, std::string>;
 
+// One try at the reset check: the verdict and reason codes of reset_check.h and the answers,
+// in the order asked.
+struct VerificationAttempt {
+    std::string verdict;   // "passed", "retry", "help"
+    std::string reason;    // "none", "still_old_wifi_name", ...
+    std::vector<VerificationAnswer> answers;
+};
+
 struct JourneyFacts {
     Consent consent = Consent::unanswered;
     std::string device_id;          // chosen family ("" until chosen)
@@ -58,7 +66,7 @@ struct JourneyFacts {
     bool disconnected = false;
     int reset_attempts = 0;
     bool reset_verified = false;
-    std::vector<VerificationAnswer> verification;  // the answers of the latest attempt
+    std::vector<VerificationAttempt> verification;  // every attempt for this device, in order
     std::string password_strength;  // strength class only, never the password
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -70,7 +78,7 @@ struct DeviceRecord {
     std::string chosen_by;
     int reset_attempts = 0;
     bool reset_verified = false;
-    std::vector<VerificationAnswer> verification;
+    std::vector<VerificationAttempt> verification;
     std::string password_strength;  // strength class only
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -110,7 +118,8 @@ public:
     void answer_consent(bool given);
     void choose_device(std::string device_id, std::string chosen_by);
     void confirm_disconnected();
-    void record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers = {});
+    // The attempt's verdict defaults to "passed" / "retry" from `verified` when left empty.
+    void record_reset_attempt(bool verified, VerificationAttempt attempt = {});
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
     // "Have another device?" on the finish: files the current device (when it is done) as a

@@ -55,14 +55,16 @@ void screen_verify_question(App& app) {
     if (a.verify_index + 1 < questions.size()) { ++a.verify_index; return; }
 
     std::vector<ResetAnswer> answers;
-    std::vector<VerificationAnswer> recorded;   // question id -> answer, for the report
+    VerificationAttempt recorded;   // for the report: the answers, in the order asked
     for (size_t i = 0; i < a.verify_answers.size(); ++i) {
         const std::string& answer = a.verify_answers[i];
         answers.push_back(answer == "yes" ? ResetAnswer::yes : answer == "no" ? ResetAnswer::no :
                           answer == "not_sure" ? ResetAnswer::not_sure : ResetAnswer::unanswered);
-        recorded.emplace_back(questions[i].id, reset_answer_code(answers.back()));
+        recorded.answers.emplace_back(questions[i].id, reset_answer_code(answers.back()));
     }
     ResetVerdict verdict = evaluate(questions, answers, app.journey().facts().reset_attempts + 1);
+    recorded.verdict = reset_verdict_code(verdict.kind);
+    recorded.reason = reset_reason_code(verdict.reason);
     app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed, std::move(recorded));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_index = 0;
