@@ -30,15 +30,47 @@ int TypedStep::int_param(std::string_view name, int fallback) const {
     return end && *end == '\0' ? static_cast<int>(value) : fallback;
 }
 
+const std::vector<std::string>& TypedStep::list(std::string_view name) const {
+    static const std::vector<std::string> none;
+    for (const auto& [key, values] : lists)
+        if (key == name) return values;
+    return none;
+}
+
+// --- Procedures --------------------------------------------------------------------------
+int ResetProcedure::restart_seconds() const {
+    for (const Action& a : actions)
+        if (a.type == "wait" && a.param("for") == "restart") return a.int_param("seconds", -1);
+    return -1;
+}
+
+const Source& ResetProcedure::best_source() const {
+    static const Source generic{"", "", "", "generic", "", ""};
+    return sources.empty() ? generic : sources.front();
+}
+
+bool ResetProcedure::erases_item(std::string_view item) const {
+    return std::find(erases.begin(), erases.end(), item) != erases.end();
+}
+
+bool ResetProcedure::keeps_item(std::string_view item) const {
+    return std::find(keeps.begin(), keeps.end(), item) != keeps.end();
+}
+
 std::vector<Source> Family::sources() const {
     std::vector<Source> out;
-    auto add = [&](const Source& s) {
-        for (const auto& known : out)
-            if (known.url == s.url && known.trust == s.trust && known.title == s.title) return;
-        out.push_back(s);
+    auto add_all = [&](const std::vector<Source>& list) {
+        for (const Source& s : list) {
+            bool known = false;
+            for (const auto& k : out) known = known || (k.url == s.url && k.trust == s.trust && k.title == s.title);
+            if (!known) out.push_back(s);
+        }
     };
-    for (const auto& procedure : reset) add(procedure.source);
-    if (!password.method.empty()) add(password.source);
+    for (const auto& procedure : reset) add_all(procedure.sources);
+    if (!password.method.empty()) add_all(password.sources);
+    for (const auto& login : default_logins) add_all(login.sources);
+    add_all(factory_reset_sources);
+    if (provider_managed) add_all(provider_managed->sources);
     return out;
 }
 
@@ -55,6 +87,8 @@ TypedStep read_step(const Json& object) {
         else if (value.is_number_integer()) step.params.emplace_back(key, std::to_string(value.get<int64_t>()));
         else if (value.is_boolean()) step.params.emplace_back(key, value.get<bool>() ? "true" : "false");
         else if (key == "path") step.path = json_strings(object, "path");
+        else if (value.is_array()) step.lists.emplace_back(key, json_strings(object, key.c_str()));
+        else if (key == "until" && value.is_object()) step.until.push_back(read_step(value));
     }
     return step;
 }
@@ -68,14 +102,35 @@ std::vector<TypedStep> read_steps(const Json& object, const char* key) {
     return steps;
 }
 
-Source read_source(const Json& object) {
-    Source s;
-    if (const Json* source = json_member(object, "source")) {
-        s.url = json_string(*source, "url");
-        s.title = json_string(*source, "title");
-        s.trust = json_string(*source, "trust");
-    }
-    return s;
+Source read_source(const Json& s) {
+    return {json_string(s, "url"), json_string(s, "title"), json_string(s, "publisher"),
+            json_string(s, "trust"), json_string(s, "accessed"), json_string(s, "quote")};
+}
+
+std::vector<Source> read_sources(const Json& object) {
+    std::vector<Source> out;
+    if (const Json* list = json_member(object, "sources"); list && list->is_array())
+        for (const Json& s : *list)
+            if (s.is_object()) out.push_back(read_source(s));
+    return out;
+}
+
+Login read_login(const Json& l) {
+    return {json_string(l, "user"), json_string(l, "password"), json_string(l, "password_from"),
+            json_string(l, "label_mark"), json_string(l, "which"), json_string(l, "where"), read_sources(l)};
+}
+
+ResetProcedure read_procedure(const Json& r) {
+    ResetProcedure procedure;
+    procedure.method = json_string(r, "method");
+    if (const Json* applies = json_member(r, "applies_to"))
+        procedure.applies_to = {json_strings(*applies, "models"), json_string(*applies, "hardware"), json_string(*applies, "firmware")};
+    procedure.actions = read_steps(r, "actions");
+    procedure.signs = read_steps(r, "signs");
+    procedure.erases = json_strings(r, "erases");
+    procedure.keeps = json_strings(r, "keeps");
+    procedure.sources = read_sources(r);
+    return procedure;
 }
 
 Family read_family(const Json& f) {
@@ -98,23 +153,22 @@ Family read_family(const Json& f) {
     }
     if (const Json* logins = json_member(f, "default_logins"); logins && logins->is_array())
         for (const Json& l : *logins)
-            if (l.is_object())
-                family.default_logins.push_back({json_string(l, "user"), json_string(l, "password"), json_string(l, "where")});
+            if (l.is_object()) family.default_logins.push_back(read_login(l));
     if (const Json* resets = json_member(f, "reset"); resets && resets->is_array())
-        for (const Json& r : *resets) {
-            if (!r.is_object()) continue;
-            ResetProcedure procedure;
-            procedure.method = json_string(r, "method");
-            procedure.actions = read_steps(r, "actions");
-            procedure.signs = read_steps(r, "signs");
-            procedure.restart_seconds = static_cast<int>(json_int(r, "restart_seconds", -1));
-            procedure.source = read_source(r);
-            family.reset.push_back(std::move(procedure));
-        }
+        for (const Json& r : *resets)
+            if (r.is_object()) family.reset.push_back(read_procedure(r));
+    if (const Json* status = json_member(f, "factory_reset")) {
+        family.factory_reset = json_string(*status, "status");
+        family.factory_reset_sources = read_sources(*status);
+    }
+    if (const Json* managed = json_member(f, "provider_managed"); managed && managed->is_object())
+        family.provider_managed = ProviderManaged{json_strings(*managed, "providers"), json_bool(*managed, "reprovisions"),
+                                                  json_bool(*managed, "pushes_admin_password"), json_bool(*managed, "reset_locked"),
+                                                  json_bool(*managed, "firmware_from_provider"), read_sources(*managed)};
     if (const Json* password = json_member(f, "password"); password && password->is_object()) {
         family.password.method = json_string(*password, "method");
         family.password.actions = read_steps(*password, "actions");
-        family.password.source = read_source(*password);
+        family.password.sources = read_sources(*password);
     }
     if (const Json* hardening = json_member(f, "hardening"); hardening && hardening->is_array())
         for (const Json& h : *hardening)
@@ -155,6 +209,7 @@ struct DeviceDbLoader {
         for (const auto& s : f.fingerprints.telnet_banner) ix.telnet_banner.add(s, at);
         for (int port : f.fingerprints.ports) ix.by_port[port].push_back(at);
         for (const auto& login : f.default_logins) {
+            if (!login.typed_from_data()) continue;  // a sticker password is no evidence of this family
             auto& by_login = ix.by_login[lower_ascii(login.user) + "/" + login.password];  // Mirai tries "admin", D-Link says "Admin"
             if (by_login.empty() || by_login.back() != at) by_login.push_back(at);
             auto& by_password = ix.by_password[login.password];
@@ -245,6 +300,7 @@ struct DeviceDbLoader {
             maker.aliases = json_strings(m, "aliases");
             maker.website = json_string(m, "website");
             maker.support_url = json_string(m, "support_url");
+            maker.domains = json_strings(m, "domains");
             maker.oem_for = json_strings(m, "oem_for");
             maker.short_name = short_name(maker);
             const auto maker_at = static_cast<uint32_t>(db.makers_.size());
