@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, answerEveryQuestion, checkStep, state } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -108,36 +108,33 @@ test('a Mirai default or a common password is refused with a clear reason; a str
   await toReset(page, { lang: 'en', confirm: 'Yes, I have this device' });
   await press(page, 'I did this');
   await answerEveryQuestion(page, 'Yes');
-  await expectScreen(page, 'password_where');
-  await press(page, 'Choose a password');
-  await expectScreen(page, 'password_check');
+  await expectScreen(page, 'password_choose');
+  await press(page, 'I will make up my own');
+  await expectScreen(page, 'password_own');
   const field = page.getByLabel('New password');
-  const done = page.getByRole('button', { name: 'I have set this password' });
-
-  await field.fill('7ujMko0admin');
-  await page.getByText('The virus tries this password. Choose another one.').first().waitFor();
-  assert.ok(await done.isDisabled(), 'a Mirai default is not accepted');
+  const next = page.getByRole('button', { name: 'Continue', exact: true });
+  // Never a disabled button: pressing it with a refused password says why, and stays.
+  const refused = async (password, reason) => {
+    await field.fill(password);
+    assert.ok(await next.isEnabled());
+    await next.click();
+    await page.getByText(reason).first().waitFor();
+    assert.equal((await state(page)).screen, 'password_own');
+  };
+  await refused('7ujMko0admin', 'The virus tries this password. Choose another one.');
   await checkStep(page, 'password', 0);
-
-  await field.fill('iloveyou');
-  await page.getByText(/Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
-
-  await field.fill('qwertyuiop');
-  await page.getByText(/keys next to each other|Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
+  await refused('iloveyou', /Many people use this password/);
+  await refused('qwertyuiop', /keys next to each other|Many people use this password/);
 
   await field.fill(SECRET);
   await page.getByText(/Strength: (very )?strong/).first().waitFor();
-  assert.ok(await done.isEnabled());
   await checkStep(page, 'password', 1);
-  await done.click();
-  await expectScreen(page, 'password_hardening');
+  await next.click();
+  await expectScreen(page, 'password_steps');
+  await pressOnUntil(page, ['Next step', 'I have set it'], 'password_hardening');
   // Cleared from the page when the customer moves on.
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('input')].map(i => i.value).join('')), '');
-  await press(page, 'I have done what I could');
-  await press(page, 'Continue');
-  await expectScreen(page, 'finish');
+  await pressOnUntil(page, ['Done', 'Continue'], 'finish');
   assert.equal((await state(page)).outcome, 'remediated');
   await page.reload();
   await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading');
@@ -152,15 +149,14 @@ test('a device that cannot be secured ends in an honest outcome', async () => {
   assert.equal((await state(page)).device, 'xiongmai-h264-dvr-xc3511');
   await press(page, 'Dit heb ik gedaan');
   await answerEveryQuestion(page, 'Ja');
-  await expectScreen(page, 'password_where');
+  await expectScreen(page, 'password_choose');
   await page.getByText(/geen veilig wachtwoord/).first().waitFor();
   await press(page, 'Verder');
   await expectScreen(page, 'cannot_secure');
   await checkStep(page, 'cannot-secure', 0);
   await page.getByRole('button', { name: /^Vervang het/ }).click();
   await expectScreen(page, 'reconnect');
-  await press(page, 'Verder');
-  await expectScreen(page, 'finish');
+  await pressOnUntil(page, ['Verder'], 'finish');
   await checkStep(page, 'cannot-secure', 1);
   assert.equal((await state(page)).outcome, 'device_replaced');
   await context.close();
@@ -181,15 +177,14 @@ for (const device of [
     await checkStep(page, slug, 0);
     await press(page, 'I did this');
     await answerEveryQuestion(page, 'Yes');
-    await expectScreen(page, 'password_where');
+    await expectScreen(page, 'password_choose');
     await checkStep(page, slug, 1);
-    await press(page, 'Choose a password');
-    await press(page, 'I have set the suggestion');
-    await expectScreen(page, 'password_hardening');
+    await press(page, 'Use this password');
+    await expectScreen(page, 'password_steps');
     await checkStep(page, slug, 2);
-    await press(page, 'I have done what I could');
-    await press(page, 'Continue');
-    await expectScreen(page, 'finish');
+    await pressOnUntil(page, ['Next step', 'I have set it', 'Done', 'Continue'], 'reconnect');
+    await checkStep(page, slug, 3);
+    await pressOnUntil(page, ['Continue', 'Yes, the internet works'], 'finish');
     assert.equal((await state(page)).outcome, 'remediated');
     await context.close();
   });

@@ -29,8 +29,8 @@ Journey journey_at(Screen target) {
         REQUIRE(j.go(target));
         return j;
     }
-    j.record_reset_attempt(true, {"passed", "none", {{"held_full_time", "yes"}, {"asks_new_password", "yes"}}});
-    walk(Screen::password_where);
+    j.record_reset_attempt({"passed", "none", {{"held_full_time", "yes"}, {"asks_new_password", "yes"}}});
+    walk(Screen::password_choose);
     if (step_of(target) == Step::password) { if (target != j.screen()) REQUIRE(j.go(target)); return j; }
     j.record_password("strong");
     j.set_outcome(Outcome::remediated);
@@ -47,7 +47,7 @@ TEST_CASE("steps have stable ids and numbers for 'Step N of 5'") {
     CHECK(std::string(step_id(step_of(Screen::disconnect))) == "disconnect");
     CHECK(std::string(step_id(step_of(Screen::reset_steps))) == "reset");
     CHECK(std::string(step_id(step_of(Screen::verify_question))) == "verify_reset");
-    CHECK(std::string(step_id(step_of(Screen::password_check))) == "password");
+    CHECK(std::string(step_id(step_of(Screen::password_steps))) == "password");
     CHECK(std::string(step_id(step_of(Screen::finish))) == "finish");
     CHECK(step_number(Step::welcome) == 0);
     CHECK(step_number(Step::identify) == 1);
@@ -84,13 +84,13 @@ TEST_CASE("guards: no step can be skipped") {
     }
     SUBCASE("no password step without a verified reset") {
         Journey j = journey_at(Screen::verify_question);
-        CHECK_FALSE(j.go(Screen::password_where));
+        CHECK_FALSE(j.go(Screen::password_choose));
         j.record_reset_attempt(false);
-        CHECK_FALSE(j.go(Screen::password_where));
+        CHECK_FALSE(j.go(Screen::password_choose));
         CHECK(j.go(Screen::verify_retry));
     }
     SUBCASE("no finish without a new password or an honest outcome") {
-        Journey j = journey_at(Screen::password_check);
+        Journey j = journey_at(Screen::password_steps);
         CHECK_FALSE(j.go(Screen::reconnect));
         CHECK_FALSE(j.go(Screen::finish));
         j.record_password("strong");
@@ -134,20 +134,20 @@ TEST_CASE("Back retraces the way the customer came") {
 }
 
 TEST_CASE("choosing another device forgets what was verified for the old one") {
-    Journey j = journey_at(Screen::password_where);
+    Journey j = journey_at(Screen::password_choose);
     REQUIRE(j.facts().reset_verified);
     j.choose_device("hikvision-ds-2cd-camera", "answers");
     CHECK_FALSE(j.facts().reset_verified);
     CHECK_FALSE(j.facts().disconnected);
     CHECK(j.facts().reset_attempts == 0);
-    CHECK_FALSE(j.allows(Screen::password_where));
+    CHECK_FALSE(j.allows(Screen::password_choose));
     SUBCASE("and Back never lands on a screen the facts no longer allow") {
         CHECK(j.back());
         CHECK(j.allows(j.screen()));
         CHECK(step_of(j.screen()) != Step::password);
     }
     SUBCASE("choosing the same device again keeps the progress") {
-        Journey k = journey_at(Screen::password_where);
+        Journey k = journey_at(Screen::password_choose);
         k.choose_device("xiongmai-xmeye-recorder", "search");
         CHECK(k.facts().reset_verified);
     }
@@ -155,7 +155,7 @@ TEST_CASE("choosing another device forgets what was verified for the old one") {
 
 TEST_CASE("resume: the state round-trips through JSON") {
     for (Screen s : {Screen::welcome, Screen::identify_app, Screen::disconnect, Screen::reset_steps,
-                     Screen::verify_retry, Screen::password_check, Screen::finish}) {
+                     Screen::verify_retry, Screen::password_steps, Screen::finish}) {
         CAPTURE(screen_id(s));
         Journey original = journey_at(s);
         Journey restored;
@@ -202,9 +202,9 @@ void handle_device(Journey& j, const std::string& id, bool verified_first_time =
     j.confirm_disconnected();
     REQUIRE(j.go(Screen::reset_steps));
     REQUIRE(j.go(Screen::verify_question));
-    if (!verified_first_time) j.record_reset_attempt(false, {"retry", "no_setup_prompt", {{"asks_new_password", "no"}}});
-    j.record_reset_attempt(true, {"passed", "none", {{"asks_new_password", "yes"}}});
-    REQUIRE(j.go(Screen::password_where));
+    if (!verified_first_time) j.record_reset_attempt({"retry", "no_setup_prompt", {{"asks_new_password", "no"}}});
+    j.record_reset_attempt({"passed", "none", {{"asks_new_password", "yes"}}});
+    REQUIRE(j.go(Screen::password_choose));
     j.record_password("very_strong");
     j.set_outcome(Outcome::remediated);
     REQUIRE(j.go(Screen::reconnect));
@@ -231,7 +231,7 @@ TEST_CASE("one device's journey is one record with everything the report needs")
     CHECK(d.reset_verified);
     REQUIRE(d.verification.size() == 1);
     CHECK(d.verification[0].verdict == "passed");
-    CHECK(d.verification[0].answers == std::vector<VerificationAnswer>{{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
+    CHECK(d.verification[0].answers == std::vector<std::pair<std::string, std::string>>{{"held_full_time", "yes"}, {"asks_new_password", "yes"}});
     CHECK(d.password_strength == "strong");
     CHECK(d.password_set);
     CHECK(d.outcome == Outcome::remediated);
@@ -256,10 +256,10 @@ TEST_CASE("another device: a second device in the same case, with its own steps 
         j.confirm_disconnected();
         REQUIRE(j.go(Screen::reset_steps));
         REQUIRE(j.go(Screen::verify_question));
-        CHECK_FALSE(j.go(Screen::password_where));   // its own reset is not verified yet
+        CHECK_FALSE(j.go(Screen::password_choose));   // its own reset is not verified yet
         CHECK_FALSE(j.go(Screen::finish));
         j.record_reset_attempt(true);
-        REQUIRE(j.go(Screen::password_where));
+        REQUIRE(j.go(Screen::password_choose));
         CHECK_FALSE(j.go(Screen::finish));           // no new password, no outcome
     }
     SUBCASE("two devices handled: two records, in order, each with its own facts") {
@@ -273,7 +273,7 @@ TEST_CASE("another device: a second device in the same case, with its own steps 
         REQUIRE(devices[1].verification.size() == 2);   // every attempt, in order
         CHECK(devices[1].verification[0].verdict == "retry");
         CHECK(devices[1].verification[0].reason == "no_setup_prompt");
-        CHECK(devices[1].verification[0].answers == std::vector<VerificationAnswer>{{"asks_new_password", "no"}});
+        CHECK(devices[1].verification[0].answers == std::vector<std::pair<std::string, std::string>>{{"asks_new_password", "no"}});
         CHECK(devices[1].verification[1].verdict == "passed");
         CHECK(devices[1].password_strength == "very_strong");
         CHECK(j.screen() == Screen::finish);
@@ -304,7 +304,7 @@ TEST_CASE("another device: a second device in the same case, with its own steps 
 }
 
 TEST_CASE("another device can only be started from the finish") {
-    for (Screen s : {Screen::welcome, Screen::identify_app, Screen::reset_steps, Screen::password_check, Screen::reconnect}) {
+    for (Screen s : {Screen::welcome, Screen::identify_app, Screen::reset_steps, Screen::password_steps, Screen::reconnect}) {
         CAPTURE(screen_id(s));
         Journey j = journey_at(s);
         std::string before = j.to_json();
@@ -330,6 +330,12 @@ TEST_CASE("resume keeps every device of the case") {
     CHECK(devices[1].device_id == "d-link-dir-router");
     CHECK(restored.screen() == Screen::disconnect);
 
+    SUBCASE("a state saved before the password step chose first resumes at the choosing") {
+        Journey old;
+        REQUIRE(old.from_json(R"({"v":1,"screen":"password_check","history":["welcome","password_where"],)"
+                              R"("consent":"given","device_id":"x","disconnected":true,"reset_verified":true})"));
+        CHECK(old.screen() == Screen::password_choose);
+    }
     SUBCASE("a state saved by the previous version resumes as a case with one device") {
         Journey old;
         REQUIRE(old.from_json(R"({"v":1,"screen":"disconnect","history":["welcome","consent","identify_evidence"],)"
@@ -345,33 +351,32 @@ TEST_CASE("resume keeps every device of the case") {
     }
 }
 
-TEST_CASE("a screen shown in parts: each part is a place on the way back, and resumes") {
-    Journey j = journey_at(Screen::password_check);
+TEST_CASE("a screen shown in pages: each page is a place on the way back, and resumes") {
+    Journey j = journey_at(Screen::password_steps);
     size_t depth = j.depth();
-    CHECK(j.part() == 0);
-    CHECK(j.go_part(1));
-    CHECK(j.go_part(2));
-    CHECK_FALSE(j.go_part(2));     // already there
-    CHECK_FALSE(j.go_part(-1));
+    CHECK(j.page() == 0);
+    j.next_page();
+    j.next_page();
+    CHECK(j.page() == 2);
     CHECK(j.depth() == depth + 2);
     Journey restored;
     REQUIRE(restored.from_json(j.to_json()));
-    CHECK(restored.part() == 2);
+    CHECK(restored.page() == 2);
     CHECK(restored.to_json() == j.to_json());
     CHECK(restored.back());
-    CHECK(restored.screen() == Screen::password_check);
-    CHECK(restored.part() == 1);
-    SUBCASE("the next screen starts at its first part, and Back returns to the part left") {
+    CHECK(restored.screen() == Screen::password_steps);
+    CHECK(restored.page() == 1);
+    SUBCASE("the next screen starts at its first page, and Back returns to the page left") {
         j.record_password("strong");
         REQUIRE(j.go(Screen::password_hardening));
-        CHECK(j.part() == 0);
+        CHECK(j.page() == 0);
         REQUIRE(j.back());
-        CHECK(j.screen() == Screen::password_check);
-        CHECK(j.part() == 2);
+        CHECK(j.screen() == Screen::password_steps);
+        CHECK(j.page() == 2);
     }
-    SUBCASE("a damaged part in a saved state is refused") {
+    SUBCASE("a damaged page in a saved state is refused") {
         Journey bad;
-        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"welcome","part":-3})"));
-        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"consent","history":["welcome/x"]})"));
+        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"welcome:x"})"));
+        CHECK_FALSE(bad.from_json(R"({"v":2,"screen":"consent","history":["welcome:"]})"));
     }
 }

@@ -70,6 +70,8 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 std::string App::title() const {
     int number = step_number(journey_.step());
     std::string screen_title = tr(std::string("title.") + screen_id(journey_.screen()));
+    // A screen shown in pages gets a title per page, so each page is announced as new.
+    if (journey_.page() > 0) screen_title += " (" + std::to_string(journey_.page() + 1) + ")";
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -103,8 +105,8 @@ void App::go(Screen screen) {
     save();
 }
 
-void App::go_part(int part) {
-    if (!journey_.go_part(part)) return;
+void App::next_page() {
+    journey_.next_page();
     screen_changed_ = true;
     save();
 }
@@ -139,6 +141,10 @@ void App::on_history(size_t depth) {
 
 // --- Assets ----------------------------------------------------------------------------------------
 void App::on_asset(const std::string& name, std::string text) {
+    if (name == "clipboard") {   // what the browser said about a copy: "copied" or "failed"
+        answers_.copy_result = text;
+        return;
+    }
     if (name == "link-verify") {
         case_.server_verdict = json_string(parse_json(text), "status");
         return;
@@ -165,6 +171,8 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+    for (const char* part : {"passwords", "dictionary-en", "dictionary-nl", "mirai"})
+        if (name == part) password_data_failed_ = true;
 }
 
 // --- Password step data --------------------------------------------------------------------------
@@ -305,7 +313,7 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices}};
+                  {"depth", journey_.depth()}, {"page", journey_.page()}, {"devices", devices}};
     return state.dump();
 }
 

@@ -42,7 +42,14 @@ struct ScreenAnswers {
     std::vector<std::string> verify_answers;         // reset verification, one per question
     size_t verify_index = 0;
     std::string verify_reason;                        // why the last check said "try again"
-    std::string passphrase;                           // the suggestion on screen (never saved)
+    // The password step. Nothing here is saved or sent: after a reload the customer chooses again.
+    std::string passphrase;                           // the suggestion on screen
+    double passphrase_bits = 0;                       // its entropy: how it was made
+    std::string password_choice;                      // "suggestion", "own" or "own_unchecked", once chosen
+    std::string copy_result;                          // "copied" / "failed" after the Copy button
+    bool show_own_password = false;                   // the Show toggle of an own password
+    std::string internet_works;                       // reconnecting a router: "yes" / "no" / ""
+    std::string password_error;                       // why going on was refused: a refusal code, "empty", ...
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
     unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
@@ -92,6 +99,7 @@ public:
     // The password step's data (common passwords, dictionaries, word lists) is fetched when
     // the customer reaches that step; until then these return nullptr.
     void want_password_data();
+    bool password_data_failed() const { return password_data_failed_; }   // could not be loaded (after retries)
     const PasswordDictionaries* password_dictionaries() const;
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
@@ -100,7 +108,7 @@ public:
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
     void go(Screen screen);                           // forward, with browser history
-    void go_part(int part);                           // the next part of a multi-part screen
+    void next_page();                                 // the next page of a screen shown in pages
     void back();
     // "Have another device?": the next device of the same case starts at identification.
     void start_another_device();
@@ -122,6 +130,7 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
+    bool password_data_failed_ = false;
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;

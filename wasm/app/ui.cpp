@@ -193,22 +193,6 @@ void UiKit::panel(const std::string& title, const std::string& text) {
     cursor_y_ += h + 16;
 }
 
-void UiKit::confirmation_panel(const std::string& title, const std::string& value) {
-    float inner = column_w_ - 40;
-    float th = text_height(fonts_.strong, theme::kBodySize, title, inner);
-    float vh = text_height(fonts_.heading, theme::kHeadingSize, value, inner);
-    float h = th + vh + 56;
-    draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kPrimary);
-    auto centred = [&](ImFont* font, float size, float y, const std::string& text) {
-        float w = std::min(inner, font->CalcTextSizeA(px(size), FLT_MAX, px(inner), text.c_str()).x / dpr_);
-        draw_text(font, size, column_x_ + (column_w_ - w) / 2, y, theme::kOnDark, text, inner);
-    };
-    centred(fonts_.strong, theme::kBodySize, cursor_y_ + 20, title);
-    centred(fonts_.heading, theme::kHeadingSize, cursor_y_ + 28 + th, value);
-    add_node({next_text_id(), "text", title + ": " + value, "", "", column_x_, cursor_y_, column_w_, h});
-    cursor_y_ += h + 20;
-}
-
 void UiKit::warning(const std::string& text) {
     float indent = 48;
     float h = std::max(36.f, text_height(fonts_.strong, theme::kBodySize, text, column_w_ - indent));

@@ -67,9 +67,6 @@ public:
     void bullet(const std::string& text);
     void numbered(int number, const std::string& text);
     void panel(const std::string& title, const std::string& text);      // grey inset: evidence, notes
-    // GOV.UK confirmation panel: a green box, white text, the title and a large value (the
-    // case number) centred; what the finish shows so the customer can quote it.
-    void confirmation_panel(const std::string& title, const std::string& value);
     void warning(const std::string& text);                               // "!" callout
     void status(const std::string& text);                                // aria-live polite
     void big_text(const std::string& text, const std::string& label);    // e.g. a passphrase, shown large

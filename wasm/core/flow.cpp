@@ -9,7 +9,7 @@ namespace cleanslate {
 // --- Ids ------------------------------------------------------------------------------------
 namespace {
 struct ScreenInfo { Screen screen; const char* id; Step step; };
-constexpr std::array<ScreenInfo, 20> kScreens = {{
+constexpr std::array<ScreenInfo, 21> kScreens = {{
     {Screen::welcome, "welcome", Step::welcome},
     {Screen::consent, "consent", Step::welcome},
     {Screen::identify_evidence, "identify_evidence", Step::identify},
@@ -24,8 +24,9 @@ constexpr std::array<ScreenInfo, 20> kScreens = {{
     {Screen::verify_question, "verify_question", Step::verify_reset},
     {Screen::verify_retry, "verify_retry", Step::verify_reset},
     {Screen::verify_help, "verify_help", Step::verify_reset},
-    {Screen::password_where, "password_where", Step::password},
-    {Screen::password_check, "password_check", Step::password},
+    {Screen::password_choose, "password_choose", Step::password},
+    {Screen::password_own, "password_own", Step::password},
+    {Screen::password_steps, "password_steps", Step::password},
     {Screen::password_hardening, "password_hardening", Step::password},
     {Screen::cannot_secure, "cannot_secure", Step::password},
     {Screen::reconnect, "reconnect", Step::finish},
@@ -141,20 +142,18 @@ bool Journey::allows(Screen target) const {
 // --- Moves ------------------------------------------------------------------------------------
 bool Journey::go(Screen target) {
     if (target == screen_ || !allows(target)) return false;
-    history_.push_back({screen_, part_});
+    history_.push_back({screen_, page_});
     screen_ = target;
-    part_ = 0;
+    page_ = 0;
     // The finish is a confirmation: what it reports is done, so there is no way back into
     // the steps (GOV.UK confirmation pages have no Back either).
     if (target == Screen::finish) history_.clear();
     return true;
 }
 
-bool Journey::go_part(int part) {
-    if (part == part_ || part < 0) return false;
-    history_.push_back({screen_, part_});
-    part_ = part;
-    return true;
+void Journey::next_page() {
+    history_.push_back({screen_, page_});
+    ++page_;
 }
 
 // The nearest place on the way back that the facts still allow (a fact can have changed
@@ -171,7 +170,7 @@ bool Journey::back() {
     size_t to = nearest_allowed();
     if (to == history_.size()) return false;
     screen_ = history_[to].screen;
-    part_ = history_[to].part;
+    page_ = history_[to].page;
     history_.resize(to);
     return true;
 }
@@ -195,10 +194,15 @@ void Journey::choose_device(std::string device_id, std::string chosen_by) {
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified, VerificationAttempt attempt) {
+void Journey::record_reset_attempt(bool verified) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
-    if (attempt.verdict.empty()) attempt.verdict = verified ? "passed" : "retry";
+}
+
+void Journey::record_reset_attempt(VerificationAttempt attempt) {
+    record_reset_attempt(attempt.verdict == "passed");
+    constexpr size_t kKeptAttempts = 20;
+    if (facts_.verification.size() == kKeptAttempts) facts_.verification.erase(facts_.verification.begin());
     facts_.verification.push_back(std::move(attempt));
 }
 
@@ -217,7 +221,7 @@ bool Journey::start_another_device() {
     facts_ = std::move(next);
     history_.assign(1, Place{Screen::finish, 0});
     screen_ = Screen::identify_category;
-    part_ = 0;
+    page_ = 0;
     return true;
 }
 
@@ -234,48 +238,52 @@ std::vector<DeviceRecord> Journey::devices() const {
 namespace {
 constexpr int64_t kStateVersion = 2;
 
-// Attempts as [{"verdict", "reason", "answers": [{"question", "answer"}]}]: the order of the
+// Attempts as [{"verdict", "reason", "answers": [[question, answer], ...]}]: the order of the
 // questions is kept, as the report shows them.
 Json verification_json(const std::vector<VerificationAttempt>& attempts) {
     Json out = Json::array();
-    for (const VerificationAttempt& attempt : attempts) {
+    for (const VerificationAttempt& a : attempts) {
         Json answers = Json::array();
-        for (const auto& [question, answer] : attempt.answers) answers.push_back({{"question", question}, {"answer", answer}});
-        out.push_back({{"verdict", attempt.verdict}, {"reason", attempt.reason}, {"answers", answers}});
+        for (const auto& [question, answer] : a.answers) answers.push_back(Json::array({question, answer}));
+        out.push_back({{"verdict", a.verdict}, {"reason", a.reason}, {"answers", answers}});
     }
     return out;
 }
 
-std::vector<VerificationAttempt> verification_from(const Json& state) {
-    std::vector<VerificationAttempt> out;
-    const Json* v = json_member(state, "verification");
-    if (!v || !v->is_array()) return out;
-    for (const Json& item : *v) {
-        VerificationAttempt attempt{json_string(item, "verdict"), json_string(item, "reason"), {}};
-        if (const Json* answers = json_member(item, "answers"); answers && answers->is_array())
-            for (const Json& a : *answers) attempt.answers.emplace_back(json_string(a, "question"), json_string(a, "answer"));
+bool verification_from(const Json& state, std::vector<VerificationAttempt>& out) {
+    const Json* attempts = json_member(state, "verification");
+    if (!attempts || !attempts->is_array()) return true;
+    for (const Json& a : *attempts) {
+        if (!a.is_object()) return false;
+        VerificationAttempt attempt{json_string(a, "verdict"), json_string(a, "reason"), {}};
+        if (const Json* answers = json_member(a, "answers"); answers && answers->is_array())
+            for (const Json& pair : *answers)
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                    attempt.answers.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
         out.push_back(std::move(attempt));
     }
-    return out;
+    return true;
 }
 
-// A place on the way back: the screen id, and "/<part>" for a later part of a multi-part screen.
-std::string place_id(Screen screen, int part) {
-    return part == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + "/" + std::to_string(part);
+// A place on the way back: the screen id, and ":<page>" for a later page of a screen.
+std::string place_id(Screen screen, int page) {
+    return page == 0 ? std::string(screen_id(screen)) : std::string(screen_id(screen)) + ":" + std::to_string(page);
 }
 
-bool place_from_id(std::string_view id, Screen& screen, int& part) {
-    part = 0;
-    size_t slash = id.find('/');
-    if (slash != std::string_view::npos) {
-        std::string_view digits = id.substr(slash + 1);
+bool place_from_id(std::string_view id, Screen& screen, int& page) {
+    page = 0;
+    size_t colon = id.find(':');
+    if (colon != std::string_view::npos) {
+        std::string_view digits = id.substr(colon + 1);
         if (digits.empty() || digits.size() > 4) return false;
         for (char c : digits) {
             if (c < '0' || c > '9') return false;
-            part = part * 10 + (c - '0');
+            page = page * 10 + (c - '0');
         }
-        id = id.substr(0, slash);
+        id = id.substr(0, colon);
     }
+    // Saved before the password step chose first: its two screens are now the choosing one.
+    if (id == "password_where" || id == "password_check") id = "password_choose";
     return screen_from_id(id, screen);
 }
 
@@ -292,7 +300,7 @@ bool device_from(const Json& j, DeviceRecord& d) {
     d.chosen_by = json_string(j, "device_chosen_by");
     d.reset_attempts = static_cast<int>(json_int(j, "reset_attempts"));
     d.reset_verified = json_bool(j, "reset_verified");
-    d.verification = verification_from(j);
+    if (!verification_from(j, d.verification)) return false;
     d.password_strength = json_string(j, "password_strength");
     d.password_set = json_bool(j, "password_set");
     return outcome_from_id(json_string(j, "outcome", "none"), d.outcome);
@@ -301,13 +309,12 @@ bool device_from(const Json& j, DeviceRecord& d) {
 
 std::string Journey::to_json() const {
     Json history = Json::array();
-    for (const Place& place : history_) history.push_back(place_id(place.screen, place.part));
+    for (const Place& p : history_) history.push_back(place_id(p.screen, p.page));
     Json earlier = Json::array();
     for (const DeviceRecord& d : earlier_devices_) earlier.push_back(device_json(d));
     Json state = {
         {"v", kStateVersion},
-        {"screen", screen_id(screen_)},
-        {"part", part_},
+        {"screen", place_id(screen_, page_)},
         {"history", history},
         {"consent", kConsent[static_cast<size_t>(facts_.consent)]},
         {"device_id", facts_.device_id},
@@ -329,13 +336,11 @@ bool Journey::from_json(std::string_view text) {
     Journey restored;
     int64_t version = json_int(state, "v");
     if (!state.is_object() || version < 1 || version > kStateVersion) return false;
-    if (!screen_from_id(json_string(state, "screen"), restored.screen_)) return false;
-    restored.part_ = static_cast<int>(json_int(state, "part"));
-    if (restored.part_ < 0) return false;
+    if (!place_from_id(json_string(state, "screen"), restored.screen_, restored.page_)) return false;
     for (const std::string& id : json_strings(state, "history")) {
-        Place place{};
-        if (!place_from_id(id, place.screen, place.part)) return false;
-        restored.history_.push_back(place);
+        Place p{};
+        if (!place_from_id(id, p.screen, p.page)) return false;
+        restored.history_.push_back(p);
     }
     std::string consent = json_string(state, "consent", "unanswered");
     for (size_t i = 0; i < kConsent.size(); ++i)
@@ -346,7 +351,7 @@ bool Journey::from_json(std::string_view text) {
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
-    f.verification = verification_from(state);
+    if (!verification_from(state, f.verification)) return false;
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;

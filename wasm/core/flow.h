@@ -25,7 +25,7 @@ enum class Screen {
     disconnect,
     reset_steps,
     verify_question, verify_retry, verify_help,
-    password_where, password_check, password_hardening, cannot_secure,
+    password_choose, password_own, password_steps, password_hardening, cannot_secure,
     reconnect, finish,
 };
 
@@ -47,16 +47,11 @@ bool outcome_from_id(std::string_view id, Outcome& out);
 // --- Facts that guard the way forward ---------------------------------------------------
 enum class Consent { unanswered, given, refused };
 
-// One reset-verification answer: the question's stable id (reset_check.h) and
-// "yes" / "no" / "not_sure" / "unanswered".
-using VerificationAnswer = std::pair<std::string, std::string>;
-
-// One try at the reset check: the verdict and reason codes of reset_check.h and the answers,
-// in the order asked.
+// One run through the verification questions, for the report and the helpdesk.
 struct VerificationAttempt {
-    std::string verdict;   // "passed", "retry", "help"
-    std::string reason;    // "none", "still_old_wifi_name", ...
-    std::vector<VerificationAnswer> answers;
+    std::string verdict;   // "passed", "retry", "help" (core/reset_check codes)
+    std::string reason;    // why, e.g. "released_too_early"; "none" when passed
+    std::vector<std::pair<std::string, std::string>> answers;   // question id -> "yes"/"no"/"not_sure", as asked
 };
 
 struct JourneyFacts {
@@ -66,7 +61,7 @@ struct JourneyFacts {
     bool disconnected = false;
     int reset_attempts = 0;
     bool reset_verified = false;
-    std::vector<VerificationAttempt> verification;  // every attempt for this device, in order
+    std::vector<VerificationAttempt> verification;   // this device's attempts, oldest first (at most 20 kept)
     std::string password_strength;  // strength class only, never the password
     bool password_set = false;
     Outcome outcome = Outcome::none;
@@ -88,10 +83,10 @@ struct DeviceRecord {
 class Journey {
 public:
     Screen screen() const { return screen_; }
-    // Some screens show a sequence one item at a time (the device's password steps, one
-    // setting per screen): part() says which. Each part is its own place on the way back, so
-    // Back (and the browser's Back) returns to the previous part, and a reload resumes at it.
-    int part() const { return part_; }
+    // A screen that shows a list one item at a time (the device's password steps, one setting
+    // per screen) has pages: each is its own place on the way back, so Back (and the browser's
+    // Back) returns to the previous page, and a reload resumes at it.
+    int page() const { return page_; }                  // 0 on arrival; next_page() counts up
     Step step() const { return step_of(screen_); }
     const JourneyFacts& facts() const { return facts_; }
     size_t depth() const { return history_.size(); }   // how many Back presses lead to the start
@@ -107,10 +102,9 @@ public:
     bool allows(Screen target) const;
     // Moves forward to target if allowed (remembering the way back); returns false otherwise.
     bool go(Screen target);
-    // Moves to another part of the current screen (remembering the way back); false when
-    // it is the part already shown or negative.
-    bool go_part(int part);
-    // Returns to the previous screen (or part); false at the start.
+    // The next page of the current screen (remembered for Back, like a move).
+    void next_page();
+    // Returns to the previous page or screen; false at the start.
     bool back();
 
     // Events that change facts. Each keeps the guards true: e.g. a new device choice
@@ -118,8 +112,8 @@ public:
     void answer_consent(bool given);
     void choose_device(std::string device_id, std::string chosen_by);
     void confirm_disconnected();
-    // The attempt's verdict defaults to "passed" / "retry" from `verified` when left empty.
-    void record_reset_attempt(bool verified, VerificationAttempt attempt = {});
+    void record_reset_attempt(bool verified);
+    void record_reset_attempt(VerificationAttempt attempt);   // verified when its verdict is "passed"
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
     // "Have another device?" on the finish: files the current device (when it is done) as a
@@ -134,9 +128,9 @@ public:
     bool from_json(std::string_view text);
 
 private:
-    struct Place { Screen screen; int part; };
+    struct Place { Screen screen; int page; };
     Screen screen_ = Screen::welcome;
-    int part_ = 0;
+    int page_ = 0;
     std::vector<Place> history_;
     JourneyFacts facts_;
     std::vector<DeviceRecord> earlier_devices_;   // filed by start_another_device()

@@ -26,6 +26,10 @@ void request_asset(const char* name, const char* url);
 // Asks the server to check the link's signature; the answer arrives as the asset "link-verify".
 void verify_link(const std::string& token);
 
+// Copies text to the clipboard (web/static/clipboard.js); the result arrives as the asset
+// "clipboard": "copied" or "failed". Call it while handling a tap (browsers want a gesture).
+void copy_to_clipboard(const std::string& text);
+
 void vibrate(int milliseconds);
 void fill_random(uint8_t* out, size_t count);   // crypto.getRandomValues
 double now_ms();                                 // performance.now()

@@ -40,7 +40,7 @@ void screen_finish(App& app) {
     for (const DeviceRecord& d : devices) all_remediated = all_remediated && d.outcome == Outcome::remediated;
     if (!app.page(app.tr(all_remediated ? "finish.heading_done" : "finish.heading_choices"))) return;
     if (!app.notification().ticket().empty())
-        ui.confirmation_panel(app.tr("finish.reference"), app.notification().ticket());
+        ui.panel(app.tr("finish.reference"), app.notification().ticket());   // the kit's confirmation panel, once it lands
 
     // What was done, device by device: confirmed by the check questions, or only reported.
     ui.strong_text(app.tr(devices.size() > 1 ? "finish.what_you_did_devices" : "finish.what_you_did"));

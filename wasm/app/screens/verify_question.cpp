@@ -65,12 +65,12 @@ void screen_verify_question(App& app) {
     ResetVerdict verdict = evaluate(questions, answers, app.journey().facts().reset_attempts + 1);
     recorded.verdict = reset_verdict_code(verdict.kind);
     recorded.reason = reset_reason_code(verdict.reason);
-    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed, std::move(recorded));
+    app.journey().record_reset_attempt(std::move(recorded));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_index = 0;
     a.verify_answers.clear();
     switch (verdict.kind) {
-        case ResetVerdictKind::passed: app.go(Screen::password_where); break;
+        case ResetVerdictKind::passed: app.go(Screen::password_choose); break;
         case ResetVerdictKind::retry: app.go(Screen::verify_retry); break;
         case ResetVerdictKind::help: app.go(Screen::verify_help); break;
     }
