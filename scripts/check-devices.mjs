@@ -16,6 +16,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { lintMaker, lintCredentials } from './devices-lint.mjs';
+import { loadSharedSoftware, loadMacVendors } from './fingerprint-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'devices/schema.json'), 'utf8'));
@@ -83,6 +84,9 @@ if (credentialsFile) {
   if (credentials) lintCredentials(credentials, valid, (where, problem) => faults.push(`${credentialsFile}: ${where}: ${problem}`));
 }
 
+const shared = loadSharedSoftware(root);  // fingerprints of software many makers build in
+const macVendors = loadMacVendors(root, new Set(valid.map(data => data.maker.id)));
+faults.push(...shared.faults, ...macVendors.faults);
 if (faults.length) {
   for (const f of faults) console.error(f);
   console.error(`devices: ${faults.length} problem(s); the database was not built`);
@@ -90,7 +94,8 @@ if (faults.length) {
 }
 
 // --- Stats: how well the data is sourced ----------------------------------------------------
-// A preferred reset counts as "backed" when a maker or maker-mirror source quotes the sentence.
+// A preferred reset counts as "backed" when its first source (the one the screen names) is
+// the maker's or a maker-mirror page, with the quoted sentence.
 if (wantStats) {
   const count = (map, key) => map.set(key, (map.get(key) || 0) + 1);
   const preferred = new Map(), allResets = new Map(), passwords = new Map();
@@ -102,7 +107,8 @@ if (wantStats) {
       if (!f.reset.length) { noReset++; count(preferred, 'none (no factory reset)'); }
       else {
         count(preferred, bestTrust(f.reset[0].sources));
-        if (f.reset[0].sources.some(s => (s.trust === 'maker' || s.trust === 'maker-mirror') && s.quote)) backed++;
+        const shown = f.reset[0].sources[0];   // the source the screen names for the steps
+        if ((shown.trust === 'maker' || shown.trust === 'maker-mirror') && shown.quote) backed++;
       }
       if (f.factory_reset && f.factory_reset.status === 'does_not_cure') doesNotCure++;
       if (f.provider_managed) managed++;
@@ -125,6 +131,7 @@ if (outFile) {
   const teamOnly = new Set(['note', '$schema', 'quote']);
   const packed = valid.map(data => ({ ...data.maker, families: data.families })).sort((a, b) => a.id.localeCompare(b.id));
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ makers: packed }, (key, value) => (teamOnly.has(key) ? undefined : value)));
+  writeFileSync(outFile, JSON.stringify({ makers: packed, shared_software: shared.packed, mac_vendors: macVendors.packed },
+                                        (key, value) => (teamOnly.has(key) ? undefined : value)));
 }
 if (!wantStats) console.log(`devices: ${makerOwner.size} makers, ${familyOwner.size} families valid`);

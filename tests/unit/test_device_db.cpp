@@ -29,7 +29,11 @@ TEST_CASE("the fixture database loads into makers and families") {
     CHECK(db.maker_of(*recorder).name == "Hangzhou Xiongmai Technology");
     CHECK(recorder->apps.front() == "XMEye");
     CHECK(recorder->fingerprints.ports == std::vector<int>{23, 80, 34567, 9527});
-    CHECK(recorder->fingerprints.http_server == std::vector<std::string>{"uc-httpd"});
+    const auto& servers = recorder->fingerprints.of("http_server");
+    REQUIRE(servers.size() == 1);
+    CHECK(servers[0].text == "uc-httpd");
+    CHECK(servers[0].place == PatternPlace::kWord);  // a plain string: whole words
+    CHECK(servers[0].weight == FingerprintWeight::kShared);  // XiongMai's web server is in many brands' recorders
     REQUIRE(recorder->default_logins.size() == 2);
     CHECK(recorder->default_logins[0].user == "root");
     CHECK(recorder->default_logins[0].password == "xc3511");
@@ -155,7 +159,7 @@ TEST_CASE("the indexes cover names, apps, models, fingerprints, ports and logins
     CHECK_FALSE(ix.brands.search("Amcrest", 0.9).empty());  // a rebrand of Dahua
     CHECK_FALSE(ix.apps.search("XMEye", 0.9).empty());
     CHECK_FALSE(ix.models.search("DS-2CD2042").empty());
-    CHECK(ix.http_server.search("uc-httpd").size() == 1);
+    CHECK(ix.fingerprints[0].search("uc-httpd").size() == 1);  // http_server, kFingerprintFields[0]
     CHECK(ix.by_login.at("root/xc3511").size() == 2);
     CHECK(ix.by_password.at("").size() >= 2);
     CHECK(ix.by_port.at(34567).size() == 2);

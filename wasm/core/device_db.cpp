@@ -57,6 +57,13 @@ bool ResetProcedure::keeps_item(std::string_view item) const {
     return std::find(keeps.begin(), keeps.end(), item) != keeps.end();
 }
 
+const std::vector<FingerprintPattern>& Fingerprints::of(std::string_view field) const {
+    static const std::vector<FingerprintPattern> kNone;
+    for (size_t i = 0; i < kFingerprintFieldCount; ++i)
+        if (kFingerprintFields[i].name == field) return patterns[i];
+    return kNone;
+}
+
 std::vector<Source> Family::sources() const {
     std::vector<Source> out;
     auto add_all = [&](const std::vector<Source>& list) {
@@ -133,6 +140,34 @@ ResetProcedure read_procedure(const Json& r) {
     return procedure;
 }
 
+// A fingerprint list: plain strings (whole words, strong) or {"text", "at", "weight"}.
+// Hostnames and MAC prefixes are whole values; a MAC prefix is kept as six hex digits.
+std::vector<FingerprintPattern> read_patterns(const Json& fingerprints, std::string_view field) {
+    std::vector<FingerprintPattern> patterns;
+    const Json* list = json_member(fingerprints, std::string(field).c_str());
+    if (!list || !list->is_array()) return patterns;
+    const bool whole = field == "telnet_hostname" || field == "mac";
+    for (const Json& item : *list) {
+        FingerprintPattern p;
+        p.place = whole ? PatternPlace::kWhole : PatternPlace::kWord;
+        if (item.is_string()) {
+            p.text = item.get<std::string>();
+        } else if (item.is_object()) {
+            p.text = json_string(item, "text");
+            std::string at = json_string(item, "at"), weight = json_string(item, "weight");
+            if (at == "word") p.place = PatternPlace::kWord;
+            else if (at == "prefix") p.place = PatternPlace::kPrefix;
+            else if (at == "start") p.place = PatternPlace::kStart;
+            else if (at == "whole") p.place = PatternPlace::kWhole;
+            if (weight == "weak") p.weight = FingerprintWeight::kWeak;
+            else if (weight == "shared") p.weight = FingerprintWeight::kShared;
+        }
+        if (field == "mac") p.text = mac_vendor_prefix(p.text);
+        if (!p.text.empty()) patterns.push_back(std::move(p));
+    }
+    return patterns;
+}
+
 Family read_family(const Json& f) {
     Family family;
     family.id = json_string(f, "id");
@@ -147,10 +182,11 @@ Family read_family(const Json& f) {
         if (const Json* ports = json_member(*prints, "ports"); ports && ports->is_array())
             for (const Json& p : *ports)
                 if (p.is_number_integer()) family.fingerprints.ports.push_back(static_cast<int>(p.get<int64_t>()));
-        family.fingerprints.http_server = json_strings(*prints, "http_server");
-        family.fingerprints.http_title = json_strings(*prints, "http_title");
-        family.fingerprints.telnet_banner = json_strings(*prints, "telnet_banner");
+        for (size_t field = 0; field < kFingerprintFieldCount; ++field)
+            family.fingerprints.patterns[field] = read_patterns(*prints, kFingerprintFields[field].name);
     }
+    family.popularity = json_string(f, "popularity", "common");
+    family.sold_until = static_cast<int>(json_int(f, "sold_until", 0));
     if (const Json* logins = json_member(f, "default_logins"); logins && logins->is_array())
         for (const Json& l : *logins)
             if (l.is_object()) family.default_logins.push_back(read_login(l));
@@ -204,9 +240,9 @@ struct DeviceDbLoader {
         for (const auto& a : f.aliases) name(ix.names, a, NameKind::kFamilyAlias);
         for (const auto& a : f.apps) name(ix.apps, a, NameKind::kApp);
         for (const auto& model : f.models) ix.models.add(model, at);
-        for (const auto& s : f.fingerprints.http_server) ix.http_server.add(s, at);
-        for (const auto& s : f.fingerprints.http_title) ix.http_title.add(s, at);
-        for (const auto& s : f.fingerprints.telnet_banner) ix.telnet_banner.add(s, at);
+        for (size_t field = 0; field < kFingerprintFieldCount; ++field)
+            for (const FingerprintPattern& p : f.fingerprints.patterns[field])
+                ix.fingerprints[field].add(p.text, p.place, at, static_cast<uint8_t>(p.weight));
         for (int port : f.fingerprints.ports) ix.by_port[port].push_back(at);
         for (const auto& login : f.default_logins) {
             if (!login.typed_from_data()) continue;  // a sticker password is no evidence of this family
@@ -253,11 +289,15 @@ struct DeviceDbLoader {
         ix.category_prior.assign(categories, 0.0);
         ix.category_families.assign(categories, {});
         ix.category_groups.assign(categories, {});
+        std::vector<double> popularity_sum(ix.group_size.size(), 0.0);
+        for (uint32_t at = 0; at < db.families_.size(); ++at)
+            popularity_sum[ix.group_of_family[at]] += popularity_weight(db.families_[at].popularity);
         for (uint32_t at = 0; at < db.families_.size(); ++at) {
             uint32_t group = ix.group_of_family[at];
             auto category = static_cast<uint8_t>(category_index(db.families_[at].category));
             ix.category_of_group[group] = category;
-            ix.family_prior.push_back(ix.group_reach[group] / ix.total_reach / static_cast<double>(ix.group_size[group]));
+            ix.family_prior.push_back(ix.group_reach[group] / ix.total_reach *
+                                      popularity_weight(db.families_[at].popularity) / popularity_sum[group]);
             ix.category_prior[category] += ix.family_prior.back();
             ix.category_families[category].push_back(at);
         }
@@ -266,11 +306,54 @@ struct DeviceDbLoader {
         for (auto& families : ix.category_families)
             std::sort(families.begin(), families.end(), [&](uint32_t a, uint32_t b) {
                 if (ix.family_prior[a] != ix.family_prior[b]) return ix.family_prior[a] > ix.family_prior[b];
-                return db.families_[a].id < db.families_[b].id;
+                return more_current(db.families_, a, b);
             });
+        ix.group_families.assign(ix.group_size.size(), {});
+        for (const auto& families : ix.category_families)
+            for (uint32_t family : families) ix.group_families[ix.group_of_family[family]].push_back(family);
         for (auto& groups : ix.category_groups)
             std::stable_sort(groups.begin(), groups.end(),
                              [&](uint32_t a, uint32_t b) { return ix.group_reach[a] > ix.group_reach[b]; });
+    }
+
+    // A fingerprint naming software that many makers build in (the packed "shared_software"
+    // list, from devices/fingerprints/shared.json) is shared evidence whatever its family
+    // says: the name as whole words in the pattern ("Boa" in "Boa/0.93") or the pattern as
+    // whole words in the name ("GoAhead" in "GoAhead-Webs").
+    static void mark_shared_software(const Json& root, DeviceDb& db) {
+        const Json* shared = json_member(root, "shared_software");
+        if (!shared || !shared->is_array()) return;
+        for (const Json& software : *shared) {
+            std::vector<std::string> names = json_strings(software, "names");
+            for (const std::string& field : json_strings(software, "fields"))
+                for (Family& family : db.families_)
+                    for (size_t f = 0; f < kFingerprintFieldCount; ++f) {
+                        if (kFingerprintFields[f].name != field) continue;
+                        for (FingerprintPattern& pattern : family.fingerprints.patterns[f])
+                            for (const std::string& name : names)
+                                if (pattern_matches(name, PatternPlace::kWord, pattern.text) ||
+                                    pattern_matches(pattern.text, PatternPlace::kWord, name))
+                                    pattern.weight = FingerprintWeight::kShared;
+                    }
+        }
+    }
+
+    // The maker's MAC vendor prefixes (packed "mac_vendors", from the IEEE registry via
+    // devices/fingerprints/mac-vendors.json) are strong "mac" fingerprints of all its families.
+    static void add_mac_vendors(const Json& root, DeviceDb& db) {
+        const Json* vendors = json_member(root, "mac_vendors");
+        if (!vendors || !vendors->is_object()) return;
+        size_t mac = 0;
+        while (kFingerprintFields[mac].name != "mac") ++mac;
+        for (const auto& [maker_id, prefixes] : vendors->items()) {
+            auto maker = db.maker_by_id_.find(maker_id);
+            if (maker == db.maker_by_id_.end() || !prefixes.is_array()) continue;
+            for (uint32_t at : db.makers_[maker->second].families)
+                for (const Json& prefix : prefixes)
+                    if (prefix.is_string())
+                        db.families_[at].fingerprints.patterns[mac].push_back(
+                            {mac_vendor_prefix(prefix.get<std::string>()), PatternPlace::kWhole, FingerprintWeight::kStrong});
+        }
     }
 
     // The alias people say: the shortest one whose words appear, whole, in the normalised
@@ -322,6 +405,8 @@ struct DeviceDbLoader {
                 }
             db.makers_.push_back(std::move(maker));
         }
+        add_mac_vendors(root, db);
+        mark_shared_software(root, db);
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
         index_priors(db);
@@ -342,6 +427,20 @@ bool load_device_db(std::string_view packed_json, DeviceDb& db, std::string& err
 }
 
 // --- Lookups -----------------------------------------------------------------------------
+double popularity_weight(std::string_view popularity) {
+    if (popularity == "very-common") return 8;
+    if (popularity == "uncommon") return 2;
+    if (popularity == "rare") return 1;
+    return 4;
+}
+
+bool more_current(const std::vector<Family>& families, uint32_t a, uint32_t b) {
+    auto still_sold = [](int year) { return year == 0 ? 10000 : year; };
+    if (families[a].sold_until != families[b].sold_until)
+        return still_sold(families[a].sold_until) > still_sold(families[b].sold_until);
+    return a < b;  // the data's own order: the maker file lists its main line first
+}
+
 uint32_t category_index(std::string_view category) {
     for (uint32_t i = 0; i < kDeviceCategories.size(); ++i)
         if (kDeviceCategories[i] == category) return i;

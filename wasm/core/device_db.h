@@ -4,6 +4,7 @@
 // text is never stored here: actions and signs are typed, and the screens render them with
 // the locale templates action.<type> and sign.<type>.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/evidence.h"
 #include "core/text_match.h"
 
 namespace cleanslate {
@@ -104,6 +106,19 @@ struct Hardening {
     std::vector<Action> actions;
 };
 
+// How much one fingerprint says (devices/schema.json, fingerprints): strong — only this
+// maker's devices show it; weak — it points at the maker but others show it too; shared —
+// software built into many makers' products (an embedded web server, a chip maker's SDK).
+// The packer marks every pattern naming shared software (devices/fingerprints/shared.json)
+// as shared, whatever the family says.
+enum class FingerprintWeight : uint8_t { kShared = 0, kWeak = 1, kStrong = 2 };
+
+struct FingerprintPattern {
+    std::string text;
+    PatternPlace place = PatternPlace::kWord;
+    FingerprintWeight weight = FingerprintWeight::kStrong;
+};
+
 // A device an internet provider lends and manages from a distance.
 struct ProviderManaged {
     std::vector<std::string> providers;
@@ -116,9 +131,10 @@ struct ProviderManaged {
 
 struct Fingerprints {
     std::vector<int> ports;
-    std::vector<std::string> http_server;    // case-insensitive substrings
-    std::vector<std::string> http_title;
-    std::vector<std::string> telnet_banner;
+    // One list per fingerprint field, in kFingerprintFields order (evidence.h); "mac" holds
+    // vendor prefixes as six hex digits.
+    std::array<std::vector<FingerprintPattern>, kFingerprintFieldCount> patterns;
+    const std::vector<FingerprintPattern>& of(std::string_view field) const;
 };
 
 struct Family {
@@ -142,6 +158,11 @@ struct Family {
     std::vector<Hardening> hardening;
     std::string firmware_updates;  // "maker", "none", "unknown" or "" when not given
     std::string firmware_url;
+    // How many homes have one, for the order of families a question cannot tell apart:
+    // "very-common", "common" (the default), "uncommon", "rare"; and the last year the maker
+    // sold it, 0 while it is still sold.
+    std::string popularity = "common";
+    int sold_until = 0;
     std::string securable;         // "yes", "partly", "no"
     std::string securable_reason;  // "telnet_password_fixed", "no_factory_reset", ... or ""
     std::vector<Source> sources() const;  // every distinct source the family cites
@@ -170,9 +191,7 @@ struct DeviceIndex {
     NameIndex names;   // family names and aliases
     NameIndex apps;
     ModelIndex models;
-    SubstringIndex http_server;
-    SubstringIndex http_title;
-    SubstringIndex telnet_banner;
+    std::array<FingerprintIndex, kFingerprintFieldCount> fingerprints;  // kFingerprintFields order; weights are FingerprintWeight
     std::unordered_map<int, std::vector<uint32_t>> by_port;
     std::unordered_map<std::string, std::vector<uint32_t>> by_login;     // "user/password", user in lower case
     std::unordered_map<std::string, std::vector<uint32_t>> by_password;
@@ -189,7 +208,7 @@ struct DeviceIndex {
     std::vector<double> group_reach;
     double total_reach = 0;
     // Per family, the prior identification starts from: its group's share of the total
-    // reach, split evenly over the group's families.
+    // reach, split over the group's families by popularity (popularity_weight()).
     std::vector<double> family_prior;
     // Per device category (kDeviceCategories order). Evidence about the kind of device (a
     // category answer, a feed's device type or tag) weighs every family of a category alike,
@@ -199,9 +218,18 @@ struct DeviceIndex {
     std::vector<double> category_prior;                    // summed family_prior
     std::vector<std::vector<uint32_t>> category_families;  // by family_prior, highest first, then id
     std::vector<std::vector<uint32_t>> category_groups;    // by group_reach, highest first
+    std::vector<std::vector<uint32_t>> group_families;     // by family_prior, highest first, then more_current()
     // Per family, the apps index entries of its apps: "which app?" answers as numbers.
     std::vector<std::vector<uint32_t>> apps_of_family;
 };
+
+// A family's share of its group's prior by popularity: very-common 8, common 4, uncommon 2,
+// rare 1 (halving per step: "common" is about twice as often met as "uncommon").
+double popularity_weight(std::string_view popularity);
+
+// The order of two families equally likely on the evidence: the one still sold (or sold
+// until later) first, then the data's order (families[] index). Never the id's spelling.
+bool more_current(const std::vector<Family>& families, uint32_t a, uint32_t b);
 
 // The position of a category in kDeviceCategories; 0 for an unknown one (the loader
 // rejects those).
