@@ -222,6 +222,23 @@ export async function pressAndLeave(page, name, role = 'button') {
   await page.waitForFunction(f => window.cleanslate.state().screen !== f, from);
 }
 
+// Presses whichever of the named buttons is on screen, again and again, until the wizard
+// reaches the target screen: for stretches whose length depends on the device (its password
+// steps, its settings, reconnecting). A page of a screen counts as a move.
+export async function pressOnUntil(page, names, target, limit = 25) {
+  const pattern = new RegExp('^(' + names.map(n => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')$');
+  for (let i = 0; i < limit; i++) {
+    const before = await state(page);
+    if (before.screen === target) return;
+    await page.getByRole('button', { name: pattern }).first().click();
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.page !== b.page; }, before)
+      .catch(async () => { throw new Error(`pressing ${pattern} on ${before.screen} (page ${before.page}) changed nothing`); });
+    // The move's own frame still shows the page it left; the next frame shows the new one.
+    await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await expectScreen(page, target);
+}
+
 // --- Evidence of each step: a screenshot, checked not blank, and axe's judgement -----------------------
 export async function checkStep(page, journey, index) {
   const s = await state(page);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  pressOnUntil, takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -56,16 +56,18 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   }
   await step('verify_question');
   await answerVerification(page, AFTER.reset);
-  await step('password_where');
-  await press(page, 'Kies een wachtwoord');
-  await step('password_check');
+  await step('password_choose');
+  await press(page, 'Ik bedenk zelf een wachtwoord');
+  await step('password_own');
   await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
   await page.getByText('Sterkte: heel sterk', { exact: false }).or(page.getByText('Sterkte: sterk')).first().waitFor();
-  await press(page, 'Dit wachtwoord heb ik ingesteld');
-  await step('password_hardening');
-  await press(page, 'Ik heb gedaan wat ik kon');
-  await step('reconnect');
   await press(page, 'Verder');
+  await step('password_steps');
+  await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
+  await step('password_hardening');
+  await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
+  await step('reconnect');
+  await pressOnUntil(page, ['Verder'], 'finish');
   await step('finish');
   const final = await state(page);
   assert.equal(final.step, 'finish');
@@ -109,14 +111,14 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await takeHomeOfflineAndReset(page, { lang: 'en', line: 'fibre', connection: 'wifi' });
   await step('verify_question');
   await answerVerification(page, AFTER.reset);
-  await step('password_where');
-  await press(page, 'Choose a password');
-  await step('password_check');
-  await press(page, 'I have set the suggestion');
+  await step('password_choose');
+  await press(page, 'Use this password');
+  await step('password_steps');
+  await pressOnUntil(page, ['Next step', 'I have set it'], 'password_hardening');
   await step('password_hardening');
-  await press(page, 'I have done what I could');
+  await pressOnUntil(page, ['Done', 'Continue'], 'reconnect');
   await step('reconnect');
-  await press(page, 'Continue');
+  await pressOnUntil(page, ['Continue'], 'finish');
   await step('finish');
   const final = await state(page);
   assert.equal(final.outcome, 'remediated');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state,
-  takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
+  pressOnUntil, takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -103,36 +103,33 @@ test('a Mirai default or a common password is refused with a clear reason; a str
   const leaks = watchLeaks(page);
   await toVerification(page, { lang: 'en', confirm: 'Yes, I have this device' });
   await answerVerification(page, AFTER.reset);
-  await expectScreen(page, 'password_where');
-  await press(page, 'Choose a password');
-  await expectScreen(page, 'password_check');
+  await expectScreen(page, 'password_choose');
+  await press(page, 'I will make up my own');
+  await expectScreen(page, 'password_own');
   const field = page.getByLabel('New password');
-  const done = page.getByRole('button', { name: 'I have set this password' });
-
-  await field.fill('7ujMko0admin');
-  await page.getByText('The virus tries this password. Choose another one.').first().waitFor();
-  assert.ok(await done.isDisabled(), 'a Mirai default is not accepted');
+  const next = page.getByRole('button', { name: 'Continue', exact: true });
+  // Never a disabled button: pressing it with a refused password says why, and stays.
+  const refused = async (password, reason) => {
+    await field.fill(password);
+    assert.ok(await next.isEnabled());
+    await next.click();
+    await page.getByText(reason).first().waitFor();
+    assert.equal((await state(page)).screen, 'password_own');
+  };
+  await refused('7ujMko0admin', 'The virus tries this password. Choose another one.');
   await checkStep(page, 'password', 0);
-
-  await field.fill('iloveyou');
-  await page.getByText(/Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
-
-  await field.fill('qwertyuiop');
-  await page.getByText(/keys next to each other|Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
+  await refused('iloveyou', /Many people use this password/);
+  await refused('qwertyuiop', /keys next to each other|Many people use this password/);
 
   await field.fill(SECRET);
   await page.getByText(/Strength: (very )?strong/).first().waitFor();
-  assert.ok(await done.isEnabled());
   await checkStep(page, 'password', 1);
-  await done.click();
-  await expectScreen(page, 'password_hardening');
+  await next.click();
+  await expectScreen(page, 'password_steps');
+  await pressOnUntil(page, ['Next step', 'I have set it'], 'password_hardening');
   // Cleared from the page when the customer moves on.
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('input')].map(i => i.value).join('')), '');
-  await press(page, 'I have done what I could');
-  await press(page, 'Continue');
-  await expectScreen(page, 'finish');
+  await pressOnUntil(page, ['Done', 'Continue'], 'finish');
   assert.equal((await state(page)).outcome, 'remediated');
   await page.reload();
   await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading');
@@ -172,15 +169,14 @@ for (const device of [
     const slug = device.name.replace(/\W+/g, '-');
     await checkStep(page, slug, 0);
     await answerVerification(page, AFTER.reset);
-    await expectScreen(page, 'password_where');
+    await expectScreen(page, 'password_choose');
     await checkStep(page, slug, 1);
-    await press(page, 'Choose a password');
-    await press(page, 'I have set the suggestion');
-    await expectScreen(page, 'password_hardening');
+    await press(page, 'Use this password');
+    await expectScreen(page, 'password_steps');
     await checkStep(page, slug, 2);
-    await press(page, 'I have done what I could');
-    await press(page, 'Continue');
-    await expectScreen(page, 'finish');
+    await pressOnUntil(page, ['Next step', 'I have set it', 'Done', 'Continue'], 'reconnect');
+    await checkStep(page, slug, 3);
+    await pressOnUntil(page, ['Continue', 'Yes, the internet works'], 'finish');
     assert.equal((await state(page)).outcome, 'remediated');
     await context.close();
   });

@@ -78,7 +78,9 @@ TEST_CASE("every action and sign in the database has its texts in every locale")
             }
             for (const Action& action : family.password.actions) check_action(family, action);
             for (const Hardening& h : family.hardening) {
-                CHECK_MESSAGE(texts.has("hardening.feature." + h.feature), code << " lacks hardening.feature." << h.feature);
+                // The hardening screens: a page per setting (heading, why) or a line for the helpdesk.
+                for (const char* part : {"hardening.heading.", "hardening.why.", "hardening.ask."})
+                    CHECK_MESSAGE(texts.has(part + h.feature), code << " lacks " << part << h.feature);
                 for (const Action& action : h.actions) check_action(family, action);
             }
             for (ManagedNote where : {ManagedNote::reset, ManagedNote::password, ManagedNote::firmware})
@@ -243,8 +245,8 @@ TEST_CASE("the new step types read as plain sentences") {
     CHECK(action_text(en, make("find_button", {{"button", "reset-pinhole"}, {"place", "next-to-power"}})) ==
           "Find the reset button in the small hole next to where the power cable goes in.");
     CHECK(action_text(nl, make("find_button", {{"button", "reset"}, {"place", "back"}})) == "Zoek de resetknop aan de achterkant van het apparaat.");
-    CHECK(action_text(en, make("set_password", {{"which", "wifi-key"}})) == "Type a new Wi-Fi password and save it. Choose it on the next screen.");
-    CHECK(action_text(en, make("set_password", {})) == "Type your new password and save it. Choose it on the next screen.");
+    CHECK(action_text(en, make("set_password", {{"which", "wifi-key"}})) == "Type a new Wi-Fi password. You can use the password below.");
+    CHECK(action_text(en, make("set_password", {})) == "Type your new password. You can see it below. Does the device ask for it twice? Then type it twice.");
     CHECK(action_text(en, make("open_console", {{"via", "telnet"}})).find("with Telnet") != std::string::npos);
     CHECK(action_text(en, make("run_command", {{"command", "passwd"}})) == "Type passwd and press Enter.");
 }

@@ -32,8 +32,8 @@ Journey finished_journey(const std::string& typed_password) {
     REQUIRE(j.go(Screen::reset_steps));
     REQUIRE(j.go(Screen::verify_question));
     j.record_reset_attempt(true);
-    REQUIRE(j.go(Screen::password_where));
-    REQUIRE(j.go(Screen::password_check));
+    REQUIRE(j.go(Screen::password_choose));
+    REQUIRE(j.go(Screen::password_own));
     PasswordVerdict verdict = check_password(typed_password, test::password_dictionaries(), {});
     j.record_password(strength_class_code(verdict.strength));
     REQUIRE(j.go(Screen::password_hardening));
@@ -211,8 +211,8 @@ TEST_CASE("a final report with consent carries the feedback, coded, and the voic
     r.feedback().add_chip(Chip::too_long, at("reset_steps", "reset", 300));
     r.feedback().add_chip(Chip::cannot_find, at("reset_steps", "reset", 310));
     r.feedback().add_text("Ik vertrouwde die mail eerst niet", "nl", at("welcome", "welcome", 20));
-    r.feedback().add_text("where do I type the new password in the app", "en", at("password_check", "password", 700));
-    r.feedback().add_voice_note({at("password_check", "password", 710), 4.2, "audio/webm", "GkXfo59C"});
+    r.feedback().add_text("where do I type the new password in the app", "en", at("password_own", "password", 700));
+    r.feedback().add_voice_note({at("password_own", "password", 710), 4.2, "audio/webm", "GkXfo59C"});
     r.feedback().request_callback("+31612345678", at("reset_steps", "reset", 330));
     Json report = r.final_report(kCase, finished_journey("Vrolijke-Kaas-Molen-Schaats-19"), lexicons(), kStart + 862);
     write_example("final-consent", report);
@@ -266,7 +266,7 @@ TEST_CASE("no password anywhere: a typed password never reaches a report, only i
     Journey journey = finished_journey(typed);
     Reporter r = started_reporter();
     r.feedback().answer_consent(true);
-    r.feedback().add_text("het wachtwoord instellen ging prima", "nl", at("password_check", "password", 700));
+    r.feedback().add_text("het wachtwoord instellen ging prima", "nl", at("password_own", "password", 700));
     std::string everything = r.final_report(kCase, journey, lexicons(), kStart + 900).dump() +
                              r.progress(kCase, journey, kStart + 900).dump() + r.to_json().dump() + journey.to_json();
     CHECK(everything.find(typed) == std::string::npos);

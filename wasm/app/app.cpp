@@ -59,7 +59,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
     platform::publish_screen(ui_.end(title(), locale_));
     report_frame();
-    if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
+    // The browser's history follows the journey: one entry per place; the finish, which has
+    // no way back, takes the entries before it away.
+    if (screen_changed_ && journey_.depth() != published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
     if (!background_loads_started_) {
@@ -78,6 +80,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 std::string App::title() const {
     int number = step_number(journey_.step());
     std::string screen_title = heading_is_title_ && !heading_.empty() ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
+    // A screen shown in parts without a heading of its own gets a title per part, so each part
+    // is announced as new.
+    else if (journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -116,6 +121,18 @@ void App::go_part(int part) {
     if (!journey_.go_part(part)) return;
     screen_changed_ = true;
     save();
+}
+
+void App::start_another_device() {
+    if (!journey_.start_another_device()) return;
+    answers_ = ScreenAnswers{};   // the next device's answers start empty
+    screen_changed_ = true;
+    save();
+}
+
+bool App::later_device() const {
+    size_t handled = journey_.devices().size();
+    return handled > (journey_.facts().device_id.empty() ? 0u : 1u);
 }
 
 void App::back() {
@@ -158,6 +175,10 @@ bool is_dictionary_part(const std::string& name) {
 }  // namespace
 
 void App::on_asset(const std::string& name, std::string text) {
+    if (name == "clipboard") {   // what the browser said about a copy: "copied" or "failed"
+        answers_.copy_result = text;
+        return;
+    }
     if (name == "link-verify") {
         case_.server_verdict = json_string(parse_json(text), "status");
         return;
@@ -262,19 +283,28 @@ std::string App::device_the() const {
     return tr("device.the." + (family ? family->category : std::string("other")));
 }
 
-std::string App::device_name() const { return device_name_of(journey_.facts().device_id); }
+std::string App::device_name() const {
+    const Family* family = device();
+    return family ? device_name(*family) : tr("device.unknown_name");
+}
 
 std::string App::device_name_of(const std::string& family_id) const {
     const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
-    if (!family) return tr("device.unknown_name");
-    if (family->generic) return family->name;
-    return db_.maker_of(*family).name + " \xE2\x80\x93 " + family->name;
+    return family ? device_name(*family) : tr("device.unknown_name");
+}
+
+std::string App::device_name(const Family& family) const {
+    if (family.generic) return family.name;
+    // The name people say ("Hikvision"), not the legal one ("Hangzhou Hikvision Digital ...").
+    const Maker& maker = db_.maker_of(family);
+    return (maker.short_name.empty() ? maker.name : maker.short_name) + " \xE2\x80\x93 " + family.name;
 }
 
 // --- Identification -------------------------------------------------------------------------------
 Evidence App::evidence() const {
     Evidence evidence;
-    if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired) {
+    // The feed saw one device; a second device of the same home is found by the answers alone.
+    if (!later_device() && (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired)) {
         EvidenceParse parsed = parse_evidence(case_.payload.evidence);
         if (parsed.ok()) evidence = parsed.evidence;
     }
@@ -337,6 +367,9 @@ void App::save() {
 
 std::string App::state_json() const {
     const JourneyFacts& f = journey_.facts();
+    Json devices = Json::array();
+    for (const DeviceRecord& d : journey_.devices())
+        devices.push_back({{"id", d.device_id}, {"outcome", d.outcome == Outcome::none ? Json() : Json(outcome_id(d.outcome))}});
     Json state = {{"step", step_id(journey_.step())}, {"screen", screen_id(journey_.screen())},
                   {"locale", locale_}, {"device", f.device_id.empty() ? Json() : Json(f.device_id)},
                   {"consent", consent_code(reporter_.feedback().consent())},
@@ -344,7 +377,7 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}, {"part", journey_.part()},
+                  {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices},
                   {"offline_ready", offline_ready_}};
     // On a verification question: which one (tests answer by meaning, not by wording).
     if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())

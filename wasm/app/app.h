@@ -48,7 +48,14 @@ struct ScreenAnswers {
     std::string verify_shown_id;                      // (taps in its first moments are ignored)
     double verify_shown_ms = 0;
     bool verify_missing_answer = false;               // "continue" pressed with no answer chosen
-    std::string passphrase;                           // the suggestion on screen (never saved)
+    // The password step. Nothing here is saved or sent: after a reload the customer chooses again.
+    std::string passphrase;                           // the suggestion on screen
+    double passphrase_bits = 0;                       // its entropy: how it was made
+    std::string password_choice;                      // "suggestion", "own" or "own_unchecked", once chosen
+    std::string copy_result;                          // "copied" / "failed" after the Copy button
+    bool show_own_password = false;                   // the Show toggle of an own password
+    std::string internet_works;                       // reconnecting a router: "yes" / "no" / ""
+    std::string password_error;                       // why going on was refused: a refusal code, "empty", ...
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
     unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
@@ -109,6 +116,7 @@ public:
     std::string device_the() const;                    // "the camera" / "de camera"
     std::string device_name() const;                   // "XiongMai XMEye recorder"
     std::string device_name_of(const std::string& family_id) const;
+    std::string device_name(const Family& family) const;
 
     // Identification: the link's evidence plus the customer's answers so far.
     Evidence evidence() const;
@@ -145,6 +153,11 @@ public:
     void go(Screen screen);                           // forward, with browser history
     void go_part(int part);                           // the next part of a multi-part screen
     void back();
+    // "Have another device?": the next device of the same case starts at identification.
+    void start_another_device();
+    // Whether the current device is not the first of this case (identification then no
+    // longer uses the link's evidence, which was about the first one).
+    bool later_device() const;
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
 

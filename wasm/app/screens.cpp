@@ -26,8 +26,9 @@ void draw_screen(App& app, Screen screen) {
         case Screen::verify_question: return screen_verify_question(app);
         case Screen::verify_retry: return screen_verify_retry(app);
         case Screen::verify_help: return screen_verify_help(app);
-        case Screen::password_where: return screen_password_where(app);
-        case Screen::password_check: return screen_password_check(app);
+        case Screen::password_choose: return screen_password_choose(app);
+        case Screen::password_own: return screen_password_own(app);
+        case Screen::password_steps: return screen_password_steps(app);
         case Screen::password_hardening: return screen_password_hardening(app);
         case Screen::cannot_secure: return screen_cannot_secure(app);
         case Screen::reconnect: return screen_reconnect(app);

@@ -29,8 +29,9 @@ void screen_reset_join_wifi(App& app);
 void screen_verify_question(App& app);
 void screen_verify_retry(App& app);
 void screen_verify_help(App& app);
-void screen_password_where(App& app);
-void screen_password_check(App& app);
+void screen_password_choose(App& app);
+void screen_password_own(App& app);
+void screen_password_steps(App& app);
 void screen_password_hardening(App& app);
 void screen_cannot_secure(App& app);
 void screen_reconnect(App& app);
@@ -50,5 +51,27 @@ int way_without_password(const Family& family);
 // The reset step's next screen after the current one (Wi-Fi check for routers, the
 // verification for everything else).
 void go_after_reset(App& app);
+
+// --- The password step's shared pieces (screens/password_common.cpp) ----------------------------
+constexpr const char* kPasswordField = "password";
+// A step of the device's own procedures as this customer should read it (apps only for a
+// customer who named one, or for an app-only device).
+std::string device_step_text(App& app, const Family& family, const Action& action);
+const std::string& suggestion(App& app);           // made once, never waiting for a download
+void new_suggestion(App& app);
+const PasswordVerdict* own_password_verdict(App& app);   // nullptr while the check's lists are not in
+std::string password_error_text(App& app);         // why going on was refused, "" when it was not
+// The chosen password kept in view: the suggestion large with Copy, or an own password in its
+// masked field with Show.
+void chosen_password(App& app);
+void copy_suggestion_button(App& app);              // Copy, and what the browser said about it
+// Wipes the password from the field, the page and memory: the own one (choosing the
+// suggestion instead), or every trace of either (leaving the step).
+void forget_own_password(App& app);
+void forget_password(App& app);
+// The password is set: on to the other doors (screens/password_hardening.cpp), or straight to
+// reconnecting when the data knows none.
+void go_to_hardening(App& app);
+void leave_password_step(App& app);
 
 }  // namespace cleanslate

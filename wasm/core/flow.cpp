@@ -9,7 +9,7 @@ namespace cleanslate {
 // --- Ids ------------------------------------------------------------------------------------
 namespace {
 struct ScreenInfo { Screen screen; const char* id; Step step; };
-constexpr std::array<ScreenInfo, 26> kScreens = {{
+constexpr std::array<ScreenInfo, 27> kScreens = {{
     {Screen::welcome, "welcome", Step::welcome},
     {Screen::identify_evidence, "identify_evidence", Step::identify},
     {Screen::identify_category, "identify_category", Step::identify},
@@ -30,8 +30,9 @@ constexpr std::array<ScreenInfo, 26> kScreens = {{
     {Screen::verify_question, "verify_question", Step::verify_reset},
     {Screen::verify_retry, "verify_retry", Step::verify_reset},
     {Screen::verify_help, "verify_help", Step::verify_reset},
-    {Screen::password_where, "password_where", Step::password},
-    {Screen::password_check, "password_check", Step::password},
+    {Screen::password_choose, "password_choose", Step::password},
+    {Screen::password_own, "password_own", Step::password},
+    {Screen::password_steps, "password_steps", Step::password},
     {Screen::password_hardening, "password_hardening", Step::password},
     {Screen::cannot_secure, "cannot_secure", Step::password},
     {Screen::reconnect, "reconnect", Step::finish},
@@ -100,11 +101,38 @@ bool outcome_from_id(std::string_view id, Outcome& out) {
 // --- Guards ----------------------------------------------------------------------------------
 // Each step needs what the step before it produced. Checked on every move and on resume,
 // so neither a stale saved state nor a crafted one can skip the verification.
+namespace {
+bool secured_or_honest(const JourneyFacts& f) {
+    return f.password_set || f.outcome == Outcome::cannot_secure || f.outcome == Outcome::device_replaced;
+}
+
+// Done: an outcome, reached either through a verified reset and a new password (or an honest
+// end after it), or, for a device the data says cannot be secured, through its honest choice.
+bool is_done(const std::string& device_id, bool device_unsafe, bool reset_verified, bool password_set, Outcome outcome) {
+    bool honest = outcome == Outcome::cannot_secure || outcome == Outcome::device_replaced;
+    if (device_id.empty() || outcome == Outcome::none) return false;
+    return device_unsafe ? honest : reset_verified && (password_set || honest);
+}
+
+bool record_is_done(const DeviceRecord& d) {
+    return is_done(d.device_id, d.device_unsafe, d.reset_verified, d.password_set, d.outcome);
+}
+
+DeviceRecord record_of(const JourneyFacts& f) {
+    return {f.device_id, f.device_chosen_by, f.device_unsafe, f.reset_attempts, f.reset_verified, f.verification,
+            f.password_strength, f.password_set, f.outcome};
+}
+}  // namespace
+
+bool Journey::current_device_done() const {
+    const JourneyFacts& f = facts_;
+    return is_done(f.device_id, f.device_unsafe, f.reset_verified, f.password_set, f.outcome);
+}
+
 bool Journey::allows(Screen target) const {
     const JourneyFacts& f = facts_;
     bool device_known = !f.device_id.empty();
     bool honest_end = f.outcome == Outcome::cannot_secure || f.outcome == Outcome::device_replaced;
-    bool secured_or_honest = f.password_set || honest_end;
     // A device that cannot be secured never goes through the reset: its own two screens lead
     // straight to an honest finish.
     if (target == Screen::unsafe_choice) return device_known && f.device_unsafe;
@@ -119,12 +147,11 @@ bool Journey::allows(Screen target) const {
             return can_work_on_device && f.disconnected && (target != Screen::verify_help || f.reset_attempts > 0 ||
                                                              f.outcome == Outcome::needs_help);
         case Step::password: return can_work_on_device && f.reset_verified;
-        case Step::finish: {
-            bool verified_way = f.reset_verified && secured_or_honest;
-            if (target == Screen::reconnect) return verified_way;
-            bool unsafe_way = device_known && f.device_unsafe && honest_end;
-            return (verified_way || unsafe_way) && f.outcome != Outcome::none;
-        }
+        case Step::finish:
+            if (target == Screen::reconnect) return f.reset_verified && secured_or_honest(f);
+            // The finish sums up the case: the current device once it is done, or (on the way
+            // back from starting another device) the devices handled before it.
+            return current_device_done() || (!device_known && !earlier_devices_.empty());
     }
     return false;
 }
@@ -135,6 +162,9 @@ bool Journey::go(Screen target) {
     history_.push_back({screen_, part_});
     screen_ = target;
     part_ = 0;
+    // The finish is a confirmation: what it reports is done, so there is no way back into
+    // the steps (GOV.UK confirmation pages have no Back either).
+    if (target == Screen::finish) history_.clear();
     return true;
 }
 
@@ -145,18 +175,22 @@ bool Journey::go_part(int part) {
     return true;
 }
 
+// The nearest place on the way back that the facts still allow (a fact can have changed
+// since that screen was left, e.g. a new device was chosen); history_.size() when none.
+size_t Journey::nearest_allowed() const {
+    for (size_t i = history_.size(); i > 0; --i)
+        if (allows(history_[i - 1].screen)) return i - 1;
+    return history_.size();
+}
+
+bool Journey::can_go_back() const { return nearest_allowed() < history_.size(); }
+
 bool Journey::back() {
-    if (history_.empty()) return false;
-    screen_ = history_.back().screen;
-    part_ = history_.back().part;
-    history_.pop_back();
-    // A fact can have changed since that screen was left (e.g. a new device was chosen);
-    // never land on a screen the facts no longer allow.
-    while (!allows(screen_) && !history_.empty()) {
-        screen_ = history_.back().screen;
-        part_ = history_.back().part;
-        history_.pop_back();
-    }
+    size_t to = nearest_allowed();
+    if (to == history_.size()) return false;
+    screen_ = history_[to].screen;
+    part_ = history_[to].part;
+    history_.resize(to);
     return true;
 }
 
@@ -183,10 +217,16 @@ void Journey::choose_connection(std::string connection) { facts_.connection = st
 
 void Journey::confirm_disconnected() { facts_.disconnected = true; }
 
-void Journey::record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers) {
+void Journey::record_reset_attempt(bool verified) {
     ++facts_.reset_attempts;
     facts_.reset_verified = verified;
-    facts_.verification = std::move(answers);
+}
+
+void Journey::record_reset_attempt(VerificationAttempt attempt) {
+    record_reset_attempt(attempt.verdict == "passed");
+    constexpr size_t kKeptAttempts = 20;
+    if (facts_.verification.size() == kKeptAttempts) facts_.verification.erase(facts_.verification.begin());
+    facts_.verification.push_back(std::move(attempt));
 }
 
 void Journey::record_password(std::string strength_class) {
@@ -196,27 +236,55 @@ void Journey::record_password(std::string strength_class) {
 
 void Journey::set_outcome(Outcome outcome) { facts_.outcome = outcome; }
 
+bool Journey::start_another_device() {
+    if (screen_ != Screen::finish) return false;
+    if (current_device_done()) earlier_devices_.push_back(record_of(facts_));
+    facts_ = JourneyFacts{};   // consent is the case's, kept with the feedback
+    history_.assign(1, Place{Screen::finish, 0});
+    screen_ = Screen::identify_category;
+    part_ = 0;
+    return true;
+}
+
+std::vector<DeviceRecord> Journey::devices() const {
+    std::vector<DeviceRecord> all = earlier_devices_;
+    if (!facts_.device_id.empty()) all.push_back(record_of(facts_));
+    return all;
+}
+
 // --- Resume ---------------------------------------------------------------------------------------
-// Version 2 added the parts of multi-part screens, the verification answers and the facts
-// device_unsafe, internet_line and connection; a version 1 state (saved before) still
-// resumes, at part 0 with those unset.
+// Version 2 added the parts of multi-part screens, the devices handled earlier in the case,
+// the verification attempts and the facts device_unsafe, internet_line and connection; a
+// version 1 state (saved before) still resumes, as a case with one device, at part 0.
 namespace {
 constexpr int64_t kStateVersion = 2;
 constexpr const char* kRemovedConsentScreen = "consent";
 
-Json verification_json(const std::vector<VerificationAnswer>& answers) {
-    Json out = Json::object();
-    for (const auto& [question, answer] : answers) out[question] = answer;
+// Attempts as [{"verdict", "reason", "answers": [[question, answer], ...]}]: the order of the
+// questions is kept, as the report shows them.
+Json verification_json(const std::vector<VerificationAttempt>& attempts) {
+    Json out = Json::array();
+    for (const VerificationAttempt& a : attempts) {
+        Json answers = Json::array();
+        for (const auto& [question, answer] : a.answers) answers.push_back(Json::array({question, answer}));
+        out.push_back({{"verdict", a.verdict}, {"reason", a.reason}, {"answers", answers}});
+    }
     return out;
 }
 
-std::vector<VerificationAnswer> verification_from(const Json& state) {
-    std::vector<VerificationAnswer> out;
-    const Json* v = json_member(state, "verification");
-    if (v && v->is_object())
-        for (auto it = v->begin(); it != v->end(); ++it)
-            if (it.value().is_string()) out.emplace_back(it.key(), it.value().get<std::string>());
-    return out;
+bool verification_from(const Json& state, std::vector<VerificationAttempt>& out) {
+    const Json* attempts = json_member(state, "verification");
+    if (!attempts || !attempts->is_array()) return true;
+    for (const Json& a : *attempts) {
+        if (!a.is_object()) return false;
+        VerificationAttempt attempt{json_string(a, "verdict"), json_string(a, "reason"), {}};
+        if (const Json* answers = json_member(a, "answers"); answers && answers->is_array())
+            for (const Json& pair : *answers)
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                    attempt.answers.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+        out.push_back(std::move(attempt));
+    }
+    return true;
 }
 
 // A place on the way back: the screen id, and "/<part>" for a later part of a multi-part screen.
@@ -236,13 +304,38 @@ bool place_from_id(std::string_view id, Screen& screen, int& part) {
         }
         id = id.substr(0, slash);
     }
+    // Saved before the password step chose first: its two screens are now the choosing one.
+    if (id == "password_where" || id == "password_check") id = "password_choose";
     return screen_from_id(id, screen);
+}
+
+Json device_json(const DeviceRecord& d) {
+    return {{"device_id", d.device_id}, {"device_chosen_by", d.chosen_by}, {"device_unsafe", d.device_unsafe},
+            {"reset_attempts", d.reset_attempts},
+            {"reset_verified", d.reset_verified}, {"verification", verification_json(d.verification)},
+            {"password_strength", d.password_strength}, {"password_set", d.password_set},
+            {"outcome", outcome_id(d.outcome)}};
+}
+
+bool device_from(const Json& j, DeviceRecord& d) {
+    if (!j.is_object()) return false;
+    d.device_id = json_string(j, "device_id");
+    d.chosen_by = json_string(j, "device_chosen_by");
+    d.device_unsafe = json_bool(j, "device_unsafe");
+    d.reset_attempts = static_cast<int>(json_int(j, "reset_attempts"));
+    d.reset_verified = json_bool(j, "reset_verified");
+    if (!verification_from(j, d.verification)) return false;
+    d.password_strength = json_string(j, "password_strength");
+    d.password_set = json_bool(j, "password_set");
+    return outcome_from_id(json_string(j, "outcome", "none"), d.outcome);
 }
 }  // namespace
 
 std::string Journey::to_json() const {
     Json history = Json::array();
     for (const Place& place : history_) history.push_back(place_id(place.screen, place.part));
+    Json earlier = Json::array();
+    for (const DeviceRecord& d : earlier_devices_) earlier.push_back(device_json(d));
     Json state = {
         {"v", kStateVersion},
         {"screen", screen_id(screen_)},
@@ -260,6 +353,7 @@ std::string Journey::to_json() const {
         {"password_strength", facts_.password_strength},
         {"password_set", facts_.password_set},
         {"outcome", outcome_id(facts_.outcome)},
+        {"earlier_devices", earlier},
     };
     return state.dump();
 }
@@ -272,7 +366,9 @@ bool Journey::from_json(std::string_view text) {
     // Version 1 had a consent screen after the welcome; consent now lives with the feedback, so
     // a journey saved on or past it resumes without that place.
     const std::string saved_screen = json_string(state, "screen");
-    if (!screen_from_id(saved_screen == kRemovedConsentScreen ? "welcome" : saved_screen, restored.screen_)) return false;
+    int ignored_part = 0;
+    if (!place_from_id(saved_screen == kRemovedConsentScreen ? "welcome" : saved_screen, restored.screen_, ignored_part))
+        return false;
     restored.part_ = static_cast<int>(json_int(state, "part"));
     if (restored.part_ < 0) return false;
     for (const std::string& id : json_strings(state, "history")) {
@@ -290,10 +386,18 @@ bool Journey::from_json(std::string_view text) {
     f.disconnected = json_bool(state, "disconnected");
     f.reset_attempts = static_cast<int>(json_int(state, "reset_attempts"));
     f.reset_verified = json_bool(state, "reset_verified");
-    f.verification = verification_from(state);
+    if (!verification_from(state, f.verification)) return false;
     f.password_strength = json_string(state, "password_strength");
     f.password_set = json_bool(state, "password_set");
     if (!outcome_from_id(json_string(state, "outcome", "none"), f.outcome)) return false;
+    // Only devices that were done can have been filed: anything else is not our own state.
+    if (const Json* earlier = json_member(state, "earlier_devices"); earlier && earlier->is_array()) {
+        for (const Json& item : *earlier) {
+            DeviceRecord d;
+            if (!device_from(item, d) || !record_is_done(d)) return false;
+            restored.earlier_devices_.push_back(std::move(d));
+        }
+    }
     if (!restored.allows(restored.screen_)) return false;
     *this = std::move(restored);
     return true;

@@ -7,9 +7,11 @@
 // they got there (for Back), and the facts that guard the way forward: nobody reaches the
 // password step without a verified factory reset, and nobody reaches the finish without a new
 // password or an honest outcome for a device that cannot be secured. A device the data says
-// cannot be secured is told so right after it is confirmed, before any reset. The whole state
-// round-trips through JSON so a reload resumes; it never holds a password, only its strength
-// class.
+// cannot be secured is told so right after it is confirmed, before any reset. Mirai often
+// infects several devices in one home, so one case can cover more than one device: the finish
+// offers "another device", which files the device just handled as a record and starts
+// identification again in the same case. The whole state round-trips through JSON so a reload
+// resumes; it never holds a password, only its strength class.
 #pragma once
 #include <string>
 #include <string_view>
@@ -27,7 +29,7 @@ enum class Screen {
     disconnect_prepare, disconnect_line, disconnect,   // take the home off the internet
     reset_connection, reset_method, reset_steps, reset_join_wifi,
     verify_question, verify_retry, verify_help,
-    password_where, password_check, password_hardening, cannot_secure,
+    password_choose, password_own, password_steps, password_hardening, cannot_secure,
     reconnect, finish,
 };
 
@@ -52,6 +54,13 @@ bool outcome_from_id(std::string_view id, Outcome& out);
 // "yes" / "no" / "not_sure" / "unanswered".
 using VerificationAnswer = std::pair<std::string, std::string>;
 
+// One run through the verification questions, for the report and the helpdesk.
+struct VerificationAttempt {
+    std::string verdict;   // "passed", "retry", "help" (core/reset_check codes)
+    std::string reason;    // why, e.g. "released_too_early"; "none" when passed
+    std::vector<VerificationAnswer> answers;   // as asked
+};
+
 struct JourneyFacts {
     std::string device_id;          // chosen family ("" until chosen)
     std::string device_chosen_by;   // "evidence", "answers", "search", "generic"
@@ -61,8 +70,21 @@ struct JourneyFacts {
     bool disconnected = false;      // the customer took the home off the internet
     int reset_attempts = 0;
     bool reset_verified = false;
-    std::vector<VerificationAnswer> verification;  // the answers of the latest attempt, as asked
+    std::vector<VerificationAttempt> verification;   // this device's attempts, oldest first (at most 20 kept)
     std::string password_strength;  // strength class only, never the password
+    bool password_set = false;
+    Outcome outcome = Outcome::none;
+};
+
+// --- A device handled in this case (what the completion report lists per device) ----------
+struct DeviceRecord {
+    std::string device_id;
+    std::string chosen_by;
+    bool device_unsafe = false;     // told it cannot be secured: no reset was asked
+    int reset_attempts = 0;
+    bool reset_verified = false;
+    std::vector<VerificationAttempt> verification;
+    std::string password_strength;  // strength class only
     bool password_set = false;
     Outcome outcome = Outcome::none;
 };
@@ -72,13 +94,19 @@ class Journey {
 public:
     Screen screen() const { return screen_; }
     // Some screens show a sequence one item at a time (a reset's actions, the verification
-    // questions): part() says which. Each part is its own place on the way back, so Back (and
+    // questions, the device's password steps): part() says which. Each part is its own place on the way back, so Back (and
     // the browser's Back) returns to the previous part, and a reload resumes at it.
     int part() const { return part_; }
     Step step() const { return step_of(screen_); }
     const JourneyFacts& facts() const { return facts_; }
     size_t depth() const { return history_.size(); }   // how many Back presses lead to the start
-    bool can_go_back() const { return !history_.empty(); }
+    bool can_go_back() const;
+    // Every device of this case so far, in the order handled: the earlier ones as filed by
+    // start_another_device(), then the current one once it is chosen.
+    std::vector<DeviceRecord> devices() const;
+    // Whether the current device has come to an end the finish can report: a verified reset
+    // with a new password, or an honest outcome for a device that cannot be secured.
+    bool current_device_done() const;
 
     // Whether the facts allow entering a screen now.
     bool allows(Screen target) const;
@@ -97,9 +125,15 @@ public:
     void choose_internet_line(std::string line);
     void choose_connection(std::string connection);
     void confirm_disconnected();
-    void record_reset_attempt(bool verified, std::vector<VerificationAnswer> answers = {});
+    void record_reset_attempt(bool verified);
+    void record_reset_attempt(VerificationAttempt attempt);   // verified when its verdict is "passed"
     void record_password(std::string strength_class);
     void set_outcome(Outcome outcome);
+    // "Have another device?" on the finish: files the current device (when it is done) as a
+    // record and starts identification for the next one, in the same case and consent. The
+    // way back leads to the finish, which then sums up the devices handled so far. Returns
+    // false (and changes nothing) anywhere but on the finish.
+    bool start_another_device();
 
     // Resume: the state as JSON text and back. from_json rejects anything inconsistent
     // (unknown screen, a screen the facts do not allow) and leaves the journey at the start.
@@ -112,6 +146,9 @@ private:
     int part_ = 0;
     std::vector<Place> history_;
     JourneyFacts facts_;
+    std::vector<DeviceRecord> earlier_devices_;   // filed by start_another_device()
+
+    size_t nearest_allowed() const;
 };
 
 }  // namespace cleanslate

@@ -128,6 +128,8 @@
       Object.assign(el.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
     }
     if (node.role === 'textbox') {
+      const type = (node.extra || 'text|off').split('|')[0];
+      if (el.type !== type) el.type = type;   // a password's Show / Hide
       if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
       if (node.value && el.getAttribute('aria-description') !== node.value) el.setAttribute('aria-description', node.value);
     } else if (node.role === 'img' || node.role === 'timer') {

@@ -134,16 +134,18 @@ void screen_verify_question(App& app) {
     if (next_reset_question(questions, given) < questions.size()) { app.go_part(app.journey().part() + 1); return; }
 
     ResetVerdict verdict = evaluate(questions, given, app.journey().facts().reset_attempts + 1);
-    std::vector<VerificationAnswer> answered;   // for the report: each question asked, with its answer
+    VerificationAttempt recorded;   // for the report and the helpdesk: each question asked, with its answer
     for (size_t asked_k : asked_so_far(questions, given))
-        if (given[asked_k] != ResetAnswer::unanswered) answered.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
-    VerificationRecord record{0, reset_verdict_code(verdict.kind), reset_reason_code(verdict.reason), answered};
-    app.reporter().record_verification(app.journey().facts().device_id, std::move(record));
-    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed, std::move(answered));
+        if (given[asked_k] != ResetAnswer::unanswered) recorded.answers.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
+    recorded.verdict = reset_verdict_code(verdict.kind);
+    recorded.reason = reset_reason_code(verdict.reason);
+    app.reporter().record_verification(app.journey().facts().device_id,
+                                       VerificationRecord{0, recorded.verdict, recorded.reason, recorded.answers});
+    app.journey().record_reset_attempt(std::move(recorded));
     a.verify_reason = reset_reason_code(verdict.reason);
     a.verify_answers.clear();
     switch (verdict.kind) {
-        case ResetVerdictKind::passed: app.go(Screen::password_where); break;
+        case ResetVerdictKind::passed: app.go(Screen::password_choose); break;
         case ResetVerdictKind::retry: app.go(Screen::verify_retry); break;
         case ResetVerdictKind::help: app.go(Screen::verify_help); break;
     }
