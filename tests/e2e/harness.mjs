@@ -231,8 +231,8 @@ export async function pressOnUntil(page, names, target, limit = 25) {
     const before = await state(page);
     if (before.screen === target) return;
     await page.getByRole('button', { name: pattern }).first().click();
-    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.page !== b.page; }, before)
-      .catch(async () => { throw new Error(`pressing ${pattern} on ${before.screen} (page ${before.page}) changed nothing`); });
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; }, before)
+      .catch(async () => { throw new Error(`pressing ${pattern} on ${before.screen} (part ${before.part}) changed nothing`); });
     // The move's own frame still shows the page it left; the next frame shows the new one.
     await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
   }

@@ -79,10 +79,11 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 
 std::string App::title() const {
     int number = step_number(journey_.step());
-    std::string screen_title = heading_is_title_ && !heading_.empty() ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
+    bool own_heading = heading_is_title_ && !heading_.empty();
+    std::string screen_title = own_heading ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
     // A screen shown in parts without a heading of its own gets a title per part, so each part
     // is announced as new.
-    else if (journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
+    if (!own_heading && journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
