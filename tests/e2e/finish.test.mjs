@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
+  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -15,14 +16,14 @@ const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_ve
   device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 const TEXT = {
-  nl: { start: 'Beginnen', noConsent: 'Nee, liever niet', confirm: 'Ja, dit apparaat heb ik', disconnected: 'Het is losgekoppeld',
-        resetDone: 'Dit heb ik gedaan', yes: 'Ja', useSuggestion: 'Dit wachtwoord gebruiken', next: 'Verder',
+  nl: { lang: 'nl', start: 'Beginnen', confirm: 'Ja, dit apparaat heb ik',
+        yes: 'Ja', useSuggestion: 'Dit wachtwoord gebruiken', next: 'Verder',
         onward: ['Volgende stap', 'Ik heb het ingesteld', 'Gedaan', 'Verder', 'Ja, het internet werkt'], another: 'Begin met een ander apparaat', done: 'U hebt alle stappen gedaan',
         router: /^Een router of modem/, brandField: 'Merk op het apparaat', noModel: 'Ik kan het niet vinden', noApp: /^Ik gebruik geen app/,
         overClaims: /schoon|kan er niet meer in/i, resetConfirmed: /passen bij een echte reset/, toldUs: /U hebt ons verteld/,
         checkLater: /De komende dagen controleren wij uw verbinding/, nextDevice: /Nu uw volgende apparaat/ },
-  en: { start: 'Start', noConsent: 'No, thank you', confirm: 'Yes, I have this device', disconnected: 'It is disconnected',
-        resetDone: 'I did this', yes: 'Yes', useSuggestion: 'Use this password', next: 'Continue',
+  en: { lang: 'en', start: 'Start', confirm: 'Yes, I have this device',
+        yes: 'Yes', useSuggestion: 'Use this password', next: 'Continue',
         onward: ['Next step', 'I have set it', 'Done', 'Continue', 'Yes, the internet works'], another: 'Start with another device', done: 'You have done all the steps',
         router: /^A router or modem/, brandField: 'Brand on the device', noModel: "I can't find it", noApp: /^I don't use an app/,
         overClaims: /is clean|cannot get (back )?in/i, resetConfirmed: /fit a real reset/, toldUs: /You told us/,
@@ -31,11 +32,8 @@ const TEXT = {
 
 // The steps of one device after it is chosen, up to its finish (the same for both devices).
 async function stepsToFinish(page, t) {
-  await expectScreen(page, 'disconnect');
-  await press(page, t.disconnected);
-  await expectScreen(page, 'reset_steps');
-  await press(page, t.resetDone);
-  await answerEveryQuestion(page, t.yes);
+  await takeHomeOfflineAndReset(page, { lang: t.lang });
+  await answerVerification(page, AFTER.reset);
   await expectScreen(page, 'password_choose');
   await press(page, t.useSuggestion);
   await pressOnUntil(page, t.onward, 'finish');
@@ -48,8 +46,7 @@ for (const lang of ['nl', 'en']) {
     const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
     const page = await openWizard(context, server.mint(ticket, lang, HIKVISION_CAMERA));
     await press(page, t.start);
-    await press(page, t.noConsent);
-    await press(page, t.confirm);
+      await press(page, t.confirm);
     await stepsToFinish(page, t);
     await checkStep(page, `finish-${lang}`, 0);
 

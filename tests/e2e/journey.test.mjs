@@ -132,7 +132,7 @@ test("the browser's Back button is the wizard's Back, and the wizard's Back is t
   await press(page, 'Start');
   await expectScreen(page, 'identify_evidence');
   await pressAndLeave(page, 'Yes, I have this device');
-  await expectScreen(page, 'disconnect');
+  await expectScreen(page, 'disconnect_prepare');
   await page.goBack();
   await expectScreen(page, 'identify_evidence');
   await page.goBack();

@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, waitForWizard, expectScreen, press, answerEveryQuestion, state, assetPattern, ROOT, SITE } from './harness.mjs';
+import { startServer, openWizard, waitForWizard, expectScreen, press, pressAndLeave, pressId, state, assetPattern, ROOT, SITE,
+  takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -44,24 +45,21 @@ test('after the first screen the wizard can go offline: a reload boots from the 
   await offlineReady(page);
 
   await press(page, 'Beginnen');
-  await press(page, 'Nee, liever niet');
   await expectScreen(page, 'identify_evidence');
   await press(page, 'Ja, dit apparaat heb ik');
-  await expectScreen(page, 'disconnect');
+  await expectScreen(page, 'disconnect_prepare');
 
   // The customer takes the home off the internet; the phone has no data either.
   await context.setOffline(true);
   await page.reload();
   await waitForWizard(page);
-  assert.equal((await state(page)).screen, 'disconnect', 'the reload resumes where the customer was');
+  assert.equal((await state(page)).screen, 'disconnect_prepare', 'the reload resumes where the customer was');
   await offlineReady(page);   // offline too, the wizard learns that everything is in the browser
-  await press(page, 'Het is losgekoppeld');
-  await expectScreen(page, 'reset_steps');
-  await press(page, 'Dit heb ik gedaan');
-  await answerEveryQuestion(page, 'Ja');
-  await expectScreen(page, 'password_where');
-  await press(page, 'Kies een wachtwoord');
-  await expectScreen(page, 'password_check');
+  await takeHomeOfflineAndReset(page, { lang: 'nl', line: 'dsl', connection: 'cable' });
+  await answerVerification(page, AFTER.reset);
+  await expectScreen(page, 'password_choose');
+  await press(page, 'Ik bedenk zelf een wachtwoord');
+  await expectScreen(page, 'password_own');
   // The check's lists come from the cache: a common password is refused, a strong one judged.
   const field = page.getByLabel('Nieuw wachtwoord');
   await field.fill('iloveyou');
@@ -88,16 +86,27 @@ test('the password check that cannot load its lists says so and offers the helpd
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
   const page = await openWizard(context, server.mint('CS-2026-000702', 'en', HIKVISION_CAMERA));
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   await context.route(assetPattern('data/passwords.txt'), route => route.abort('internetdisconnected'));
   await press(page, 'Yes, I have this device');
-  await press(page, 'It is disconnected');
-  await press(page, 'I did this');
-  await answerEveryQuestion(page, 'Yes');
-  await press(page, 'Choose a password');
-  await expectScreen(page, 'password_check');
-  await page.getByText(/The password check could not load/).first().waitFor({ timeout: 30000 });
+  await expectScreen(page, 'disconnect_prepare');
+  // Before the cable comes out, the page says that part of the help did not load.
+  await page.getByText(/Part of the help could not load/).first().waitFor({ timeout: 30000 });
+  await press(page, 'Continue');
+  await page.getByText(/Without the internet the next steps may not work properly/).first().waitFor();
+  await pressAndLeave(page, 'Continue');
+  await expectScreen(page, 'disconnect_line');
+  await pressId(page, 'line.dsl');
+  await pressAndLeave(page, 'The internet cable is out');
+  if ((await state(page)).screen === 'reset_connection') await pressId(page, 'connection.cable');
+  await expectScreen(page, 'reset_method');
+  await pressAndLeave(page, 'Start');
+  await finishResetSteps(page, 'en');
+  await answerVerification(page, AFTER.reset);
+  await expectScreen(page, 'password_choose');
+  await press(page, 'I will make up my own');
+  await expectScreen(page, 'password_own');
+  await page.getByText(/The password check could not be loaded/).first().waitFor({ timeout: 30000 });
   await page.getByRole('link', { name: /Call us/ }).waitFor();
   // The network comes back: the check appears by itself.
   await context.unroute(assetPattern('data/passwords.txt'));

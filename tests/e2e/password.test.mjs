@@ -9,7 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
+  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -20,14 +21,14 @@ const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_ve
 const ONLY_PORT_23 = { tag: 'mirai', infection: 'mirai', port: 23 };
 
 const TEXT = {
-  nl: { start: 'Beginnen', noConsent: 'Nee, liever niet', confirm: 'Ja, dit apparaat heb ik', disconnected: 'Het is losgekoppeld',
-        resetDone: 'Dit heb ik gedaan', yes: 'Ja', next: 'Verder', copy: 'Kopieer het wachtwoord', copied: /^Gekopieerd/,
+  nl: { lang: 'nl', start: 'Beginnen', confirm: 'Ja, dit apparaat heb ik',
+        yes: 'Ja', next: 'Verder', copy: 'Kopieer het wachtwoord', copied: /^Gekopieerd/,
         useSuggestion: 'Dit wachtwoord gebruiken', own: 'Ik bedenk zelf een wachtwoord', field: 'Nieuw wachtwoord',
         nextStep: 'Volgende stap', setIt: 'Ik heb het ingesteld', show: 'Laat het wachtwoord zien', hide: 'Verberg het wachtwoord',
         suggestionLabel: 'Ons voorstel', notProvider: /geen wachtwoord voor uw internetaanbieder/, optional: /U hoeft het hier niet te typen/,
         mirai: 'Het virus probeert dit wachtwoord. Kies een ander.', strong: /Sterkte: (heel )?sterk/ },
-  en: { start: 'Start', noConsent: 'No, thank you', confirm: 'Yes, I have this device', disconnected: 'It is disconnected',
-        resetDone: 'I did this', yes: 'Yes', next: 'Continue', copy: 'Copy the password', copied: /^Copied/,
+  en: { lang: 'en', start: 'Start', confirm: 'Yes, I have this device',
+        yes: 'Yes', next: 'Continue', copy: 'Copy the password', copied: /^Copied/,
         useSuggestion: 'Use this password', own: 'I will make up my own', field: 'New password',
         nextStep: 'Next step', setIt: 'I have set it', show: 'Show the password', hide: 'Hide the password',
         suggestionLabel: 'Our suggestion', notProvider: /not a password for your internet provider/, optional: /You do not have to type it here/,
@@ -38,7 +39,6 @@ const SECRET = 'Zonnige-Walvis-Trompet-83';   // typed by the customer: must go 
 // --- Getting there ---------------------------------------------------------------------------------
 async function toPasswordStep(page, t, confirm = true, answers = {}) {
   await press(page, t.start);
-  await press(page, t.noConsent);
   await expectScreen(page, 'identify_evidence');
   if (confirm) await press(page, t.confirm);
   else {
@@ -53,18 +53,15 @@ async function toPasswordStep(page, t, confirm = true, answers = {}) {
       else break;
     }
   }
-  await expectScreen(page, 'disconnect');
-  await press(page, t.disconnected);
-  await expectScreen(page, 'reset_steps');
-  await press(page, t.resetDone);
-  await answerEveryQuestion(page, t.yes);
+  await takeHomeOfflineAndReset(page, { lang: t.lang });
+  await answerVerification(page, AFTER.reset);
 }
 
 // The next page of a screen shown in pages (or the next screen).
 async function pressAndTurn(page, name) {
   const before = await state(page);
   await press(page, name);
-  await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.page !== b.page; }, before);
+  await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; }, before);
   await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { launch, PHONE } from './browser.mjs';
-import { ROOT, startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state,
+import { ROOT, startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
+  takeHomeOffline, finishResetSteps, answerVerification, AFTER,
   secretsIn, databaseFiles } from './harness.mjs';
 
 let server, browser;
@@ -38,13 +39,13 @@ function assertValid(report) {
 
 // --- Walking the journey ------------------------------------------------------------------------------
 const TEXT = {
-  nl: { start: 'Beginnen', device: 'Ja, dit apparaat heb ik', disconnected: 'Het is losgekoppeld', done: 'Dit heb ik gedaan',
-    yes: 'Ja', choose: 'Kies een wachtwoord', field: 'Nieuw wachtwoord', set: 'Dit wachtwoord heb ik ingesteld',
-    hardened: 'Ik heb gedaan wat ik kon', continue: 'Verder', open: 'Zeg wat u ervan vindt', consent: 'Ja, dat mag',
+  nl: { lang: 'nl', start: 'Beginnen', device: 'Ja, dit apparaat heb ik', begin: 'Begin',
+    own: 'Ik bedenk zelf een wachtwoord', field: 'Nieuw wachtwoord',
+    onward: ['Volgende stap', 'Ik heb het ingesteld', 'Gedaan', 'Verder'], continue: 'Verder', open: 'Zeg wat u ervan vindt', consent: 'Ja, dat mag',
     refuse: 'Nee, liever niet' },
-  en: { start: 'Start', device: 'Yes, I have this device', disconnected: 'It is disconnected', done: 'I did this',
-    yes: 'Yes', choose: 'Choose a password', field: 'New password', set: 'I have set this password',
-    hardened: 'I have done what I could', continue: 'Continue', open: 'Tell us what you think', consent: 'Yes, you may keep it',
+  en: { lang: 'en', start: 'Start', device: 'Yes, I have this device', begin: 'Start',
+    own: 'I will make up my own', field: 'New password',
+    onward: ['Next step', 'I have set it', 'Done', 'Continue'], continue: 'Continue', open: 'Tell us what you think', consent: 'Yes, you may keep it',
     refuse: 'No, thank you' },
 };
 const PASSWORD = 'Vrolijke-Kaas-Molen-Schaats-19';
@@ -52,24 +53,23 @@ const PASSWORD = 'Vrolijke-Kaas-Molen-Schaats-19';
 // From the reset step to the reconnect screen, with a strong password typed on the way.
 async function resetToReconnect(page, t) {
   await expectScreen(page, 'reset_steps');
-  await press(page, t.done);
-  await answerEveryQuestion(page, t.yes);
-  await expectScreen(page, 'password_where');
-  await press(page, t.choose);
-  await expectScreen(page, 'password_check');
+  await finishResetSteps(page, t.lang);
+  await answerVerification(page, AFTER.reset);
+  await expectScreen(page, 'password_choose');
+  await press(page, t.own);
+  await expectScreen(page, 'password_own');
   await page.getByLabel(t.field).fill(PASSWORD);
-  await pressAndLeave(page, t.set);
-  await expectScreen(page, 'password_hardening');
-  await pressAndLeave(page, t.hardened);
-  await expectScreen(page, 'reconnect');
+  await pressAndLeave(page, t.continue);
+  await expectScreen(page, 'password_steps');
+  await pressOnUntil(page, t.onward, 'reconnect');
 }
 
 async function startToReset(page, t) {
   await press(page, t.start);
   await expectScreen(page, 'identify_evidence');
   await pressAndLeave(page, t.device);
-  await expectScreen(page, 'disconnect');
-  await pressAndLeave(page, t.disconnected);
+  await takeHomeOffline(page, { lang: t.lang });
+  await pressAndLeave(page, t.begin);
   await expectScreen(page, 'reset_steps');
 }
 
@@ -291,8 +291,8 @@ test('"Please call me back" on a help screen reaches the server before the journ
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.mint(ticket, 'nl', HIKVISION_CAMERA));
   await startToReset(page, t);
-  await press(page, t.done);
-  await answerEveryQuestion(page, 'Ik weet het niet zeker');
+  await finishResetSteps(page, t.lang);
+  await answerVerification(page, 'not_sure');
   await expectScreen(page, 'verify_help');
   const phone = page.getByRole('textbox', { name: 'Uw telefoonnummer' });
   assert.equal(await phone.inputValue(), '', 'empty by default');

@@ -42,7 +42,6 @@ function screenLog(page) {
 async function identify(page, lang, answers) {
   const t = T[lang];
   await press(page, t.start);
-  await press(page, t.noThanks);
   await expectScreen(page, 'identify_evidence');
   const leave = async id => {
     const from = (await state(page)).screen;
@@ -134,13 +133,13 @@ test('a router, taken off the internet by its fibre cable, works on offline to t
   await log.note();
   // This home had changed its Wi-Fi: the sticker's Wi-Fi working again proves the reset.
   const asked = await answerVerification(page, { ...AFTER.reset, asks_new_password: 'no' });
-  await expectScreen(page, 'password_where');
+  await expectScreen(page, 'password_choose');
   await log.note();
   assert.deepEqual(asked.slice(-2), ['had_own_wifi', 'sticker_wifi_works'], `asked: ${asked.join(', ')}`);
   assert.ok(!asked.includes('internet_settings_lost'), 'the internet light is never asked: the customer switched it off');
   const screens = log.seen.map(s => s.split(':')[0]).filter((s, i, all) => s !== all[i - 1]);
   assert.deepEqual(screens, ['disconnect_prepare', 'disconnect_line', 'disconnect', 'reset_method', 'reset_steps', 'reset_join_wifi',
-    'verify_question', 'password_where']);
+    'verify_question', 'password_choose']);
   await checkStep(page, 'router-nl', n++);
   await context.close();
 });
