@@ -60,8 +60,10 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
   const scrolled = await page.evaluate(() => scrollY);
   assert.ok(scrolled > 0, 'the page itself scrolls (native touch scrolling)');
   await checkStep(page, 'layout-scrolled', 0);
+  const titleBefore = await page.title();
   await bottom.tap();
   await expectScreen(page, 'reset_steps');
+  await page.waitForFunction(t => document.title !== t, titleBefore);   // the new screen's first frame
   assert.equal(await page.evaluate(() => scrollY), 0, 'a new screen starts at the top');
   await context.close();
 });
@@ -71,8 +73,9 @@ test('an idle screen draws no frames (no CPU, no battery)', async () => {
   const page = await openWizard(context, server.demoLink);
   // The device database, the link check and the first progress report go out after the first
   // frame: wait until all three have been answered (and drawn), whatever the machine's load.
-  await page.waitForFunction(() => ['data/devices.json', 'api/link/verify', 'api/report'].every(url =>
-    performance.getEntriesByType('resource').some(e => e.name.endsWith(url) && e.responseEnd > 0)), null, { timeout: 30000 });
+  // (The site build puts a content hash in file names: data/devices.<hash>.json.)
+  await page.waitForFunction(() => [/\/data\/devices\.[0-9a-f]+\.json$/, /\/api\/link\/verify$/, /\/api\/report$/].every(url =>
+    performance.getEntriesByType('resource').some(e => url.test(e.name) && e.responseEnd > 0)), null, { timeout: 30000 });
   await page.waitForTimeout(500);
   const before = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(2000);

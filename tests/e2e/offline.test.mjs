@@ -63,6 +63,7 @@ test('after the first screen the wizard can go offline: a reload boots from the 
   // The check's lists come from the cache: a common password is refused, a strong one judged.
   const field = page.getByLabel('Nieuw wachtwoord');
   await field.fill('iloveyou');
+  await press(page, 'Verder');
   await page.getByText(/Veel mensen gebruiken dit wachtwoord/).first().waitFor({ timeout: 15000 });
   await field.fill('Zonnige-Walvis-Trompet-83');
   await page.getByText(/Sterkte: (heel )?sterk/).first().waitFor();

@@ -117,7 +117,7 @@ test('with consent, chips, own words and a voice note reach the provider coded t
   await page.getByRole('button', { name: 'Ik kan het niet vinden' }).click();
   await page.waitForFunction(() => window.cleanslate.state().report.feedback === 4);
   await resetToReconnect(page, t);
-  await pressAndLeave(page, t.continue);
+  await pressOnUntil(page, [t.continue], 'finish');
   await expectScreen(page, 'finish');
 
   // The finish says what is sent, and that it was sent.
@@ -175,7 +175,7 @@ test('without consent, the report holds timings and the outcome and nothing the 
   await checkStep(page, 'report-no-consent', 0);
   await press(page, 'Close');
   await resetToReconnect(page, t);
-  await pressAndLeave(page, t.continue);
+  await pressOnUntil(page, [t.continue], 'finish');
   await expectScreen(page, 'finish');
   await page.getByText('Sent to your internet provider.').first().waitFor();
   await page.getByText('We do not send anything you said or typed.').first().waitFor();
@@ -185,7 +185,7 @@ test('without consent, the report holds timings and the outcome and nothing the 
   assert.equal(report.outcome, 'remediated');
   assert.equal(report.feedback, undefined);
   assert.equal(report.voice_notes, undefined);
-  assert.deepEqual(report.timings.map(s => s.screen).slice(0, 3), ['welcome', 'identify_evidence', 'disconnect']);
+  assert.deepEqual(report.timings.map(s => s.screen).slice(0, 3), ['welcome', 'identify_evidence', 'disconnect_prepare']);
   assert.ok(report.duration_s >= 0);
   // Progress reports followed the customer through the journey, each valid and small.
   const progress = progressReports(ticket);
@@ -231,7 +231,7 @@ test('network cut before the finish, a reload, and the network back: exactly one
 
   // The home is off the internet (and the phone's data with it) when the customer finishes.
   await context.setOffline(true);
-  await pressAndLeave(page, t.continue);
+  await pressOnUntil(page, [t.continue], 'finish');
   await expectScreen(page, 'finish');
   await page.getByText(/^Not sent yet: your phone has no internet right now\./).first().waitFor();
   assert.equal((await state(page)).report.final, 'waiting');
