@@ -7,10 +7,12 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, 'locales');
 const args = process.argv.slice(2);
 const outAt = args.indexOf('--out');
 const outDir = outAt >= 0 ? args[outAt + 1] : null;
+// --dir locales/helpdesk: another set of locales (the helpdesk's pages), checked the same way.
+const dirAt = args.indexOf('--dir');
+const dir = join(root, dirAt >= 0 ? args[dirAt + 1] : 'locales');
 
 const placeholders = text => [...new Set([...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(m => m[1]))].sort().join(',');
 const load = file => {

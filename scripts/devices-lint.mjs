@@ -67,6 +67,7 @@ function lintProcedure(procedure, where, fault) {
   let found = null;
   actions.forEach((a, i) => {
     if (a.type === 'find_button') found = a.button;
+    if (a.type === 'find_button' && a.button === 'any') fault(`${where}/actions/${i}/button`, "find_button 'any': name the button to find");
     if (a.type === 'hold_button' || a.type === 'press_button') {
       if (a.button === 'any') return;
       if (found === null) fault(`${where}/actions/${i}/button`, `${a.type} '${a.button}' before any find_button: say where the button is first`);

@@ -8,6 +8,9 @@ Writes, one word a line:
     words-en.txt       passphrase words, English: common words from wbritish
     words-nl.txt       passphrase words, Dutch: common words from wdutch
     dictionary-nl.txt  ranked Dutch words for the strength estimator ("#list dutch")
+and, with --builtin-out FILE, a C++ source with the most common passphrase words of each
+language built into the wizard: the suggestion can then always be made, even when the full
+lists could not be loaded (the home is off the internet, a download failed).
 
 Passphrase words are typed on a phone by people who may be 80: lowercase a-z only (no
 diacritics, no capitals), 3 to 7 letters, none from scripts/wordlist-blocklist.txt.
@@ -153,6 +156,9 @@ def main():
                         help="words per language for passphrases (a power of two; at least 2048)")
     parser.add_argument("--dutch-dictionary", type=int, default=30000,
                         help="ranked Dutch words for the strength estimator")
+    parser.add_argument("--builtin-out", help="write the built-in word lists as a C++ source here")
+    parser.add_argument("--builtin-words", type=int, default=512,
+                        help="built-in words per language (a power of two)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
     blocked = read_blocklist()
@@ -168,6 +174,37 @@ def main():
 
     write_lines(os.path.join(args.out_dir, "dictionary-nl.txt"),
                 ["#list dutch"] + ranked_dutch[:args.dutch_dictionary])
+    if args.builtin_out:
+        write_builtin_source(args.builtin_out, {"nl": dutch[:args.builtin_words], "en": english[:args.builtin_words]})
+
+
+# --- The built-in lists -------------------------------------------------------------
+def write_builtin_source(path, lists):
+    """The most common words of each list (the lists above are ranked, most common first) as
+    one newline-separated string per language, read by load_passphrase_words at first use."""
+    lines = ["// Generated at build time by scripts/make-wordlists.py from wdutch and wbritish: do not edit.",
+             "// The most common passphrase words of each language, built into the wizard (passphrase.h).",
+             '#include "core/passphrase.h"',
+             "",
+             "namespace cleanslate {",
+             "",
+             "namespace {"]
+    for language, words in sorted(lists.items()):
+        lines.append("const char kBuiltin_%s[] =" % language)
+        for start in range(0, len(words), 12):
+            lines.append('    "%s\\n"' % "\\n".join(words[start:start + 12]))
+        lines[-1] += ";"
+    lines += ["}  // namespace",
+              "",
+              "const std::vector<std::string>& builtin_passphrase_words(std::string_view language) {",
+              "    static const std::vector<std::string> en = load_passphrase_words(kBuiltin_en);",
+              "    static const std::vector<std::string> nl = load_passphrase_words(kBuiltin_nl);",
+              '    return language == "en" ? en : nl;',
+              "}",
+              "",
+              "}  // namespace cleanslate"]
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    write_lines(path, lines)
 
 
 if __name__ == "__main__":

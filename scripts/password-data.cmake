@@ -6,7 +6,8 @@
 #   words-en.txt        passphrase words, English (wbritish x zxcvbn)     -> passphrase generator
 #   words-nl.txt        passphrase words, Dutch (wdutch)                  -> passphrase generator
 #   mirai-credentials.json  copy of devices/mirai/credentials.json        -> Mirai refusals
-# The wizard fetches these lazily when the password step opens. They are never committed.
+#   generated/builtin_words.cpp  the most common passphrase words, compiled into the core
+# The wizard fetches the files lazily when the password step opens. They are never committed.
 
 # --- Inputs -------------------------------------------------------------------------
 # The Debian interpreter: the first python3 on PATH may not see Debian's modules.
@@ -29,10 +30,14 @@ add_custom_command(
   COMMENT "Cutting common-password and English dictionaries from python3-zxcvbn"
   VERBATIM)
 
+# The built-in passphrase words (most common 512 a language) are compiled into the core, so
+# the password step can always suggest a passphrase, even offline with the lists missing.
+set(CS_BUILTIN_WORDS ${CMAKE_BINARY_DIR}/generated/builtin_words.cpp)
 add_custom_command(
   OUTPUT ${CS_PASSWORD_DATA_DIR}/words-en.txt ${CS_PASSWORD_DATA_DIR}/words-nl.txt
-         ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt
+         ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt ${CS_BUILTIN_WORDS}
   COMMAND ${CS_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/make-wordlists.py --out-dir ${CS_PASSWORD_DATA_DIR}
+          --builtin-out ${CS_BUILTIN_WORDS}
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/make-wordlists.py ${CMAKE_SOURCE_DIR}/scripts/data_files.py ${CMAKE_SOURCE_DIR}/scripts/wordlist-blocklist.txt
           ${CS_ZXCVBN_LISTS} ${CS_DUTCH_WORDS} ${CS_ENGLISH_WORDS}
   COMMENT "Cutting passphrase word lists and the Dutch dictionary from wdutch and wbritish"
@@ -45,7 +50,11 @@ add_custom_command(
   DEPENDS ${CMAKE_SOURCE_DIR}/devices/mirai/credentials.json
   VERBATIM)
 
-add_custom_target(cs_password_data ALL
-  DEPENDS ${CS_PASSWORD_DATA_DIR}/passwords.txt ${CS_PASSWORD_DATA_DIR}/dictionary-en.txt
-          ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt ${CS_PASSWORD_DATA_DIR}/words-en.txt
-          ${CS_PASSWORD_DATA_DIR}/words-nl.txt ${CS_PASSWORD_DATA_DIR}/mirai-credentials.json)
+# Every file the password step loads (the site build copies exactly these).
+set(CS_PASSWORD_DATA_FILES
+  ${CS_PASSWORD_DATA_DIR}/passwords.txt ${CS_PASSWORD_DATA_DIR}/dictionary-en.txt
+  ${CS_PASSWORD_DATA_DIR}/dictionary-nl.txt ${CS_PASSWORD_DATA_DIR}/words-en.txt
+  ${CS_PASSWORD_DATA_DIR}/words-nl.txt ${CS_PASSWORD_DATA_DIR}/mirai-credentials.json)
+add_custom_target(cs_password_data ALL DEPENDS ${CS_PASSWORD_DATA_FILES})
+
+target_sources(cleanslate_core PRIVATE ${CS_BUILTIN_WORDS})

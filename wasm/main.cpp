@@ -14,6 +14,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -135,7 +136,10 @@ EMSCRIPTEN_KEEPALIVE int cs_frame(double delta_seconds) {
     return again ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void cs_activate(const char* id) { if (platform_state) platform_state->app.ui().activate(id); }
+// at_ms: the input event's timeStamp (the page clock) when the bridge has one, else 0 (now).
+EMSCRIPTEN_KEEPALIVE void cs_activate(const char* id, double at_ms) {
+    if (platform_state) platform_state->app.ui().activate(id, at_ms > 0 ? at_ms : emscripten_get_now());
+}
 EMSCRIPTEN_KEEPALIVE void cs_focus(const char* id) { if (platform_state) platform_state->app.ui().set_focus(id); }
 EMSCRIPTEN_KEEPALIVE void cs_hover(const char* id) { if (platform_state) platform_state->app.ui().set_hover(id); }
 EMSCRIPTEN_KEEPALIVE void cs_press(const char* id) { if (platform_state) platform_state->app.ui().set_pressed(id); }
@@ -151,6 +155,30 @@ EMSCRIPTEN_KEEPALIVE void cs_asset(const char* name, const char* text) {
 EMSCRIPTEN_KEEPALIVE void cs_asset_failed(const char* name) {
     if (platform_state) platform_state->app.on_asset_failed(name);
 }
+// The service worker holds every file the rest of the journey needs (boot.js checks the cache).
+EMSCRIPTEN_KEEPALIVE void cs_offline_ready(int ready) {
+    if (platform_state) platform_state->app.on_offline_ready(ready != 0);
+}
+// The report's browser events (web/static/report.js). Each returns 1 when the screen shows
+// something the event changed (a delivery state, a voice note) and should be drawn again.
+EMSCRIPTEN_KEEPALIVE int cs_report_answer(const char* key, const char* http_status, const char* retry_after_s) {
+    if (!platform_state) return 0;
+    platform_state->app.on_report_answer(key, std::atoi(http_status), std::atof(retry_after_s));
+    return platform_state->app.report_on_screen() ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE void cs_report_tick() { if (platform_state) platform_state->app.on_report_tick(); }
+EMSCRIPTEN_KEEPALIVE void cs_report_online() { if (platform_state) platform_state->app.on_report_online(); }
+EMSCRIPTEN_KEEPALIVE int cs_report_voice(const char* mime, const char* base64, const char* seconds) {
+    if (!platform_state) return 0;
+    platform_state->app.on_voice_note(mime, base64, std::atof(seconds));
+    return 1;
+}
+EMSCRIPTEN_KEEPALIVE int cs_report_voice_state(const char* state) {
+    if (!platform_state) return 0;
+    platform_state->app.on_voice_state(state);
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* cs_state() {
     if (!platform_state) return "{}";
     platform_state->state = platform_state->app.state_json();

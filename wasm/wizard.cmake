@@ -1,5 +1,7 @@
 # The browser wizard: portable core + Dear ImGui screens + thin Emscripten platform layer,
-# assembled with the web shell, fonts, locales and data into ${CMAKE_BINARY_DIR}/site.
+# assembled with the web shell, fonts, locales and data into ${CMAKE_BINARY_DIR}/stage, then
+# made into the site (${CMAKE_BINARY_DIR}/site) by scripts/build-site.mjs: content-hashed
+# names, the service worker's precache list, .br and .gz siblings.
 set(CS_IMGUI_DIR ${CMAKE_SOURCE_DIR}/third_party/imgui-1.90.1)
 if(NOT EXISTS ${CS_IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui 1.90.1 is missing in third_party/: run scripts/setup")
@@ -21,7 +23,7 @@ file(GLOB CS_APP_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_SOURCE_DIR}/wasm/app/*.cpp ${CMAKE_SOURCE_DIR}/wasm/app/screens/*.cpp
   ${CMAKE_SOURCE_DIR}/wasm/platform/*.cpp)
 add_executable(wizard ${CMAKE_SOURCE_DIR}/wasm/main.cpp ${CS_APP_SOURCES})
-set_target_properties(wizard PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
+set_target_properties(wizard PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/stage)
 target_link_libraries(wizard PRIVATE cleanslate_core imgui)
 target_compile_options(wizard PRIVATE -fno-exceptions -Wall -Wextra)
 target_link_options(wizard PRIVATE
@@ -32,40 +34,55 @@ target_link_options(wizard PRIVATE
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   --closure=0)
 
-# --- Site assembly: shell, styles, bridge, fonts, locales, data -------------------
-set(CS_SITE ${CMAKE_BINARY_DIR}/site)
+# --- Stage: shell, styles, bridge, fonts, locales, data, under the names the code uses ---------
+set(CS_STAGE ${CMAKE_BINARY_DIR}/stage)
 file(GLOB CS_STATIC_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/static/*)
-file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json)
+file(GLOB CS_LOCALE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/locales/*.json ${CMAKE_SOURCE_DIR}/locales/themes/*.json)
 set(CS_FONT_REGULAR /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
 set(CS_FONT_BOLD /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
 add_custom_command(
-  OUTPUT ${CS_SITE}/.static-stamp
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_SITE}/locales ${CS_SITE}/fonts ${CS_SITE}/data
-  COMMAND ${CMAKE_COMMAND} -E copy ${CS_STATIC_FILES} ${CS_SITE}/
-  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs --out ${CS_SITE}/locales
-  COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.static-stamp
+  OUTPUT ${CS_STAGE}/.static-stamp
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_STAGE}/locales ${CS_STAGE}/fonts ${CS_STAGE}/data
+  COMMAND ${CMAKE_COMMAND} -E copy ${CS_STATIC_FILES} ${CS_STAGE}/
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs --out ${CS_STAGE}/locales
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs --out ${CS_STAGE}/locales/themes
+  COMMAND ${CMAKE_COMMAND} -E touch ${CS_STAGE}/.static-stamp
   DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
+          ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs
   COMMENT "Assembling the web shell and checking locales")
 # Noto Sans cut down to the glyphs the locales need (Latin-1 and typographic punctuation; a
 # language that needs more adds its range here and in main.cpp's kTextGlyphs).
 set(CS_GLYPHS "U+0020-007E,U+00A0-00FF,U+2013-2014,U+2018-201E,U+2022,U+2026,U+2039-203A,U+2192,U+20AC")
 foreach(weight Regular Bold)
   add_custom_command(
-    OUTPUT ${CS_SITE}/fonts/NotoSans-${weight}.ttf
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_SITE}/fonts
+    OUTPUT ${CS_STAGE}/fonts/NotoSans-${weight}.ttf
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_STAGE}/fonts
     COMMAND /usr/bin/python3 -m fontTools.subset /usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf
             --unicodes=${CS_GLYPHS} --layout-features= --no-hinting --desubroutinize
-            --output-file=${CS_SITE}/fonts/NotoSans-${weight}.ttf
+            --output-file=${CS_STAGE}/fonts/NotoSans-${weight}.ttf
     DEPENDS /usr/share/fonts/truetype/noto/NotoSans-${weight}.ttf
     COMMENT "Cutting Noto Sans ${weight} to the glyphs the locales need")
-  list(APPEND CS_FONT_OUTPUTS ${CS_SITE}/fonts/NotoSans-${weight}.ttf)
+  list(APPEND CS_FONT_OUTPUTS ${CS_STAGE}/fonts/NotoSans-${weight}.ttf)
 endforeach()
-# The packed device database and the password/word lists, fetched lazily by the wizard.
+# The packed device database and the password/word lists, fetched after the first screen.
+# Exactly these files: anything else in data/ would be precached for every customer.
 add_custom_command(
-  OUTPUT ${CS_SITE}/.data-stamp
-  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_BINARY_DIR}/data ${CS_SITE}/data
-  COMMAND ${CMAKE_COMMAND} -E touch ${CS_SITE}/.data-stamp
-  DEPENDS cs_devices_data cs_password_data ${CS_DEVICES_PACKED}
-  COMMENT "Copying the data files into the site")
-add_custom_target(site ALL DEPENDS ${CS_SITE}/.static-stamp ${CS_SITE}/.data-stamp ${CS_FONT_OUTPUTS})
-add_dependencies(wizard site)
+  OUTPUT ${CS_STAGE}/.data-stamp
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${CS_STAGE}/data
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CS_STAGE}/data
+  COMMAND ${CMAKE_COMMAND} -E copy ${CS_DEVICES_PACKED} ${CS_PASSWORD_DATA_FILES} ${CS_STAGE}/data/
+  COMMAND ${CMAKE_COMMAND} -E touch ${CS_STAGE}/.data-stamp
+  DEPENDS cs_devices_data cs_password_data ${CS_DEVICES_PACKED} ${CS_PASSWORD_DATA_FILES}
+  COMMENT "Copying the data files into the stage")
+add_custom_target(stage ALL DEPENDS ${CS_STAGE}/.static-stamp ${CS_STAGE}/.data-stamp ${CS_FONT_OUTPUTS})
+add_dependencies(wizard stage)
+
+# --- The site: hashed names, precache list, pre-compressed siblings ------------------------------
+# Depends on the wizard target (re-run after every link) and on everything staged.
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/site/index.html ${CMAKE_BINARY_DIR}/site/sw.js
+  COMMAND node ${CMAKE_SOURCE_DIR}/scripts/build-site.mjs --stage ${CS_STAGE} --out ${CMAKE_BINARY_DIR}/site
+  DEPENDS wizard ${CMAKE_SOURCE_DIR}/scripts/build-site.mjs ${CS_STAGE}/.static-stamp ${CS_STAGE}/.data-stamp ${CS_FONT_OUTPUTS}
+  COMMENT "Building the site: hashed names, service worker precache list, brotli and gzip"
+  VERBATIM)
+add_custom_target(site ALL DEPENDS ${CMAKE_BINARY_DIR}/site/index.html ${CMAKE_BINARY_DIR}/site/sw.js)

@@ -4,16 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
+  takeHomeOffline, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-// From the start to the reset step, naming the device by its kind, brand and model.
+// From the start to the reset's first screen, naming the device by its kind, brand and model.
 async function toReset(page, { category, brand, model, pick }) {
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   await pressAndLeave(page, 'Continue');
   for (let i = 0; i < 6; i++) {
@@ -28,9 +28,7 @@ async function toReset(page, { category, brand, model, pick }) {
     else if (screen === 'identify_candidates') await pressAndLeave(page, pick);
     else break;
   }
-  await expectScreen(page, 'disconnect');
-  await press(page, 'It is disconnected');
-  await expectScreen(page, 'reset_steps');
+  await takeHomeOffline(page, { lang: 'en' });   // the reset's first screen says what it erases
 }
 
 test('a printer: the reset lists what it erases, and the password step points at the sticker, not at an empty password', async () => {
@@ -42,10 +40,21 @@ test('a printer: the reset lists what it erases, and the password step points at
   await page.getByText('all settings', { exact: true }).first().waitFor();
   await page.getByText('the passwords', { exact: true }).first().waitFor();
   await checkStep(page, 'printer-sticker', 0);
-  await press(page, 'I did this');
-  await answerEveryQuestion(page, 'Yes');
-  await expectScreen(page, 'password_where');
-  await page.getByText(/The password is on the sticker of the device, next to “Pwd”\. Does that not work\? Then try initpass or access\./).first().waitFor();
+  await pressAndLeave(page, 'Start');
+  await finishResetSteps(page, 'en');
+  await answerVerification(page, AFTER.reset);
+  await expectScreen(page, 'password_choose');
+  await press(page, 'Use this password');
+  await expectScreen(page, 'password_steps');
+  // The log-in is one of the device's steps, one per page.
+  const sticker = page.getByText(/The password is on the sticker of the device, next to “Pwd”\. Does that not work\? Then try initpass or access\./);
+  for (let i = 0; i < 6 && !(await sticker.count()); i++) {
+    const before = (await state(page)).part;
+    await press(page, 'Next step');
+    await page.waitForFunction(b => window.cleanslate.state().part !== b, before);
+    await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await sticker.first().waitFor();
   assert.equal(await page.getByText(/Leave the password empty/).count(), 0, 'a sticker password is never an empty one');
   await checkStep(page, 'printer-sticker', 1);
   await context.close();
@@ -55,19 +64,28 @@ test('a NAS: the reset says the files stay, in Dutch', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.mint('CS-2026-000402', 'nl', { tag: 'mirai', port: 23, device_vendor: 'Synology', device_type: 'NAS', device_model: 'DS107' }));
   await press(page, 'Beginnen');
-  await press(page, 'Nee, liever niet');
   await expectScreen(page, 'identify_evidence');
   await press(page, 'Ja, dit apparaat heb ik');
-  await expectScreen(page, 'disconnect');
-  await press(page, 'Het is losgekoppeld');
-  await expectScreen(page, 'reset_steps');
+  await takeHomeOffline(page, { lang: 'nl' });
   assert.equal((await state(page)).device, 'synology-diskstation-legacy');
   await page.getByText('Dit wordt gewist:').first().waitFor();
   await page.getByText('Dit blijft bewaard:').first().waitFor();
   await page.getByText('uw bestanden', { exact: true }).first().waitFor();
-  // The second hold must follow within 10 seconds, and each hold ends at the beep.
-  await page.getByText(/Laat los zodra het apparaat piept of iets zegt\./).first().waitFor();
-  await page.getByText(/Doe dit binnen 10 seconden\./).first().waitFor();
   await checkStep(page, 'nas-keeps-files', 0);
+  // One step per page: the second hold must follow within 10 seconds, and each hold ends at the beep.
+  await pressAndLeave(page, 'Begin');
+  const texts = [];
+  for (let i = 0; i < 8 && (await state(page)).screen === 'reset_steps'; i++) {
+    texts.push(await page.locator('#page').textContent());
+    const before = await state(page);
+    for (let tries = 0; tries < 2; tries++) {
+      await pressId(page, 'next');
+      const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
+        before, { timeout: 1500 }).then(() => true, () => false);
+      if (moved) break;
+    }
+  }
+  assert.ok(texts.some(t => /Laat los zodra het apparaat piept of iets zegt\./.test(t)), texts.join('\n'));
+  assert.ok(texts.some(t => /Doe dit binnen 10 seconden\./.test(t)), texts.join('\n'));
   await context.close();
 });

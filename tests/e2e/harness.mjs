@@ -2,7 +2,7 @@
 // real wasm build on a free port, links minted with its own key, and a Chromium page that a
 // test drives the way a person (or a screen reader) would: by role and visible name.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,18 +11,21 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = process.env.CLEANSLATE_SERVER || join(ROOT, 'build/native/cleanslate-server');
-const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
+export const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 export const E2E_LINK_KEY = 'e2e-test-key-0123456789abcdef0123456789';
 
 // --- The server ------------------------------------------------------------------------------
-export async function startServer() {
+// options.site serves another build of the site; options.port reuses a port (the same origin,
+// as after a deploy).
+export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
   const keyFile = join(dir, 'link.key');
   writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(SERVER, ['--site', SITE, '--port', String(port), '--link-key-file', keyFile,
-    '--database', join(dir, 'reports.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = options.port || 20000 + Math.floor(Math.random() * 20000);
+  const database = join(dir, 'reports.db');
+  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(port), '--link-key-file', keyFile,
+    '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const demoLink = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start:\n' + output)), 15000);
@@ -37,17 +40,68 @@ export async function startServer() {
   });
   const base = `http://127.0.0.1:${port}`;
   return {
-    base, demoLink,
+    base, demoLink, port, database,
+    log: () => output,   // start-up lines, then one line per request: METHOD "path" status bytes [coding]
     mint(ticket, lang, evidence, extra = []) {
       return execFileSync(SERVER, ['mint', '--ticket', ticket, '--lang', lang, '--evidence', JSON.stringify(evidence),
         '--base-url', base, '--link-key-file', keyFile, ...extra], { encoding: 'utf8' }).trim();
     },
-    stop() { child.kill('SIGTERM'); },
+    // Stops the server, then checks that no password a test typed is anywhere in what it stored.
+    stop() {
+      child.kill('SIGTERM');
+      if (typedPasswords.size === 0) return;
+      const found = secretsIn(databaseFiles(database), typedPasswords);
+      if (found.length) throw new Error(`a typed password reached the report database: ${found.join(', ')}`);
+    },
+    stopped: () => new Promise(resolve => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
   };
+}
+
+// A site file by the name the code uses, as a route pattern: the site build adds a content
+// hash to every name but index.html and sw.js (data/devices.json is data/devices.3f2a9c1b7e.json).
+export function assetPattern(name) {
+  const dot = name.lastIndexOf('.');
+  return `**/${name.slice(0, dot)}.*${name.slice(dot)}`;
+}
+
+// --- No password in any report -------------------------------------------------------------------
+// Every value typed into a password field in any page of the suite is remembered here, and
+// every server's database (with its write-ahead log) is scanned for each of them when it stops.
+// Shorter values are not kept: they would be found by chance in unrelated text.
+const typedPasswords = new Set();
+const watchedContexts = new WeakSet();
+const kShortestSecret = 6;
+
+async function watchPasswordFields(context) {
+  if (watchedContexts.has(context)) return;
+  watchedContexts.add(context);
+  await context.exposeBinding('__cleanslateTypedPassword', (_, value) => {
+    if (typeof value === 'string' && value.length >= kShortestSecret) typedPasswords.add(value);
+  });
+  await context.addInitScript(() => {
+    const isPassword = el => el && el.tagName === 'INPUT' &&
+      (el.type === 'password' || /password/.test(el.autocomplete || '') || /password/.test(el.dataset.id || ''));
+    const remember = e => { if (isPassword(e.target) && e.target.value) window.__cleanslateTypedPassword(e.target.value); };
+    document.addEventListener('input', remember, true);
+    document.addEventListener('change', remember, true);
+  });
+}
+
+export function typedPasswordCount() { return typedPasswords.size; }
+
+export function databaseFiles(database) {
+  return [database, database + '-wal', database + '-journal'].filter(existsSync);
+}
+
+// The secrets found in the raw bytes of the given files (text as stored, whatever the table).
+export function secretsIn(files, secrets) {
+  const bytes = Buffer.concat(files.map(f => readFileSync(f)));
+  return [...secrets].filter(secret => bytes.includes(Buffer.from(secret, 'utf8')));
 }
 
 // --- A wizard page ----------------------------------------------------------------------------------
 export async function openWizard(context, url) {
+  await watchPasswordFields(context);
   const page = await context.newPage();
   page.consoleLines = [];
   page.on('console', m => page.consoleLines.push(m.text()));
@@ -75,16 +129,97 @@ export async function press(page, name, role = 'button') {
   await page.getByRole(role, { name, exact: true }).click();
 }
 
-// Answers every verification question the same way, one screen at a time, until the
-// wizard moves on from the verification.
-export async function answerEveryQuestion(page, answer) {
-  await expectScreen(page, 'verify_question');
-  for (let i = 0; i < 10 && (await state(page)).screen === 'verify_question'; i++) {
-    const before = await page.evaluate(() => document.querySelector('[data-id="question_progress"]')?.textContent);
-    await press(page, answer);
-    await page.waitForFunction(b => window.cleanslate.state().screen !== 'verify_question' ||
-      document.querySelector('[data-id="question_progress"]')?.textContent !== b, before);
+// Presses the control the bridge keeps for a drawn control id (e.g. "answer.yes"): for
+// controls whose visible name depends on the device, where the test means the id's meaning.
+export async function pressId(page, id) {
+  await page.locator(`#page [data-id="${id}"]`).first().click();
+}
+
+// The visible texts the helpers below press, per language.
+const WORDS = {
+  nl: { ready: 'Alles is geladen', notLoaded: /Een deel van de hulp kon niet laden/, continue: 'Verder', cableOut: 'De internetkabel is los', begin: 'Begin', phoneJoined: 'Mijn telefoon is verbonden' },
+  en: { ready: 'Everything is loaded', notLoaded: /Part of the help could not load/, continue: 'Continue', cableOut: 'The internet cable is out', begin: 'Start', phoneJoined: 'My phone is connected' },
+};
+
+// From the first screen after the device was confirmed to the reset's first screen (what it
+// erases, what it takes): waits until everything the offline stretch needs is loaded, says
+// how the internet comes in and (where asked) how the device is connected, and unplugs.
+// loaded: false when the test made some of those files fail: the page then says so, and a
+// second press goes on anyway.
+export async function takeHomeOffline(page, { lang = 'en', line = 'dsl', connection = 'cable', loaded = true } = {}) {
+  const words = WORDS[lang];
+  await expectScreen(page, 'disconnect_prepare');
+  if (loaded) {
+    await page.getByText(words.ready).first().waitFor({ timeout: 20000 });
+  } else {
+    await page.getByText(words.notLoaded).first().waitFor({ timeout: 30000 });
+    await press(page, words.continue);
   }
+  await pressAndLeave(page, words.continue);
+  await expectScreen(page, 'disconnect_line');
+  await pressId(page, `line.${line}`);
+  await expectScreen(page, 'disconnect');
+  await pressAndLeave(page, words.cableOut);
+  if ((await state(page)).screen === 'reset_connection') {
+    await pressId(page, `connection.${connection}`);
+    await page.waitForFunction(() => window.cleanslate.state().screen !== 'reset_connection');
+  }
+  await expectScreen(page, 'reset_method');
+}
+
+// The same, then every reset step one page at a time to the first verification question. A
+// timer page asks to wait once; the second press goes on (a customer who held the button
+// without the timer), so these journeys do not sit through real minutes.
+export async function takeHomeOfflineAndReset(page, options = {}) {
+  await takeHomeOffline(page, options);
+  await pressAndLeave(page, WORDS[options.lang || 'en'].begin);
+  await finishResetSteps(page, options.lang || 'en');
+}
+
+// Goes through the remaining reset pages (and a router's sticker Wi-Fi page, unless
+// joinWifi is false) to the verification. `log` (optional) notes each page.
+export async function finishResetSteps(page, lang = 'en', { joinWifi = true, log } = {}) {
+  for (let i = 0; i < 20 && (await state(page)).screen === 'reset_steps'; i++) {
+    const before = await state(page);
+    await log?.note();
+    for (let tries = 0; tries < 2; tries++) {
+      await pressId(page, 'next');
+      const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
+        before, { timeout: 1500 }).then(() => true, () => false);
+      if (moved) break;
+    }
+  }
+  if (!joinWifi) return;
+  if ((await state(page)).screen === 'reset_join_wifi') await pressAndLeave(page, WORDS[lang].phoneJoined);
+  await expectScreen(page, 'verify_question');
+}
+
+// What the customer sees after a TRUE FACTORY RESET, in a home that had chosen its own
+// password and Wi-Fi, and after ONLY A RESTART of the same home: the answer per question id.
+export const AFTER = {
+  reset: { held_full_time: 'yes', lights: 'yes', beeps: 'yes', asks_new_password: 'yes', setup_wizard: 'yes', had_own_wifi: 'yes',
+    sticker_wifi_works: 'yes', had_own_password: 'yes', old_password_works: 'no', default_login_works: 'yes' },
+  restart: { held_full_time: 'yes', lights: 'yes', beeps: 'yes', asks_new_password: 'no', setup_wizard: 'no', had_own_wifi: 'yes',
+    sticker_wifi_works: 'no', had_own_password: 'yes', old_password_works: 'yes', default_login_works: 'no' },
+};
+
+// Answers the verification one question (page) at a time until the wizard leaves it:
+// `what` is AFTER.reset, AFTER.restart, or 'not_sure' for every question. Waits out the
+// half second in which a new question ignores taps. Returns the question ids asked.
+export async function answerVerification(page, what) {
+  await expectScreen(page, 'verify_question');
+  const asked = [];
+  for (let i = 0; i < 12 && (await state(page)).screen === 'verify_question'; i++) {
+    const before = await state(page);
+    asked.push(before.question);
+    const answer = what === 'not_sure' ? 'not_sure' : what[before.question];
+    if (!answer) throw new Error(`no answer for the question ${before.question}`);
+    await page.waitForTimeout(450);
+    await pressId(page, `answer.${answer}`);
+    await pressId(page, 'continue');
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.part !== b.part; }, before);
+  }
+  return asked;
 }
 
 // Presses a control and waits until the wizard has left the screen it was on.
@@ -92,6 +227,23 @@ export async function pressAndLeave(page, name, role = 'button') {
   const from = (await state(page)).screen;
   await page.getByRole(role, { name, exact: typeof name === 'string' }).first().click();
   await page.waitForFunction(f => window.cleanslate.state().screen !== f, from);
+}
+
+// Presses whichever of the named buttons is on screen, again and again, until the wizard
+// reaches the target screen: for stretches whose length depends on the device (its password
+// steps, its settings, reconnecting). A page of a screen counts as a move.
+export async function pressOnUntil(page, names, target, limit = 25) {
+  const pattern = new RegExp('^(' + names.map(n => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')$');
+  for (let i = 0; i < limit; i++) {
+    const before = await state(page);
+    if (before.screen === target) return;
+    await page.getByRole('button', { name: pattern }).first().click();
+    await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; }, before)
+      .catch(async () => { throw new Error(`pressing ${pattern} on ${before.screen} (part ${before.part}) changed nothing`); });
+    // The move's own frame still shows the page it left; the next frame shows the new one.
+    await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await expectScreen(page, target);
 }
 
 // --- Evidence of each step: a screenshot, checked not blank, and axe's judgement -----------------------

@@ -16,7 +16,6 @@ test('the demo link proposes the XiongMai recorder and says why', async () => {
   await press(page, 'English');   // the link says Dutch; this customer switches to English
   await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   await page.getByText('We think it is this device').first().waitFor();
   await page.getByText(/XiongMai/).first().waitFor();
@@ -24,8 +23,9 @@ test('the demo link proposes the XiongMai recorder and says why', async () => {
   await checkStep(page, 'identify', 0);
   await pressAndLeave(page, 'Yes, I have this device');
   const s = await state(page);
-  assert.equal(s.screen, 'disconnect');
   assert.match(s.device, /^xiongmai-/);
+  // What comes next depends on the device (reset.test.mjs): it has been chosen either way.
+  assert.ok(['unsafe_choice', 'disconnect_prepare'].includes(s.screen), s.screen);
   await context.close();
 });
 
@@ -33,7 +33,6 @@ test('only "port 23" gives questions, and "camera" + "XMEye" reaches the XiongMa
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000301', 'en', { tag: 'mirai', infection: 'mirai', port: 23 }));
   await press(page, 'Start');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   assert.equal(await page.getByText('We think it is this device').count(), 0, 'weak evidence must not give a confident answer');
   await pressAndLeave(page, 'Continue');

@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
+  pressOnUntil, takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -27,28 +28,49 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   assert.match(await page.title(), /besmet/);
   await page.getByText('CS-2026-000101', { exact: false }).first().waitFor();
   await press(page, 'Beginnen');
-  await step('consent');
-  await press(page, 'Ja, ik help graag');
   await step('identify_evidence');
   await page.getByText('Hikvision', { exact: false }).first().waitFor();
   await press(page, 'Ja, dit apparaat heb ik');
-  await step('disconnect');
+  // The home goes off the internet, not the camera off the home network.
+  await step('disconnect_prepare');
   assert.match(await page.title(), /stap 2 van 5/);
-  await press(page, 'Het is losgekoppeld');
-  await step('reset_steps');
-  await press(page, 'Dit heb ik gedaan');
+  await page.getByText('Alles is geladen').first().waitFor({ timeout: 20000 });
+  await press(page, 'Verder');
+  await step('disconnect_line');
+  await pressId(page, 'line.coax');
+  await step('disconnect');
+  await page.getByText(/tv-aansluiting in de muur/).first().waitFor();
+  await press(page, 'De internetkabel is los');
+  await step('reset_connection');
+  await pressId(page, 'connection.cable');
+  await step('reset_method');
+  await press(page, 'Begin');
+  // One action per page; every page screenshotted and checked.
+  while ((await state(page)).screen === 'reset_steps') {
+    const before = await state(page);
+    await checkStep(page, 'nl-phone', n++);
+    await pressId(page, 'next');
+    const moved = await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== b.screen || s.part !== b.part; },
+      before, { timeout: 1500 }).then(() => true, () => false);
+    if (!moved) {   // a timer asked to wait (unless the move was only slow): go on anyway
+      const now = await state(page);
+      if (now.screen === before.screen && now.part === before.part) { await checkStep(page, 'nl-phone', n++); await pressId(page, 'next'); }
+    }
+  }
   await step('verify_question');
-  await answerEveryQuestion(page, 'Ja');
-  await step('password_where');
-  await press(page, 'Kies een wachtwoord');
-  await step('password_check');
+  await answerVerification(page, AFTER.reset);
+  await step('password_choose');
+  await press(page, 'Ik bedenk zelf een wachtwoord');
+  await step('password_own');
   await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
   await page.getByText('Sterkte: heel sterk', { exact: false }).or(page.getByText('Sterkte: sterk')).first().waitFor();
-  await press(page, 'Dit wachtwoord heb ik ingesteld');
-  await step('password_hardening');
-  await press(page, 'Ik heb gedaan wat ik kon');
-  await step('reconnect');
   await press(page, 'Verder');
+  await step('password_steps');
+  await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
+  await step('password_hardening');
+  await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
+  await step('reconnect');
+  await pressOnUntil(page, ['Verder'], 'finish');
   await step('finish');
   const final = await state(page);
   assert.equal(final.step, 'finish');
@@ -68,8 +90,6 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   await step('welcome');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await press(page, 'Start');
-  await step('consent');
-  await press(page, 'No, thank you');
   await step('identify_evidence');
   // Weak evidence: the wizard says it does not know yet, rather than guessing.
   await page.getByText('We do not know yet which of your devices it is.').first().waitFor();
@@ -89,21 +109,19 @@ test('an English customer on a desktop with only "port 23" in the link answers q
   }
   await step('identify_candidates');
   await page.getByRole('button', { name: /XiongMai/ }).first().click();
-  await step('disconnect');
+  await step('disconnect_prepare');
   assert.match((await state(page)).device, /^xiongmai-/);
-  await press(page, 'It is disconnected');
-  await step('reset_steps');
-  await press(page, 'I did this');
+  await takeHomeOfflineAndReset(page, { lang: 'en', line: 'fibre', connection: 'wifi' });
   await step('verify_question');
-  await answerEveryQuestion(page, 'Yes');
-  await step('password_where');
-  await press(page, 'Choose a password');
-  await step('password_check');
-  await press(page, 'I have set the suggestion');
+  await answerVerification(page, AFTER.reset);
+  await step('password_choose');
+  await press(page, 'Use this password');
+  await step('password_steps');
+  await pressOnUntil(page, ['Next step', 'I have set it'], 'password_hardening');
   await step('password_hardening');
-  await press(page, 'I have done what I could');
+  await pressOnUntil(page, ['Done', 'Continue'], 'reconnect');
   await step('reconnect');
-  await press(page, 'Continue');
+  await pressOnUntil(page, ['Continue'], 'finish');
   await step('finish');
   const final = await state(page);
   assert.equal(final.outcome, 'remediated');
@@ -115,15 +133,15 @@ test("the browser's Back button is the wizard's Back, and the wizard's Back is t
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000103', 'en', HIKVISION_CAMERA));
   await press(page, 'Start');
-  await expectScreen(page, 'consent');
-  await press(page, 'No, thank you');
   await expectScreen(page, 'identify_evidence');
+  await pressAndLeave(page, 'Yes, I have this device');
+  await expectScreen(page, 'disconnect_prepare');
   await page.goBack();
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await page.goBack();
   await expectScreen(page, 'welcome');
   await press(page, 'Start');
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await press(page, 'Back');
   await expectScreen(page, 'welcome');
   assert.equal((await state(page)).depth, 0);
@@ -134,15 +152,14 @@ test('a reload in the middle of the journey comes back to the same screen', asyn
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.mint('CS-2026-000104', 'nl', HIKVISION_CAMERA));
   await press(page, 'Beginnen');
-  await press(page, 'Nee, liever niet');
   await press(page, 'Ja, dit apparaat heb ik');
-  await expectScreen(page, 'disconnect');
+  await expectScreen(page, 'disconnect_prepare');
   await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
   await page.reload();
   await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading');
   const resumed = await state(page);
-  assert.equal(resumed.screen, 'disconnect');
+  assert.equal(resumed.screen, 'disconnect_prepare');
   assert.equal(resumed.device, 'hikvision-ds-2cd-camera');
   assert.equal(resumed.locale, 'en');
   await press(page, 'Back');
@@ -161,6 +178,6 @@ test('keyboard users can Tab to every control and press it with Enter', async ()
   assert.ok(focusedNames.some(name => name && name.includes('Start')), `Tab order: ${focusedNames.join(' | ')}`);
   await page.getByRole('button', { name: 'Start' }).focus();
   await page.keyboard.press('Enter');
-  await expectScreen(page, 'consent');
+  await expectScreen(page, 'identify_evidence');
   await context.close();
 });

@@ -51,7 +51,7 @@ test('an expired link is explained kindly and the steps still work', async () =>
   await page.getByText(/De link in uw e-mail is verlopen/).first().waitFor();
   assert.equal((await state(page)).link, 'expired');
   await page.getByRole('button', { name: 'Beginnen' }).click();
-  await page.waitForFunction(() => window.cleanslate.state().screen === 'consent');
+  await page.waitForFunction(() => window.cleanslate.state().screen === 'identify_evidence');
   await page.close();
 });
 

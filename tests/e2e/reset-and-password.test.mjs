@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state,
+  pressOnUntil, takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -35,10 +36,10 @@ function watchLeaks(page) {
   };
 }
 
-// From the start to the reset step for a device the customer names by answers.
-async function toReset(page, answers) {
+// From the start to the reset's first verification question, for a device the customer
+// names by answers (or confirms from the link's evidence).
+async function toVerification(page, answers) {
   await press(page, answers.lang === 'nl' ? 'Beginnen' : 'Start');
-  await press(page, answers.lang === 'nl' ? 'Nee, liever niet' : 'No, thank you');
   await expectScreen(page, 'identify_evidence');
   if (answers.confirm) await press(page, answers.confirm);
   else {
@@ -57,25 +58,19 @@ async function toReset(page, answers) {
       else break;
     }
   }
-  await expectScreen(page, 'disconnect');
-  await press(page, answers.lang === 'nl' ? 'Het is losgekoppeld' : 'It is disconnected');
-  await expectScreen(page, 'reset_steps');
+  await takeHomeOfflineAndReset(page, { lang: answers.lang });
 }
 
 
 test('answers that describe a reboot lead back to the reset, then to the helpdesk, never onward', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000201', 'en', ONLY_PORT_23));
-  await toReset(page, { lang: 'en', category: /^A router or modem/, brand: 'D-Link', pick: /D-Link/ });
+  await toVerification(page, { lang: 'en', category: /^A router or modem/, brand: 'D-Link', pick: /D-Link/ });
   assert.match((await state(page)).device, /^d-link-/);
-  // The hold-the-button countdown starts with one tap and counts down.
-  await press(page, 'Start the timer when you press the button');
-  await page.getByText(/Keep holding… \d+ seconds left/).first().waitFor();
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await press(page, 'I did this');
     await expectScreen(page, 'verify_question');
     await checkStep(page, 'reboot', attempt * 2);
-    await answerEveryQuestion(page, 'No');
+    await answerVerification(page, AFTER.restart);
     const s = await state(page);
     assert.notEqual(s.step, 'password', 'a reboot must never pass the verification');
     await checkStep(page, 'reboot', attempt * 2 + 1);
@@ -83,18 +78,19 @@ test('answers that describe a reboot lead back to the reset, then to the helpdes
       assert.equal(s.screen, 'verify_retry');
       await page.getByText(/only restarted/).first().waitFor();
       await press(page, 'Try the reset again');
-      await expectScreen(page, 'reset_steps');
+      await expectScreen(page, 'reset_method');
+      await pressAndLeave(page, 'Start');
+      await finishResetSteps(page, 'en');
     } else {
       assert.equal(s.screen, 'verify_help');
       assert.equal(s.outcome, 'needs_help');
       await page.getByRole('link', { name: /Call us/ }).waitFor();
     }
   }
-  // "I'm not sure" is an answer that gets help, not a pass.
+  // "I don't know" is an answer that gets help, not a pass.
   const unsure = await openWizard(await browser.newContext({ ...PHONE, locale: 'en-GB' }), server.mint('CS-2026-000202', 'en', HIKVISION_CAMERA));
-  await toReset(unsure, { lang: 'en', confirm: 'Yes, I have this device' });
-  await press(unsure, 'I did this');
-  await answerEveryQuestion(unsure, "I'm not sure");
+  await toVerification(unsure, { lang: 'en', confirm: 'Yes, I have this device' });
+  await answerVerification(unsure, 'not_sure');
   const after = await state(unsure);
   assert.equal(after.screen, 'verify_help');
   assert.notEqual(after.outcome, 'remediated');
@@ -105,39 +101,35 @@ test('a Mirai default or a common password is refused with a clear reason; a str
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000203', 'en', HIKVISION_CAMERA));
   const leaks = watchLeaks(page);
-  await toReset(page, { lang: 'en', confirm: 'Yes, I have this device' });
-  await press(page, 'I did this');
-  await answerEveryQuestion(page, 'Yes');
-  await expectScreen(page, 'password_where');
-  await press(page, 'Choose a password');
-  await expectScreen(page, 'password_check');
+  await toVerification(page, { lang: 'en', confirm: 'Yes, I have this device' });
+  await answerVerification(page, AFTER.reset);
+  await expectScreen(page, 'password_choose');
+  await press(page, 'I will make up my own');
+  await expectScreen(page, 'password_own');
   const field = page.getByLabel('New password');
-  const done = page.getByRole('button', { name: 'I have set this password' });
-
-  await field.fill('7ujMko0admin');
-  await page.getByText('The virus tries this password. Choose another one.').first().waitFor();
-  assert.ok(await done.isDisabled(), 'a Mirai default is not accepted');
+  const next = page.getByRole('button', { name: 'Continue', exact: true });
+  // Never a disabled button: pressing it with a refused password says why, and stays.
+  const refused = async (password, reason) => {
+    await field.fill(password);
+    assert.ok(await next.isEnabled());
+    await next.click();
+    await page.getByText(reason).first().waitFor();
+    assert.equal((await state(page)).screen, 'password_own');
+  };
+  await refused('7ujMko0admin', 'The virus tries this password. Choose another one.');
   await checkStep(page, 'password', 0);
-
-  await field.fill('iloveyou');
-  await page.getByText(/Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
-
-  await field.fill('qwertyuiop');
-  await page.getByText(/keys next to each other|Many people use this password/).first().waitFor();
-  assert.ok(await done.isDisabled());
+  await refused('iloveyou', /Many people use this password/);
+  await refused('qwertyuiop', /keys next to each other|Many people use this password/);
 
   await field.fill(SECRET);
   await page.getByText(/Strength: (very )?strong/).first().waitFor();
-  assert.ok(await done.isEnabled());
   await checkStep(page, 'password', 1);
-  await done.click();
-  await expectScreen(page, 'password_hardening');
+  await next.click();
+  await expectScreen(page, 'password_steps');
+  await pressOnUntil(page, ['Next step', 'I have set it'], 'password_hardening');
   // Cleared from the page when the customer moves on.
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('input')].map(i => i.value).join('')), '');
-  await press(page, 'I have done what I could');
-  await press(page, 'Continue');
-  await expectScreen(page, 'finish');
+  await pressOnUntil(page, ['Done', 'Continue'], 'finish');
   assert.equal((await state(page)).outcome, 'remediated');
   await page.reload();
   await page.waitForFunction(() => window.cleanslate && window.cleanslate.state().step !== 'loading');
@@ -145,21 +137,17 @@ test('a Mirai default or a common password is refused with a clear reason; a str
   await context.close();
 });
 
-test('a device that cannot be secured ends in an honest outcome', async () => {
+test('a device that cannot be secured ends in an honest outcome, without a reset', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.demoLink);   // the XiongMai xc3511 recorder
-  await toReset(page, { lang: 'nl', confirm: 'Ja, dit apparaat heb ik' });
+  await press(page, 'Beginnen');
+  await press(page, 'Ja, dit apparaat heb ik');
+  await expectScreen(page, 'unsafe_choice');
   assert.equal((await state(page)).device, 'xiongmai-h264-dvr-xc3511');
-  await press(page, 'Dit heb ik gedaan');
-  await answerEveryQuestion(page, 'Ja');
-  await expectScreen(page, 'password_where');
-  await page.getByText(/geen veilig wachtwoord/).first().waitFor();
-  await press(page, 'Verder');
-  await expectScreen(page, 'cannot_secure');
   await checkStep(page, 'cannot-secure', 0);
-  await page.getByRole('button', { name: /^Vervang het/ }).click();
-  await expectScreen(page, 'reconnect');
-  await press(page, 'Verder');
+  await page.getByRole('button', { name: /^Ik vervang het/ }).click();
+  await expectScreen(page, 'unsafe_steps');
+  await press(page, 'Dit heb ik gedaan');
   await expectScreen(page, 'finish');
   await checkStep(page, 'cannot-secure', 1);
   assert.equal((await state(page)).outcome, 'device_replaced');
@@ -175,21 +163,19 @@ for (const device of [
   test(`the reset and password steps can be completed on a phone for ${device.name}`, async () => {
     const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
     const page = await openWizard(context, server.mint('CS-2026-0003', 'en', device.evidence || ONLY_PORT_23));
-    await toReset(page, device.answers);
+    await toVerification(page, device.answers);
     assert.match((await state(page)).device, device.id);
     const slug = device.name.replace(/\W+/g, '-');
     await checkStep(page, slug, 0);
-    await press(page, 'I did this');
-    await answerEveryQuestion(page, 'Yes');
-    await expectScreen(page, 'password_where');
+    await answerVerification(page, AFTER.reset);
+    await expectScreen(page, 'password_choose');
     await checkStep(page, slug, 1);
-    await press(page, 'Choose a password');
-    await press(page, 'I have set the suggestion');
-    await expectScreen(page, 'password_hardening');
+    await press(page, 'Use this password');
+    await expectScreen(page, 'password_steps');
     await checkStep(page, slug, 2);
-    await press(page, 'I have done what I could');
-    await press(page, 'Continue');
-    await expectScreen(page, 'finish');
+    await pressOnUntil(page, ['Next step', 'I have set it', 'Done', 'Continue'], 'reconnect');
+    await checkStep(page, slug, 3);
+    await pressOnUntil(page, ['Continue', 'Yes, the internet works'], 'finish');
     assert.equal((await state(page)).outcome, 'remediated');
     await context.close();
   });

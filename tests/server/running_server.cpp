@@ -9,7 +9,6 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <cctype>
 #include <chrono>
@@ -17,6 +16,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "http/gzip.h"
 
 namespace cleanslate::testing {
 
@@ -93,7 +94,14 @@ std::string TemporarySite::contents_of(const std::string& relative_path) const {
 }
 
 // --- The server process -------------------------------------------------------------------
-RunningServer::RunningServer(const TemporarySite& site) {
+RunningServer::RunningServer(const TemporarySite& site, std::vector<std::string> extra_arguments) {
+    std::vector<std::string> arguments = {CS_SERVER_BINARY, "--site", site.root().string(), "--host", "127.0.0.1",
+                                          "--port", "0", "--database", site.database().string(),
+                                          "--helpdesk-site", CS_HELPDESK_SITE};
+    arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
+    std::vector<char*> argv;
+    for (std::string& argument : arguments) argv.push_back(argument.data());
+    argv.push_back(nullptr);
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -102,10 +110,7 @@ RunningServer::RunningServer(const TemporarySite& site) {
         dup2(pipe_fds[1], STDERR_FILENO);
         close(pipe_fds[0]);
         setenv("CLEANSLATE_LINK_KEY", kTestLinkKey, 1);
-        const std::string site_dir = site.root().string();
-        const std::string database = (site.var_dir() / "reports.db").string();
-        execl(CS_SERVER_BINARY, CS_SERVER_BINARY, "--site", site_dir.c_str(), "--host", "127.0.0.1", "--port", "0",
-              "--database", database.c_str(), static_cast<char*>(nullptr));
+        execv(CS_SERVER_BINARY, argv.data());
         _exit(127);
     }
     close(pipe_fds[1]);
@@ -120,6 +125,10 @@ RunningServer::RunningServer(const TemporarySite& site) {
         if (demo != std::string::npos && listening != std::string::npos && output_.find('\n', demo) != std::string::npos) {
             port_ = std::atoi(output_.c_str() + listening + 30);
             demo_link_ = output_.substr(demo + 11, output_.find('\n', demo) - demo - 11);
+            const std::string marker = "name helpdesk, password ";
+            const size_t login = output_.find(marker);
+            if (login != std::string::npos)
+                helpdesk_password_ = output_.substr(login + marker.size(), output_.find('\n', login) - login - marker.size());
             return;
         }
     }
@@ -138,6 +147,14 @@ RunningServer::~RunningServer() {
     if (output_fd_ >= 0) close(output_fd_);
 }
 
+void RunningServer::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 std::string RunningServer::output() {
     while (read_available(output_fd_, output_, 200)) {
         pollfd waiting{output_fd_, POLLIN, 0};
@@ -147,23 +164,31 @@ std::string RunningServer::output() {
 }
 
 // --- Running the binary for a single command ---------------------------------------------
-CommandResult run_server_binary(const std::vector<std::string>& arguments, const std::string& link_key) {
-    int out_pipe[2], err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+namespace {
+
+CommandResult run_binary(const char* binary, const std::vector<std::string>& arguments, const std::string& link_key,
+                         const std::string& stdin_text) {
+    int out_pipe[2], err_pipe[2], in_pipe[2];
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0 || pipe(in_pipe) != 0) throw std::runtime_error("pipe failed");
     const pid_t pid = fork();
     if (pid == 0) {
         dup2(out_pipe[1], STDOUT_FILENO);
         dup2(err_pipe[1], STDERR_FILENO);
+        dup2(in_pipe[0], STDIN_FILENO);
         close(out_pipe[0]);
         close(err_pipe[0]);
+        close(in_pipe[1]);
         if (link_key.empty()) unsetenv("CLEANSLATE_LINK_KEY");
         else setenv("CLEANSLATE_LINK_KEY", link_key.c_str(), 1);
-        std::vector<char*> argv{const_cast<char*>(CS_SERVER_BINARY)};
+        std::vector<char*> argv{const_cast<char*>(binary)};
         for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
         argv.push_back(nullptr);
-        execv(CS_SERVER_BINARY, argv.data());
+        execv(binary, argv.data());
         _exit(127);
     }
+    close(in_pipe[0]);
+    [[maybe_unused]] ssize_t written = write(in_pipe[1], stdin_text.data(), stdin_text.size());
+    close(in_pipe[1]);
     close(out_pipe[1]);
     close(err_pipe[1]);
     CommandResult result;
@@ -180,14 +205,25 @@ CommandResult run_server_binary(const std::vector<std::string>& arguments, const
     return result;
 }
 
+}  // namespace
+
+CommandResult run_server_binary(const std::vector<std::string>& arguments, const std::string& link_key) {
+    return run_binary(CS_SERVER_BINARY, arguments, link_key, {});
+}
+
+CommandResult run_desk_binary(const std::vector<std::string>& arguments, const std::string& stdin_text) {
+    return run_binary(CS_DESK_BINARY, arguments, kTestLinkKey, stdin_text);
+}
+
 // --- Raw HTTP -----------------------------------------------------------------------------
 std::string RawResponse::header(const std::string& lower_case_name) const {
     auto found = headers.find(lower_case_name);
     return found == headers.end() ? std::string() : found->second;
 }
 
-RawResponse raw_request(int port, const std::string& method, const std::string& target,
-                        const std::vector<std::string>& header_lines, const std::string& body) {
+namespace {
+
+int connect_to(int port) {
     const int sock = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -197,23 +233,37 @@ RawResponse raw_request(int port, const std::string& method, const std::string& 
         close(sock);
         throw std::runtime_error("cannot connect to the server");
     }
-    std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-    for (const std::string& line : header_lines) request += line + "\r\n";
-    if (!body.empty()) request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
-    request += "\r\n" + body;
-    for (size_t sent = 0; sent < request.size();) {
-        const ssize_t n = send(sock, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break;
+    return sock;
+}
+
+bool send_all(int sock, const std::string& bytes) {
+    for (size_t sent = 0; sent < bytes.size();) {
+        const ssize_t n = send(sock, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) return false;
         sent += size_t(n);
     }
+    return true;
+}
+
+}  // namespace
+
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
+    const int sock = connect_to(port);
+    send_all(sock, bytes);
     std::string raw;
-    while (read_available(sock, raw, 5000)) {
+    while (read_available(sock, raw, timeout_ms)) {
+        pollfd waiting{sock, POLLIN, 0};
+        if (poll(&waiting, 1, timeout_ms) <= 0) break;
     }
     close(sock);
+    return raw;
+}
 
+namespace {
+
+// Status line and headers of the response whose head ends at header_end.
+RawResponse parse_head(const std::string& raw, size_t header_end) {
     RawResponse response;
-    const size_t header_end = raw.find("\r\n\r\n");
-    if (raw.rfind("HTTP/1.1 ", 0) != 0 || header_end == std::string::npos) return response;
     response.status = std::atoi(raw.c_str() + 9);
     std::istringstream lines(raw.substr(0, header_end));
     std::string line;
@@ -226,26 +276,104 @@ RawResponse raw_request(int port, const std::string& method, const std::string& 
         while (!value.empty() && value.front() == ' ') value.erase(0, 1);
         response.headers[lower_case(line.substr(0, colon))] = value;
     }
-    response.body = raw.substr(header_end + 4);
     return response;
 }
 
-std::string gunzip(const std::string& compressed) {
-    z_stream stream{};
-    if (inflateInit2(&stream, 15 + 16) != Z_OK) return {};
-    std::string out;
-    char buffer[16384];
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    stream.avail_in = uInt(compressed.size());
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef*>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, sizeof buffer - stream.avail_out);
+}  // namespace
+
+std::optional<RawResponse> take_response(std::string& raw) {
+    const size_t header_end = raw.find("\r\n\r\n");
+    if (raw.rfind("HTTP/1.1 ", 0) != 0 || header_end == std::string::npos) return std::nullopt;
+    RawResponse response = parse_head(raw, header_end);
+    size_t body_length = raw.size() - header_end - 4;  // no Content-Length: the rest (the server closes)
+    const std::string length = response.header("content-length");
+    if (!length.empty()) body_length = size_t(std::atoll(length.c_str()));
+    if (response.status == 304 || response.status == 204 || response.status < 200) body_length = 0;
+    if (raw.size() < header_end + 4 + body_length) return std::nullopt;
+    response.body = raw.substr(header_end + 4, body_length);
+    raw.erase(0, header_end + 4 + body_length);
+    return response;
+}
+
+RawResponse raw_request(int port, const std::string& method, const std::string& target,
+                        const std::vector<std::string>& header_lines, const std::string& body) {
+    std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    for (const std::string& line : header_lines) request += line + "\r\n";
+    if (!body.empty()) request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    request += "\r\n" + body;
+    std::string raw = raw_exchange(port, request);
+    const size_t header_end = raw.find("\r\n\r\n");
+    if (raw.rfind("HTTP/1.1 ", 0) != 0 || header_end == std::string::npos) return {};
+    if (method == "HEAD") return parse_head(raw, header_end);  // a length is announced, no body follows
+    auto response = take_response(raw);
+    return response ? *response : RawResponse{};
+}
+
+RawResponse post_json(int port, const std::string& target, const Json& body, const std::vector<std::string>& header_lines) {
+    std::vector<std::string> headers = header_lines;
+    headers.push_back("Content-Type: application/json");
+    return raw_request(port, "POST", target, headers, body.dump());
+}
+
+// --- A kept-open connection ---------------------------------------------------------------
+Connection::Connection(int port) : fd_(connect_to(port)) {}
+Connection::~Connection() {
+    if (fd_ >= 0) close(fd_);
+}
+bool Connection::send(const std::string& bytes) { return send_all(fd_, bytes); }
+
+std::optional<RawResponse> Connection::receive(int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (true) {
+        if (auto response = take_response(buffer_)) return response;
+        const int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+        if (left <= 0) return std::nullopt;
+        pollfd waiting{fd_, POLLIN, 0};
+        if (poll(&waiting, 1, left) <= 0) return std::nullopt;
+        char chunk[16384];
+        const ssize_t got = recv(fd_, chunk, sizeof chunk, 0);
+        if (got <= 0) return take_response(buffer_);
+        buffer_.append(chunk, size_t(got));
     }
-    inflateEnd(&stream);
-    return result == Z_STREAM_END ? out : std::string();
+}
+
+bool Connection::read_some(std::string& into, int timeout_ms) {
+    into += buffer_;
+    buffer_.clear();
+    return read_available(fd_, into, timeout_ms);
+}
+
+bool Connection::closed_by_server(int timeout_ms) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    while (std::chrono::steady_clock::now() < deadline) {
+        pollfd waiting{fd_, POLLIN, 0};
+        if (poll(&waiting, 1, 50) <= 0) continue;
+        char chunk[16384];
+        const ssize_t got = recv(fd_, chunk, sizeof chunk, 0);
+        if (got <= 0) return true;
+        buffer_.append(chunk, size_t(got));
+    }
+    return false;
+}
+
+std::string gunzip(const std::string& compressed) {
+    return server::gzip_decompress(compressed).value_or(std::string());
+}
+
+// --- Helpdesk --------------------------------------------------------------------------------
+std::vector<std::string> AgentLogin::headers() const {
+    return {"Cookie: " + cookie, "X-CSRF-Token: " + csrf, "Origin: http://127.0.0.1"};
+}
+
+std::optional<AgentLogin> log_in(int port, const std::string& name, const std::string& password) {
+    const RawResponse response = post_json(port, "/api/helpdesk/login", Json{{"name", name}, {"password", password}},
+                                           {"Origin: http://127.0.0.1"});
+    if (response.status != 200) return std::nullopt;
+    const std::string set_cookie = response.header("set-cookie");
+    AgentLogin login;
+    login.cookie = set_cookie.substr(0, set_cookie.find(';'));
+    login.csrf = json_string(response.json(), "csrf_token");
+    return login;
 }
 
 }  // namespace cleanslate::testing

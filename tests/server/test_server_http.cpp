@@ -176,7 +176,7 @@ TEST_SUITE("server: security headers") {
             CHECK(response.header("x-content-type-options") == "nosniff");
             CHECK(response.header("referrer-policy") == "no-referrer");
         }
-        const RawResponse api = raw_request(server.port(), "POST", "/api/link/verify", {}, R"({"token":"x"})");
+        const RawResponse api = raw_request(server.port(), "POST", "/api/link/verify", {"Content-Type: application/json"}, R"({"token":"x"})");
         CHECK_FALSE(api.header("content-security-policy").empty());
     }
 }
@@ -246,7 +246,7 @@ TEST_SUITE("server: /api/link/verify") {
     TEST_CASE("the answer includes the server's clock, so the wizard can spot a phone with the wrong date") {
         TemporarySite site;
         RunningServer server(site);
-        const RawResponse response = raw_request(server.port(), "POST", "/api/link/verify", {}, R"({"token":"a.b"})");
+        const RawResponse response = raw_request(server.port(), "POST", "/api/link/verify", {"Content-Type: application/json"}, R"({"token":"a.b"})");
         const int64_t server_time = json_int(parse_json(response.body), "server_time");
         CHECK(std::llabs(server_time - unix_now()) < 5);
         CHECK(response.header("cache-control") == "no-store");
@@ -295,12 +295,12 @@ TEST_SUITE("server: /api/link/verify") {
         RunningServer server(site);
         for (const char* body : {"", "not json", "[]", "{}", R"({"token": 42})", R"({"token": null})"}) {
             CAPTURE(body);
-            const RawResponse response = raw_request(server.port(), "POST", "/api/link/verify", {}, body);
+            const RawResponse response = raw_request(server.port(), "POST", "/api/link/verify", {"Content-Type: application/json"}, body);
             CHECK(response.status == 400);
             CHECK_FALSE(json_string(parse_json(response.body), "error").empty());
         }
         const RawResponse huge =
-            raw_request(server.port(), "POST", "/api/link/verify", {}, "{\"token\":\"" + std::string(400000, 'a') + "\"}");
+            raw_request(server.port(), "POST", "/api/link/verify", {"Content-Type: application/json"}, "{\"token\":\"" + std::string(400000, 'a') + "\"}");
         CHECK(huge.status == 413);
     }
 }
@@ -381,7 +381,7 @@ TEST_SUITE("server: demo link, mint command, logs") {
         const std::string token = mint_link_token(valid_case(unix_now(), unix_now() + 3600), kTestLinkKey);
         const std::string start_up = server.output();
         verify_status(server.port(), token);
-        raw_request(server.port(), "POST", "/api/link/verify", {}, R"({"token":"x","password":"Geheim-Wachtwoord-42"})");
+        raw_request(server.port(), "POST", "/api/link/verify", {"Content-Type: application/json"}, R"({"token":"x","password":"Geheim-Wachtwoord-42"})");
         raw_request(server.port(), "GET", "/index.html?t=" + token);
         const std::string log = server.output().substr(start_up.size());
         CHECK(log.find("POST \"/api/link/verify\" 200") != std::string::npos);

@@ -153,3 +153,30 @@ TEST_CASE("damaged word lists cannot produce untypeable passphrases") {
     CHECK(words == std::vector<std::string>{"fiets", "wolk", "tafel"});
     CHECK(generate_passphrase({}, seeded(1)).text.empty());
 }
+
+// --- The built-in lists: a suggestion even when the full lists never arrived -----------------
+TEST_CASE("the built-in word lists are the 512 most common words of each full list") {
+    for (const char* language : {"nl", "en"}) {
+        CAPTURE(language);
+        const std::vector<std::string>& builtin = builtin_passphrase_words(language);
+        CHECK(builtin.size() == 512);
+        std::vector<std::string> full = load_passphrase_words(built_data(std::string("words-") + language + ".txt"));
+        std::set<std::string> in_full(full.begin(), full.end());
+        for (const std::string& word : builtin) CHECK(in_full.count(word) == 1);
+        Passphrase p = generate_passphrase(builtin, seeded(7));
+        CHECK(typeable(p.text));
+        CHECK(p.entropy_bits == doctest::Approx(4 * 9 + 3 * std::log2(8.0)));
+    }
+    CHECK(builtin_passphrase_words("nl") != builtin_passphrase_words("en"));
+    CHECK(builtin_passphrase_words("fr") == builtin_passphrase_words("nl"));
+}
+
+TEST_CASE("a passphrase's strength class follows from how it was made") {
+    Passphrase full = generate_passphrase(load_passphrase_words(built_data("words-nl.txt")), seeded(3));
+    Passphrase builtin = generate_passphrase(builtin_passphrase_words("nl"), seeded(3));
+    CHECK(passphrase_strength(full) == StrengthClass::very_strong);      // 53 bits
+    CHECK(passphrase_strength(builtin) == StrengthClass::very_strong);   // 45 bits: 1.8e13 guesses
+    CHECK(passphrase_strength(Passphrase{"", 0}) == StrengthClass::weak);
+    CHECK(passphrase_strength(Passphrase{"x", 25}) == StrengthClass::fair);     // 1.7e7 guesses
+    CHECK(passphrase_strength(Passphrase{"x", 30}) == StrengthClass::strong);   // 5.4e8 guesses
+}

@@ -78,7 +78,9 @@ TEST_CASE("every action and sign in the database has its texts in every locale")
             }
             for (const Action& action : family.password.actions) check_action(family, action);
             for (const Hardening& h : family.hardening) {
-                CHECK_MESSAGE(texts.has("hardening.feature." + h.feature), code << " lacks hardening.feature." << h.feature);
+                // The hardening screens: a page per setting (heading, why) or a line for the helpdesk.
+                for (const char* part : {"hardening.heading.", "hardening.why.", "hardening.ask."})
+                    CHECK_MESSAGE(texts.has(part + h.feature), code << " lacks " << part << h.feature);
                 for (const Action& action : h.actions) check_action(family, action);
             }
             for (ManagedNote where : {ManagedNote::reset, ManagedNote::password, ManagedNote::firmware})
@@ -229,10 +231,11 @@ TEST_CASE("the new step types read as plain sentences") {
     CHECK(action_text(en, make("unplug_network", {{"cable", "network"}})) == "Pull the network cable out of the device.");
     CHECK(action_text(nl, make("unplug_network", {{"cable", "network"}})) == "Trek de netwerkkabel uit het apparaat.");
     CHECK(action_text(en, make("confirm_on_device", {{"button", "any"}, {"dial_code", "#96*6*"}, {"within_seconds", "600"}})) ==
-          "The device now asks you to confirm this on the device itself: press any button on the device, or dial #96*6* on a telephone connected to it. Do this within 10 minutes.");
+          "The device now asks you to confirm this on the device itself: press any of its buttons, or dial #96*6* on a telephone connected to it. Do this within 10 minutes.");
     CHECK(action_text(nl, make("confirm_on_device", {{"button", "any"}})) ==
           "Het apparaat vraagt nu om een bevestiging op het apparaat zelf: druk op een van de knoppen op het apparaat.");
     CHECK(action_text(en, make("press_button", {{"button", "reset"}, {"within_seconds", "5"}})) == "Press the reset button briefly and let go. Do this within 5 seconds.");
+    CHECK(action_text(nl, make("press_button", {{"button", "any"}})) == "Druk kort op een van de knoppen op het apparaat en laat los.");
     CHECK(action_text(en, make("dial_code", {{"code", "***"}})) == "On a telephone connected to the device, dial ***.");
     CHECK(action_text(en, make("scan_code", {{"code", "label"}, {"app", "Ring"}})) == "With the Ring app, scan the QR code on the sticker of the device.");
     CHECK(action_text(en, make("open_local_menu", {{"screen", "device-panel"}})) == "Use the screen and buttons on the device itself.");
@@ -242,8 +245,8 @@ TEST_CASE("the new step types read as plain sentences") {
     CHECK(action_text(en, make("find_button", {{"button", "reset-pinhole"}, {"place", "next-to-power"}})) ==
           "Find the reset button in the small hole next to where the power cable goes in.");
     CHECK(action_text(nl, make("find_button", {{"button", "reset"}, {"place", "back"}})) == "Zoek de resetknop aan de achterkant van het apparaat.");
-    CHECK(action_text(en, make("set_password", {{"which", "wifi-key"}})) == "Type a new Wi-Fi password and save it. Choose it on the next screen.");
-    CHECK(action_text(en, make("set_password", {})) == "Type your new password and save it. Choose it on the next screen.");
+    CHECK(action_text(en, make("set_password", {{"which", "wifi-key"}})) == "Type a new Wi-Fi password. You can use the password below.");
+    CHECK(action_text(en, make("set_password", {})) == "Type your new password. You can see it below. Does the device ask for it twice? Then type it twice.");
     CHECK(action_text(en, make("open_console", {{"via", "telnet"}})).find("with Telnet") != std::string::npos);
     CHECK(action_text(en, make("run_command", {{"command", "passwd"}})) == "Type passwd and press Enter.");
 }

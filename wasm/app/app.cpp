@@ -1,5 +1,6 @@
 // app.cpp — start-up, the per-frame screen dispatch, page chrome, navigation and resume.
 #include "app/app.h"
+#include "app/reporting.h"
 #include "app/screens.h"
 #include "platform/browser.h"
 #include <imgui.h>
@@ -23,8 +24,8 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
     locale_ = choose_locale(case_.status == LinkStatus::ok ? case_.payload.lang : "", browser_languages);
     // Resume: the journey saved under this ticket (or the link-less demo) comes back where it was.
     std::string saved = platform::load_journey(case_.ticket());
+    Json state = saved.empty() ? Json() : parse_json(saved);
     if (!saved.empty()) {
-        Json state = parse_json(saved);
         journey_.from_json(json_string(state, "journey"));
         std::string saved_locale = json_string(state, "locale");
         if (is_supported_locale(saved_locale)) locale_ = saved_locale;
@@ -34,8 +35,10 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
             EvidenceParse parsed = parse_evidence(wrapped);
             if (parsed.ok()) answers_.identify = parsed.evidence.answers;
         }
+        answers_.verify_answers = json_strings(state, "verify");   // the verification so far
     }
     published_depth_ = journey_.depth();
+    report_start(json_member(state, "report"));
 }
 
 const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : catalogs_[0]; }
@@ -49,10 +52,16 @@ void App::set_locale(const std::string& code) {
 bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y) {
     now_ms_ = platform::now_ms();
     screen_changed_ = false;
+    heading_is_title_ = false;
+    heading_.clear();
     ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
     draw_screen(*this, journey_.screen());
+    if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
     platform::publish_screen(ui_.end(title(), locale_));
-    if (screen_changed_ && journey_.depth() > published_depth_) platform::push_history(journey_.depth());
+    report_frame();
+    // The browser's history follows the journey: one entry per place; the finish, which has
+    // no way back, takes the entries before it away.
+    if (screen_changed_ && journey_.depth() != published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
     if (!background_loads_started_) {
@@ -60,6 +69,9 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
         platform::request_asset("devices", "data/devices.json");
         if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
+    // Past identification the home may go offline at any moment: have the password step's
+    // lists in memory by then (the service worker keeps them for a reload as well).
+    if (journey_.step() != Step::welcome && journey_.step() != Step::identify) want_password_data();
     // A control that acted changed what the screen shows (a new question, a new suggestion):
     // draw again so the page never shows the state from before the tap.
     return screen_changed_ || ui_.acted();
@@ -67,7 +79,11 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
 
 std::string App::title() const {
     int number = step_number(journey_.step());
-    std::string screen_title = tr(std::string("title.") + screen_id(journey_.screen()));
+    bool own_heading = heading_is_title_ && !heading_.empty();
+    std::string screen_title = own_heading ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
+    // A screen shown in parts without a heading of its own gets a title per part, so each part
+    // is announced as new.
+    if (!own_heading && journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -91,6 +107,7 @@ bool App::page(const std::string& heading) {
     int number = step_number(journey_.step());
     if (number > 0)
         ui_.progress(tr_format("nav.step_of", {{"step", std::to_string(number)}, {"total", std::to_string(kNumberedSteps)}}));
+    heading_ = heading;
     ui_.heading(heading);
     return true;
 }
@@ -101,9 +118,28 @@ void App::go(Screen screen) {
     save();
 }
 
+void App::go_part(int part) {
+    if (!journey_.go_part(part)) return;
+    screen_changed_ = true;
+    save();
+}
+
+void App::start_another_device() {
+    if (!journey_.start_another_device()) return;
+    answers_ = ScreenAnswers{};   // the next device's answers start empty
+    screen_changed_ = true;
+    save();
+}
+
+bool App::later_device() const {
+    size_t handled = journey_.devices().size();
+    return handled > (journey_.facts().device_id.empty() ? 0u : 1u);
+}
+
 void App::back() {
     if (!journey_.back()) return;
     screen_changed_ = true;
+    moved_back_ = true;
     save();
     // Keep the browser's history in step: our Back button is one browser Back.
     platform::push_history(journey_.depth());
@@ -113,23 +149,56 @@ void App::on_history(size_t depth) {
     // The browser's Back button: retrace until the journey is as deep as the history entry.
     bool moved = false;
     while (journey_.depth() > depth && journey_.back()) moved = true;
-    if (moved) { screen_changed_ = true; save(); }
+    // A countdown belongs to its page: leaving it stops the sound and lets the screen sleep.
+    if (moved && answers_.hold.phase(now_ms_) != HoldPhase::ready) {
+        answers_.hold.stop();
+        platform::keep_screen_awake(false);
+    }
+    if (moved) { screen_changed_ = true; moved_back_ = true; save(); }
     published_depth_ = journey_.depth();
 }
 
 // --- Assets ----------------------------------------------------------------------------------------
+namespace {
+// The password check's lists: it cannot judge a password before all of them are in.
+struct DictionaryPart { const char* name; const char* url; };
+constexpr DictionaryPart kDictionaryParts[] = {
+    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
+    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
+};
+constexpr int kDictionaryPartCount = 4;
+
+bool is_dictionary_part(const std::string& name) {
+    for (const DictionaryPart& part : kDictionaryParts)
+        if (name == part.name) return true;
+    return false;
+}
+}  // namespace
+
 void App::on_asset(const std::string& name, std::string text) {
+    if (name == "clipboard") {   // what the browser said about a copy: "copied" or "failed"
+        answers_.copy_result = text;
+        return;
+    }
     if (name == "link-verify") {
         case_.server_verdict = json_string(parse_json(text), "status");
         return;
     }
     if (name == "mirai") {
-        if (dictionaries_.add_mirai_credentials(text)) ++dictionary_parts_;
+        // A damaged file is a failed load: the check must not run without the Mirai list.
+        password_data_failed_ = !dictionaries_.add_mirai_credentials(text);
+        if (!password_data_failed_) ++dictionary_parts_;
         return;
     }
-    if (name == "passwords" || name == "dictionary-en" || name == "dictionary-nl") {
+    if (is_dictionary_part(name)) {
         dictionaries_.add_ranked_text(name == "passwords" ? "passwords" : name, text);
         ++dictionary_parts_;
+        password_data_failed_ = false;
+        return;
+    }
+    if (name == "themes-nl" || name == "themes-en") {
+        std::string error;
+        lexicons_[name == "themes-en" ? 1 : 0].load(text, error);
         return;
     }
     if (name == "words-nl" || name == "words-en") {
@@ -145,17 +214,11 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+    // The check cannot judge without its lists; the passphrase words only feed the suggestion.
+    if (is_dictionary_part(name)) password_data_failed_ = true;
 }
 
 // --- Password step data --------------------------------------------------------------------------
-namespace {
-struct DictionaryPart { const char* name; const char* url; };
-constexpr DictionaryPart kDictionaryParts[] = {
-    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
-    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
-};
-constexpr int kDictionaryPartCount = 4;
-}  // namespace
 
 void App::want_password_data() {
     if (password_data_requested_) return;
@@ -163,6 +226,10 @@ void App::want_password_data() {
     for (const DictionaryPart& part : kDictionaryParts) platform::request_asset(part.name, part.url);
     platform::request_asset("words-nl", "data/words-nl.txt");
     platform::request_asset("words-en", "data/words-en.txt");
+}
+
+bool App::journey_data_loaded() const {
+    return db_ready_ && password_dictionaries() && passphrase_words();
 }
 
 const PasswordDictionaries* App::password_dictionaries() const {
@@ -193,6 +260,25 @@ const Family* App::device() const {
     return db_ready_ ? db_.find_family(journey_.facts().device_id) : nullptr;
 }
 
+void App::confirm_device(const std::string& family_id, const std::string& chosen_by) {
+    const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
+    bool can_be_secured = !family || family->securable != "no";
+    if (family_id != journey_.facts().device_id) answers_.procedure_index = 0;
+    journey_.choose_device(family_id, chosen_by, can_be_secured);
+    go(can_be_secured ? Screen::disconnect_prepare : Screen::unsafe_choice);
+}
+
+const ResetProcedure* App::reset_procedure() const {
+    const Family* family = device();
+    if (!family || family->reset.empty()) return nullptr;
+    return &family->reset[answers_.procedure_index < family->reset.size() ? answers_.procedure_index : 0];
+}
+
+bool App::device_is_router() const {
+    const Family* family = device();
+    return family && (family->category == "router" || family->category == "access-point");
+}
+
 std::string App::device_the() const {
     const Family* family = device();
     return tr("device.the." + (family ? family->category : std::string("other")));
@@ -200,17 +286,28 @@ std::string App::device_the() const {
 
 std::string App::device_name() const {
     const Family* family = device();
-    return family ? family_words_of(*family).name : tr("device.unknown_name");
+    return family ? device_name(*family) : tr("device.unknown_name");
 }
 
+std::string App::device_name_of(const std::string& family_id) const {
+    const Family* family = db_ready_ ? db_.find_family(family_id) : nullptr;
+    return family ? device_name(*family) : tr("device.unknown_name");
+}
+
+std::string App::device_name(const Family& family) const { return family_words_of(family).name; }
+
 FamilyWords App::family_words_of(const Family& family) const {
-    return family_words(db_, family, texts(), &answers_.identify);
+    // The answers were about the device being identified now: an earlier device of the same
+    // home is named from the data alone.
+    bool current = family.id == journey_.facts().device_id;
+    return family_words(db_, family, texts(), current ? &answers_.identify : nullptr);
 }
 
 // --- Identification -------------------------------------------------------------------------------
 Evidence App::evidence() const {
     Evidence evidence;
-    if (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired) {
+    // The feed saw one device; a second device of the same home is found by the answers alone.
+    if (!later_device() && (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired)) {
         EvidenceParse parsed = parse_evidence(case_.payload.evidence);
         if (parsed.ok()) evidence = parsed.evidence;
     }
@@ -257,19 +354,28 @@ void App::save() {
     Json as_json = evidence_to_json(only_answers);
     const Json* found = json_member(as_json, "answers");
     Json answers = found ? *found : Json::object();
-    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers}};
+    Json state = {{"journey", journey_.to_json()}, {"locale", locale_}, {"answers", answers},
+                  {"verify", answers_.verify_answers}, {"report", reporter_.to_json()}};
     platform::save_journey(case_.ticket(), state.dump());
 }
 
 std::string App::state_json() const {
     const JourneyFacts& f = journey_.facts();
+    Json devices = Json::array();
+    for (const DeviceRecord& d : journey_.devices())
+        devices.push_back({{"id", d.device_id}, {"outcome", d.outcome == Outcome::none ? Json() : Json(outcome_id(d.outcome))}});
     Json state = {{"step", step_id(journey_.step())}, {"screen", screen_id(journey_.screen())},
                   {"locale", locale_}, {"device", f.device_id.empty() ? Json() : Json(f.device_id)},
-                  {"consent", f.consent == Consent::given ? "given" : f.consent == Consent::refused ? "refused" : "unanswered"},
+                  {"consent", consent_code(reporter_.feedback().consent())},
+                  {"report", report_state()},
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
-                  {"depth", journey_.depth()}};
+                  {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices},
+                  {"offline_ready", offline_ready_}};
+    // On a verification question: which one (tests answer by meaning, not by wording).
+    if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
+        state["question"] = answers_.verify_shown_id;
     return state.dump();
 }
 

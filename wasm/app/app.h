@@ -8,15 +8,18 @@
 #include "app/ui.h"
 #include "core/flow.h"
 #include "core/device_db.h"
+#include "core/hold_countdown.h"
 #include "core/evidence.h"
 #include "core/identify.h"
 #include "core/identify_view.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/link_token.h"
+#include "core/outbox.h"
 #include "core/passphrase.h"
 #include "core/password_dictionaries.h"
 #include "core/password_strength.h"
+#include "core/report.h"
 #include "core/reset_check.h"
 #include <map>
 #include <memory>
@@ -40,16 +43,42 @@ struct NotificationCase {
 // --- Answers given on the way (UI state, kept for Back; no passwords here) ----------------------
 struct ScreenAnswers {
     Answers identify;                                 // category, app, brand, model ("" = I don't know)
-    std::vector<std::string> verify_answers;         // reset verification, one per question
-    size_t verify_index = 0;
+    std::vector<std::string> verify_answers;         // reset verification: answer codes, one per question
     std::string verify_reason;                        // why the last check said "try again"
-    std::string passphrase;                           // the suggestion on screen (never saved)
+    int verify_shown_page = -1;                       // the question on screen, and since when
+    std::string verify_shown_id;                      // (taps in its first moments are ignored)
+    double verify_shown_ms = 0;
+    bool verify_missing_answer = false;               // "continue" pressed with no answer chosen
+    // The password step. Nothing here is saved or sent: after a reload the customer chooses again.
+    std::string passphrase;                           // the suggestion on screen
+    double passphrase_bits = 0;                       // its entropy: how it was made
+    std::string password_choice;                      // "suggestion", "own" or "own_unchecked", once chosen
+    std::string copy_result;                          // "copied" / "failed" after the Copy button
+    bool show_own_password = false;                   // the Show toggle of an own password
+    std::string internet_works;                       // reconnecting a router: "yes" / "no" / ""
+    std::string password_error;                       // why going on was refused: a refusal code, "empty", ...
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
     unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
-    double countdown_started_ms = -1;                 // hold-the-button timer
-    int countdown_seconds = 0;
-    bool countdown_done = false;
+    HoldCountdown hold;                               // hold-the-button timer (one per hold page)
+    double wait_started_ms = -1;                      // "wait N minutes" timer on the page shown
+    bool asked_to_wait = false;                       // "continue" pressed before the journey's files were in
+    bool early_press_warned = false;                  // "continue" pressed before a wait timer ran out
+};
+
+// --- The think-aloud control and call-back form (UI state only; what is said lives in Reporter) ---
+struct FeedbackUi {
+    bool open = false;                  // the panel at the foot of the screen is unfolded
+    std::string thanked_on;             // the screen where "Thank you, we kept it" shows
+    bool nothing_to_save = false;       // "Save" pressed with an empty box
+    bool callback_form = false;         // the call-back form is open (after "I'm stuck")
+    bool callback_editing = false;      // "Give another number" after a request
+    bool callback_shown = false;        // a help screen drew the form this frame: the panel does not repeat it
+    std::string callback_problem;       // phone_problem_code of the last attempt, "" if none
+    bool recording = false;             // a voice note is being recorded
+    double recording_since_ms = 0;
+    std::string voice_problem;          // "denied", "unavailable", "too_many", "too_big"
+    bool file_saved = false;            // a download was started on the finish screen
 };
 
 class App {
@@ -62,6 +91,7 @@ public:
     void on_history(size_t depth);                   // the browser's Back/Forward
     void on_asset(const std::string& name, std::string text);
     void on_asset_failed(const std::string& name);
+    void on_offline_ready(bool ready) { offline_ready_ = ready; }
     UiKit& ui() { return ui_; }
 
     // --- What screens use -----------------------------------------------------------------------
@@ -78,8 +108,17 @@ public:
     const DeviceDb* db() const { return db_ready_ ? &db_ : nullptr; }
     bool db_failed() const { return db_failed_; }
     const Family* device() const;                      // the chosen family, once the db is in
+    // The customer confirmed which device it is: a device the data says cannot be secured
+    // hears so first (before any reset); any other goes on to taking the home off the internet.
+    void confirm_device(const std::string& family_id, const std::string& chosen_by);
+    // The reset procedure on screen (the customer may have chosen another way), or nullptr.
+    const ResetProcedure* reset_procedure() const;
+    bool device_is_router() const;                     // routers and access points: the home network itself
     std::string device_the() const;                    // "the camera" / "de camera"
-    std::string device_name() const;                   // "Camera van Hikvision" (family_names.h)
+    // The device in the customer's words: "Camera van Hikvision" (family_names.h).
+    std::string device_name() const;
+    std::string device_name_of(const std::string& family_id) const;
+    std::string device_name(const Family& family) const;
 
     // Identification: the link's evidence plus the customer's answers so far; what the
     // identify screens offer (identify_view.h) — empty until the database is in.
@@ -91,9 +130,20 @@ public:
     FamilyWords family_words_of(const Family& family) const;
     const std::string& helpdesk() const;               // from the link, else the locale's number
 
-    // The password step's data (common passwords, dictionaries, word lists) is fetched when
-    // the customer reaches that step; until then these return nullptr.
+    // Offline: true once the browser holds every file the rest of the journey needs (the
+    // service worker's cache), so a reload or any later step works with the home off the
+    // internet. Screens that send the customer offline say "you can go offline now" only then.
+    bool offline_ready() const { return offline_ready_; }
+
+    // The password step's data (common passwords, dictionaries, word lists) is fetched once
+    // the device is identified, before the home goes offline; until it is in, these return
+    // nullptr, and password_data_failed() says when it could not be loaded (after retries).
     void want_password_data();
+    // Whether everything the rest of the journey needs is loaded (the device database, the
+    // password step's lists), so it keeps working once the home is off the internet — as long
+    // as this page stays open. password_data_failed(): a list could not be loaded.
+    bool journey_data_loaded() const;
+    bool password_data_failed() const { return password_data_failed_; }
     const PasswordDictionaries* password_dictionaries() const;
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
@@ -101,14 +151,51 @@ public:
     // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
+    // On a question page the question is both the heading and the document title, so each new
+    // question changes the title (and the bridge moves focus to it). Call before page().
+    void heading_is_title() { heading_is_title_ = true; }
     void go(Screen screen);                           // forward, with browser history
+    void go_part(int part);                           // the next part of a multi-part screen
     void back();
+    // "Have another device?": the next device of the same case starts at identification.
+    void start_another_device();
+    // Whether the current device is not the first of this case (identification then no
+    // longer uses the link's evidence, which was about the first one).
+    bool later_device() const;
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
     double take_wake() { double w = wake_ms_; wake_ms_ = -1; return w; }
 
     std::string state_json() const;                   // window.cleanslate.state()
 
+    // --- The report and the customer's feedback (app_report.cpp) -------------------------------
+    Reporter& reporter() { return reporter_; }
+    FeedbackUi& feedback_ui() { return feedback_ui_; }
+    Moment moment() const;                            // this screen and the time, for what is said
+    void feedback_changed();                          // keeps it (saved for a reload)
+    void request_callback(const std::string& e164);   // sent at once, in a progress report
+    bool can_report() const { return report_case().can_report(); }
+    Delivery final_delivery() const;                  // the report of the last finish
+    bool last_post_failed() const { return last_post_failed_; }   // the network or server failed last time
+    bool report_on_screen() const;                    // a delivery state is shown: redraw on an answer
+    void save_report_file(bool readable_page);        // the customer's copy, as a download
+    void start_voice_note();
+    void stop_voice_note();
+    // Platform events for the report (entry points in main.cpp).
+    void on_report_answer(const std::string& key, int http_status, double retry_after_s);
+    void on_report_tick();
+    void on_report_online();
+    void on_voice_note(const std::string& mime, std::string base64, double seconds);
+    void on_voice_state(const std::string& state);
+
 private:
+    void report_start(const Json* saved);
+    void report_frame();                              // after each frame: timings, progress, final, outbox
+    void queue_progress();
+    void pump_outbox();
+    void want_lexicons();
+    ReportCase report_case() const;
+    Lexicons lexicons() const;
+    Json report_state() const;                        // for window.cleanslate.state().report
     void set_locale(const std::string& code);
     void save();
     std::string title() const;
@@ -118,6 +205,8 @@ private:
     std::vector<std::string> words_[2];                // nl, en
     int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
     bool password_data_requested_ = false;
+    bool password_data_failed_ = false;
+    bool offline_ready_ = false;
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;
@@ -126,9 +215,19 @@ private:
     NotificationCase case_;
     ScreenAnswers answers_;
     UiKit ui_;
+    Reporter reporter_;
+    Outbox outbox_;
+    ThemeLexicon lexicons_[2];                         // nl, en: loaded once consent is given
+    bool lexicons_requested_ = false;
+    FeedbackUi feedback_ui_;
+    Screen reported_screen_ = Screen::welcome;         // the screen the timings and progress last saw
+    bool moved_back_ = false;                          // the last move was a Back
+    bool last_post_failed_ = false;
     double now_ms_ = 0;
     double wake_ms_ = -1;
     bool screen_changed_ = false;
+    bool heading_is_title_ = false;                    // this frame's heading is the title
+    std::string heading_;                              // this frame's heading
     size_t published_depth_ = 0;
 };
 

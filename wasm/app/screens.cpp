@@ -7,7 +7,6 @@ namespace cleanslate {
 void draw_screen(App& app, Screen screen) {
     switch (screen) {
         case Screen::welcome: return screen_welcome(app);
-        case Screen::consent: return screen_consent(app);
         case Screen::identify_evidence: return screen_identify_evidence(app);
         case Screen::identify_category: return screen_identify_category(app);
         case Screen::identify_app: return screen_identify_app(app);
@@ -15,13 +14,21 @@ void draw_screen(App& app, Screen screen) {
         case Screen::identify_model: return screen_identify_model(app);
         case Screen::identify_candidates: return screen_identify_candidates(app);
         case Screen::identify_unknown: return screen_identify_unknown(app);
+        case Screen::unsafe_choice: return screen_unsafe_choice(app);
+        case Screen::unsafe_steps: return screen_unsafe_steps(app);
+        case Screen::disconnect_prepare: return screen_disconnect_prepare(app);
+        case Screen::disconnect_line: return screen_disconnect_line(app);
         case Screen::disconnect: return screen_disconnect(app);
+        case Screen::reset_connection: return screen_reset_connection(app);
+        case Screen::reset_method: return screen_reset_method(app);
         case Screen::reset_steps: return screen_reset_steps(app);
+        case Screen::reset_join_wifi: return screen_reset_join_wifi(app);
         case Screen::verify_question: return screen_verify_question(app);
         case Screen::verify_retry: return screen_verify_retry(app);
         case Screen::verify_help: return screen_verify_help(app);
-        case Screen::password_where: return screen_password_where(app);
-        case Screen::password_check: return screen_password_check(app);
+        case Screen::password_choose: return screen_password_choose(app);
+        case Screen::password_own: return screen_password_own(app);
+        case Screen::password_steps: return screen_password_steps(app);
         case Screen::password_hardening: return screen_password_hardening(app);
         case Screen::cannot_secure: return screen_cannot_secure(app);
         case Screen::reconnect: return screen_reconnect(app);
@@ -74,6 +81,37 @@ void device_proposal(App& app, const DeviceChoice& choice, const std::string& be
     if (choice.reasons.empty()) return;
     ui.strong_text(because);
     for (const std::string& reason : choice.reasons) ui.bullet(reason);
+
+// --- Reset ways ------------------------------------------------------------------------------------
+bool asks_current_password(const Action& action) {
+    if (action.type != "log_in") return false;
+    std::string_view from = action.param("password_from");
+    return from == "current" || (from.empty() && !action.has_param("password"));
+}
+
+bool needs_current_password(const ResetProcedure& procedure) {
+    for (const Action& a : procedure.actions)
+        if (asks_current_password(a)) return true;
+    return false;
+}
+
+int way_without_password(const Family& family) {
+    for (size_t i = 0; i < family.reset.size(); ++i)
+        if (!needs_current_password(family.reset[i])) return static_cast<int>(i);
+    return -1;
+}
+
+void go_after_reset(App& app) {
+    const Family* family = app.device();
+    bool sticker_wifi = false;
+    if (family) {
+        for (const Login& login : family->default_logins) sticker_wifi = sticker_wifi || login.where == "wifi";
+        if (const ResetProcedure* procedure = app.reset_procedure())
+            for (const Sign& sign : procedure->signs)
+                sticker_wifi = sticker_wifi || sign.type == "wifi_name_on_label" || sign.type == "wifi_key_on_label";
+    }
+    app.answers().verify_answers.clear();
+    app.go(sticker_wifi && app.device_is_router() ? Screen::reset_join_wifi : Screen::verify_question);
 }
 
 }  // namespace cleanslate

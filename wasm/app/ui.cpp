@@ -314,6 +314,16 @@ bool UiKit::link(const std::string& id, const std::string& label, const std::str
 
 void UiKit::text_field(const std::string& id, const std::string& label, const std::string& input_type,
                        const std::string& autocomplete, const std::string& hint) {
+    field_box(id, label, hint, input_type + "|" + autocomplete, 56);
+}
+
+void UiKit::text_area(const std::string& id, const std::string& label, const std::string& hint, int lines) {
+    field_box(id, label, hint, "textarea|off", 24 + 27.f * static_cast<float>(std::max(2, lines)));
+}
+
+// The label, the hint and the empty box a DOM <input> or <textarea> sits over.
+void UiKit::field_box(const std::string& id, const std::string& label, const std::string& hint,
+                      const std::string& extra, float h) {
     float lh = text_height(fonts_.strong, theme::kBodySize, label, column_w_);
     draw_text(fonts_.strong, theme::kBodySize, column_x_, cursor_y_, theme::kText, label, column_w_);
     cursor_y_ += lh + 6;
@@ -322,12 +332,11 @@ void UiKit::text_field(const std::string& id, const std::string& label, const st
         draw_text(fonts_.body, theme::kBodySize, column_x_, cursor_y_, theme::kMuted, hint, column_w_);
         cursor_y_ += hh + 8;
     }
-    float h = 56;
     draw_->AddRectFilled(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kBackground);
     draw_->AddRect(ImVec2(px(column_x_), px(cursor_y_ - scroll_)), ImVec2(px(column_x_ + column_w_), px(cursor_y_ + h - scroll_)), theme::kText, 0, 0, px(2));
     draw_focus(column_x_, cursor_y_, column_w_, h, id);
     // The DOM <input> over this box draws the text and caret itself, so a phone raises its keyboard.
-    add_node({id, "textbox", label, hint, input_type + "|" + autocomplete, column_x_, cursor_y_, column_w_, h});
+    add_node({id, "textbox", label, hint, extra, column_x_, cursor_y_, column_w_, h});
     cursor_y_ += h + 18;
 }
 
@@ -343,7 +352,10 @@ void UiKit::countdown(float seconds_left, float total_seconds, const std::string
         draw_->PathArcTo(c, px(r), start, start + fraction * 2 * kPi, 96);
         draw_->PathStroke(theme::kPrimary, 0, px(14));
     }
-    std::string number = std::to_string(static_cast<int>(std::ceil(seconds_left)));
+    // Long waits read as minutes and seconds ("1:58"), short holds as seconds ("27").
+    int whole = static_cast<int>(std::ceil(seconds_left));
+    std::string number = total_seconds > 90 ? std::to_string(whole / 60) + ":" + (whole % 60 < 10 ? "0" : "") + std::to_string(whole % 60)
+                                            : std::to_string(whole);
     ImVec2 ns = fonts_.display->CalcTextSizeA(px(64), FLT_MAX, 0, number.c_str());
     draw_text(fonts_.display, 64, cx - ns.x / dpr_ / 2, cy - ns.y / dpr_ / 2, theme::kText, number, 0);
     add_node({"countdown", "timer", caption, number, "", column_x_, cursor_y_, column_w_, size});
@@ -395,6 +407,26 @@ void UiKit::draw_icon(Icon icon, float cx, float cy, float size, unsigned color)
             // The back of a device with a small hole and a straightened paperclip going in.
             rect(-0.9f, -0.5f, 0.9f, 0.5f, 0.05f); circle(0.1f, 0.0f, 0.07f); line(0.25f, -0.15f, 0.95f, -0.85f); line(0.3f, -0.05f, 0.95f, -0.7f);
             circle(-0.5f, 0.0f, 0.12f); rect(-0.8f, -0.25f, -0.7f, 0.25f); break;
+        case Icon::line_dsl:
+            // A modem seen from the back; a thin cable with a small clip plug leaves its
+            // left socket for the wall socket.
+            rect(-0.9f, -0.25f, 0.5f, 0.35f, 0.05f); rect(-0.7f, -0.05f, -0.45f, 0.15f); line(-0.58f, -0.05f, -0.58f, -0.7f);
+            line(-0.58f, -0.7f, 0.75f, -0.7f); rect(0.62f, -0.85f, 0.92f, -0.55f, 0.04f); rect(-0.2f, -0.05f, 0.3f, 0.15f); break;
+        case Icon::line_coax:
+            // A thick round cable screwed onto the modem: a nut with a pin in the middle.
+            rect(-0.9f, -0.25f, 0.5f, 0.35f, 0.05f); circle(-0.55f, 0.05f, 0.16f); circle(-0.55f, 0.05f, 0.04f, true);
+            line(-0.62f, -0.11f, -0.62f, -0.7f); line(-0.48f, -0.11f, -0.48f, -0.7f); line(-0.62f, -0.7f, 0.75f, -0.7f);
+            line(-0.48f, -0.58f, 0.75f, -0.58f); rect(0.62f, -0.85f, 0.92f, -0.45f, 0.04f); break;
+        case Icon::line_fibre:
+            // The small fibre box on the wall, a network cable from it to the router's WAN socket.
+            rect(0.45f, -0.9f, 0.9f, -0.35f, 0.05f); circle(0.67f, -0.62f, 0.05f, true); rect(-0.9f, 0.05f, 0.3f, 0.55f, 0.05f);
+            rect(-0.7f, 0.2f, -0.45f, 0.4f); line(-0.58f, 0.2f, -0.58f, -0.2f); line(-0.58f, -0.2f, 0.67f, -0.2f); line(0.67f, -0.2f, 0.67f, -0.35f); break;
+        case Icon::wifi_sticker:
+            // A label with a Wi-Fi sign and two lines of text (name and key).
+            rect(-0.85f, -0.6f, 0.85f, 0.6f, 0.08f); circle(-0.5f, -0.05f, 0.05f, true);
+            draw_->PathArcTo(ImVec2(c.x - 0.5f * s, c.y - 0.05f * s), 0.2f * s, -2.4f, -0.75f); draw_->PathStroke(color, 0, t);
+            draw_->PathArcTo(ImVec2(c.x - 0.5f * s, c.y - 0.05f * s), 0.36f * s, -2.4f, -0.75f); draw_->PathStroke(color, 0, t);
+            line(-0.1f, -0.2f, 0.65f, -0.2f); line(-0.1f, 0.15f, 0.65f, 0.15f); line(-0.65f, 0.38f, 0.65f, 0.38f); break;
         case Icon::none: break;
     }
 }

@@ -27,7 +27,9 @@ struct UiFonts {
     ImFont* display = nullptr;    // 64 CSS px bold (countdown, passphrase)
 };
 
-enum class Icon { none, camera, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole };
+enum class Icon { none, camera, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole,
+                  // the internet line coming into a modem, and the Wi-Fi sticker on a router
+                  line_dsl, line_coax, line_fibre, wifi_sticker };
 
 struct UiNode {
     std::string id, role, name, value, extra;  // extra: input type / heading level / live politeness
@@ -44,7 +46,10 @@ public:
     float content_height() const { return cursor_y_ + kPadding * 2; }
 
     // --- Input from the bridge --------------------------------------------------------------
-    void activate(const std::string& id) { pending_activation_ = id; }
+    // at_ms: when the tap or key press happened (the page's clock), so a screen can tell a
+    // tap meant for the previous question from one meant for this one, however late the frame.
+    void activate(const std::string& id, double at_ms = -1) { pending_activation_ = id; activation_ms_ = at_ms; }
+    double activation_ms() const { return activation_ms_; }   // of the activation a control last consumed
     void set_focus(const std::string& id) { focused_ = id; }
     void set_hover(const std::string& id) { hovered_ = id; }
     void set_pressed(const std::string& id) { pressed_ = id; }
@@ -79,6 +84,8 @@ public:
     bool link(const std::string& id, const std::string& label, const std::string& href = "");
     void text_field(const std::string& id, const std::string& label, const std::string& input_type,
                     const std::string& autocomplete, const std::string& hint);
+    // A box for a few lines of the customer's own words: a real <textarea> over it.
+    void text_area(const std::string& id, const std::string& label, const std::string& hint, int lines);
     // A ring that empties over total seconds; shows the whole seconds left large in the middle.
     void countdown(float seconds_left, float total_seconds, const std::string& caption);
 
@@ -88,6 +95,7 @@ private:
     void text_block(ImFont* font, float css_size, unsigned color, const std::string& text, UiNode node, float gap);
     std::string next_text_id() const;     // ids for plain text nodes: their place on the page
     float px(float css) const { return css * dpr_; }
+    void field_box(const std::string& id, const std::string& label, const std::string& hint, const std::string& extra, float h);
     float text_height(ImFont* font, float css_size, const std::string& text, float css_wrap) const;
     void draw_text(ImFont* font, float css_size, float css_x, float css_y, unsigned color, const std::string& text, float css_wrap);
     void draw_focus(float x, float y, float w, float h, const std::string& id);
@@ -103,6 +111,7 @@ private:
     float column_x_ = 0, column_w_ = 0, cursor_y_ = 0;
     std::vector<UiNode> nodes_;
     std::string pending_activation_, focused_, hovered_, pressed_;
+    double activation_ms_ = -1;
     std::vector<std::pair<std::string, std::string>> fields_;
     unsigned field_changes_ = 0;
     bool acted_ = false;

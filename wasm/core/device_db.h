@@ -44,8 +44,8 @@ using Sign = TypedStep;
 // --- Family parts ------------------------------------------------------------------------
 // Where a fact comes from. trust: "maker" (the maker's own site), "maker-mirror" (the maker's
 // manual copied elsewhere), "third-party" or "generic" (no specific source: the category's
-// usual procedure). The quoted sentence stays in devices/ (the build leaves it out of the
-// packed file); accessed is the date the page was read.
+// usual procedure). Address, title, quote and date stay in devices/: the packed file the
+// wizard loads keeps only the trust level, which is all a screen shows.
 struct Source {
     std::string url;
     std::string title;

@@ -1,5 +1,6 @@
 // passphrase.cpp — word lists, unbiased choice, and the passphrase itself.
 #include "core/passphrase.h"
+#include "core/password_scoring.h"
 #include "core/text_lines.h"
 
 #include <algorithm>
@@ -114,6 +115,14 @@ Passphrase generate_passphrase(const std::vector<std::string>& words, const Rand
     }
     result.entropy_bits = std::log2(combinations) + static_cast<double>(separators) * std::log2(static_cast<double>(kSeparatorDigits.size()));
     return result;
+}
+
+// --- Strength without the estimator -------------------------------------------------------
+// An attacker who knows the list and the format needs on average half the possibilities.
+StrengthClass passphrase_strength(const Passphrase& passphrase) {
+    if (passphrase.text.empty()) return StrengthClass::weak;
+    double expected_guesses = std::pow(2.0, passphrase.entropy_bits - 1);
+    return strength_class_for_score(guesses_to_score(expected_guesses));
 }
 
 }  // namespace cleanslate

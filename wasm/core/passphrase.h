@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/password_strength.h"
+
 namespace cleanslate {
 
 // Returns a uniformly random 32-bit value on each call.
@@ -46,6 +48,18 @@ std::vector<std::string> load_passphrase_words(std::string_view text);
 
 // A number uniformly distributed in [0, bound), without modulo bias. bound must be > 0.
 uint32_t uniform_below(const RandomSource& random, uint32_t bound);
+
+// The most common words of the passphrase list of a language ("nl" or "en"; anything else
+// gives Dutch), compiled into the wizard at build time (scripts/make-wordlists.py): 512 words
+// each, so a suggestion from them has 4 x 9 + 3 x 3 = 45 bits. The password step uses them when
+// the full lists are not there (the home is off the internet and they were never cached), so it
+// can always suggest a passphrase.
+const std::vector<std::string>& builtin_passphrase_words(std::string_view language);
+
+// The strength class of a generated passphrase, from the entropy of how it was made (what an
+// attacker who knows the word list faces), on zxcvbn's scale: used when the estimator's
+// dictionaries are not loaded.
+StrengthClass passphrase_strength(const Passphrase& passphrase);
 
 Passphrase generate_passphrase(const std::vector<std::string>& words, const RandomSource& random,
                                const PassphraseOptions& options = {});

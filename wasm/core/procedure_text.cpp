@@ -79,9 +79,12 @@ std::vector<std::string> keys_for(const Action& a) {
         keys = {std::string(a.until.empty() ? "action.hold_button." : "action.hold_button_until.") + std::string(a.param("while")), button()};
         if (!a.until.empty()) for (auto& k : sign_keys_for(a.until.front())) keys.push_back(k);
         if (a.has_param("max_seconds")) keys.push_back("action.hold_button.max");
-    } else if (t == "press_button") keys = {"action.press_button", button()};
-    else if (t == "confirm_on_device") keys = {a.has_param("dial_code") ? "action.confirm_on_device_or_dial" : "action.confirm_on_device", button()};
-    else if (t == "scan_code") keys = {"action.scan_code." + std::string(a.param("code")) + (a.has_param("app") && a.param("code") == "label" ? "_app" : "")};
+    } else if (t == "press_button" || t == "confirm_on_device") {
+        // "Any button" is no button name: its own sentence, not "press the {button}".
+        bool any = a.param("button") == "any";
+        keys = {"action." + t + (any ? "_any" : "") + (a.has_param("dial_code") ? "_or_dial" : "")};
+        if (!any) keys.push_back(button());
+    } else if (t == "scan_code") keys = {"action.scan_code." + std::string(a.param("code")) + (a.has_param("app") && a.param("code") == "label" ? "_app" : "")};
     else if (t == "unplug_network" || t == "plug_in_network") keys = {"action." + t + "." + std::string(a.param("cable"))};
     else if (t == "wait") keys = {a.param("for") == "restart" ? "action.wait_restart" : "action.wait"};
     else if (t == "open_local_menu") keys = {"action.open_local_menu." + std::string(a.param("screen"))};
@@ -117,7 +120,7 @@ std::string action_text(const Catalog& texts, const Action& a) {
         text = texts.format(keys[0], values);
         if (a.has_param("max_seconds")) text = sentences(text, texts.format("action.hold_button.max", {{"seconds", p("max_seconds")}}));
     } else if (t == "press_button" || t == "confirm_on_device")
-        text = texts.format(keys[0], {{"button", texts.text(keys[1])}, {"code", p("dial_code")}});
+        text = texts.format(keys[0], {{"button", keys.size() > 1 ? texts.text(keys[1]) : ""}, {"code", p("dial_code")}});
     else if (t == "wait") text = texts.format(keys[0], {{"time", duration_text(texts, a.int_param("seconds"))}});
     else if (t == "open_web") text = texts.format(keys[0], {{"address", p("address")}});   // no {address} in the find_address text
     else if (t == "open_app" || t == "scan_code") text = texts.format(keys[0], {{"app", p("app")}});

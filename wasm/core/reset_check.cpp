@@ -1,4 +1,5 @@
-// reset_check.cpp — verification questions for a factory reset, and their verdict.
+// reset_check.cpp — verification questions for a factory reset, the order they are asked in,
+// and their verdict. See reset_check.h for why each question is (or is not) proof.
 #include "core/reset_check.h"
 
 #include <algorithm>
@@ -6,58 +7,28 @@
 namespace cleanslate {
 namespace {
 
-// --- What each sign tells -------------------------------------------------------------------
-struct SignMeaning {
-    const char* type;
-    bool decisive;
-    ResetReason reason_if_no;
-};
+using A = ResetAnswer;
 
-constexpr SignMeaning kSignMeanings[] = {
-    {"wifi_name_on_label", true, ResetReason::still_old_wifi_name},
-    {"asks_new_password", true, ResetReason::no_setup_prompt},
-    {"setup_wizard", true, ResetReason::no_setup_prompt},
-    {"default_login_works", true, ResetReason::default_login_fails},
-    {"old_password_rejected", true, ResetReason::old_password_still_works},
-    {"app_lost_device", false, ResetReason::app_still_connected},
-    {"internet_settings_lost", false, ResetReason::internet_settings_kept},
-    {"beeps", false, ResetReason::no_reset_signal},
-    {"lights", false, ResetReason::no_reset_signal},
-};
-
-const SignMeaning* meaning_of(const std::string& type) {
-    for (const SignMeaning& meaning : kSignMeanings)
-        if (type == meaning.type) return &meaning;
-    return nullptr;
+bool has_sign(const std::vector<ResetSign>& signs, const char* type) {
+    return std::any_of(signs.begin(), signs.end(), [&](const ResetSign& s) { return s.type == type; });
 }
 
-ResetQuestion question_for(const SignMeaning& meaning) {
+ResetQuestion question(const char* id, A proves_reset, A points_to_restart, ResetReason reason_if_restart) {
     ResetQuestion q;
-    q.id = meaning.type;
-    q.decisive = meaning.decisive;
-    q.no_means_reboot = true;
-    q.reason_if_no = meaning.reason_if_no;
+    q.id = id;
+    q.proves_reset = proves_reset;
+    q.points_to_restart = points_to_restart;
+    q.reason_if_restart = reason_if_restart;
     return q;
 }
 
-bool has_question(const std::vector<ResetQuestion>& questions, const std::string& id) {
-    return std::any_of(questions.begin(), questions.end(), [&](const ResetQuestion& q) { return q.id == id; });
+ResetQuestion asked_after(ResetQuestion q, const char* after, A after_answer) {
+    q.after = after;
+    q.after_answer = after_answer;
+    return q;
 }
 
-// --- Generic fallback ---------------------------------------------------------------------
-// Questions that hold for most devices of a category, asked when the data has no decisive
-// sign. Only the old password still working is a firm sign of a reboot here.
-void add_generic_questions(const std::string& category, std::vector<ResetQuestion>& questions) {
-    // only called when no decisive sign is present, so none of these is asked yet
-    auto add = [&](const char* type, bool no_means_reboot) {
-        ResetQuestion q = question_for(*meaning_of(type));
-        q.no_means_reboot = no_means_reboot;
-        questions.push_back(std::move(q));
-    };
-    if (category == "router" || category == "access-point") add("wifi_name_on_label", false);
-    add("asks_new_password", false);
-    add("old_password_rejected", true);
-}
+A answer_to(const std::vector<A>& answers, size_t k) { return k < answers.size() ? answers[k] : A::unanswered; }
 
 }  // namespace
 
@@ -65,42 +36,107 @@ void add_generic_questions(const std::string& category, std::vector<ResetQuestio
 std::vector<ResetQuestion> reset_questions(const std::string& category, const std::vector<ResetSign>& signs,
                                            bool procedure_holds_button) {
     std::vector<ResetQuestion> questions;
-    if (procedure_holds_button) {
-        ResetQuestion held;
-        held.id = "held_full_time";
-        held.reason_if_no = ResetReason::released_too_early;
-        questions.push_back(std::move(held));
+    // First what catches a too-short press: the customer still has the device in mind.
+    if (procedure_holds_button)
+        questions.push_back(question("held_full_time", A::unanswered, A::no, ResetReason::released_too_early));
+    // Then what the device did at the reset: lights and sounds support (a restart blinks and
+    // beeps too); the device's own words, quoted by the data, prove it.
+    bool beeps_asked = false;
+    auto from_sign = [&](ResetQuestion q, size_t index) { q.sign = static_cast<int>(index); questions.push_back(std::move(q)); };
+    for (size_t i = 0; i < signs.size(); ++i) {
+        const ResetSign& sign = signs[i];
+        if (sign.type == "lights") from_sign(question("lights", A::unanswered, A::no, ResetReason::no_reset_signal), i);
+        else if (sign.type == "voice_prompt" && !sign.quotes_words) from_sign(question("voice_prompt", A::unanswered, A::no, ResetReason::no_reset_signal), i);
+        else if (sign.type == "beeps" && !beeps_asked) {
+            beeps_asked = true;
+            questions.push_back(question("beeps", A::unanswered, A::no, ResetReason::no_reset_signal));
+        }
     }
-    bool any_decisive = false;
-    for (const ResetSign& sign : signs) {
-        const SignMeaning* meaning = meaning_of(sign.type);
-        if (!meaning) continue;
-        // two lights signs are two questions; any other type is asked once
-        if (sign.type != "lights" && has_question(questions, sign.type)) continue;
-        ResetQuestion q = question_for(*meaning);
-        q.light = sign.light;
-        q.pattern = sign.pattern;
-        any_decisive = any_decisive || q.decisive;
-        questions.push_back(std::move(q));
+    for (size_t i = 0; i < signs.size(); ++i) {
+        const ResetSign& sign = signs[i];
+        if ((sign.type == "voice_prompt" || sign.type == "shows_text") && sign.quotes_words)
+            from_sign(question(sign.type == "voice_prompt" ? "voice_prompt" : "shows_text", A::yes, A::no, ResetReason::no_reset_signal), i);
     }
-    if (!any_decisive) add_generic_questions(category, questions);
+
+    // What the device does on its first start. Asking for a new password before anyone logs in
+    // is proof. A recorder's start-up wizard is not: recorders can show it after every restart.
+    bool data_says_new_password = has_sign(signs, "asks_new_password");
+    bool data_says_setup = has_sign(signs, "setup_wizard");
+    if (data_says_new_password)
+        questions.push_back(question("asks_new_password", A::yes, A::no, ResetReason::no_setup_prompt));
+    if (data_says_setup)
+        questions.push_back(question("setup_wizard", category == "recorder" ? A::unanswered : A::yes, A::no,
+                                     ResetReason::no_setup_prompt));
+    // Without such a sign in the data, a new-password prompt still proves the reset if the
+    // customer sees one; not seeing one says nothing.
+    if (!data_says_new_password && !data_says_setup)
+        questions.push_back(question("asks_new_password", A::yes, A::unanswered, ResetReason::none));
+
+    // The sticker's Wi-Fi is proof only in a home that had changed it.
+    if (has_sign(signs, "wifi_name_on_label") || has_sign(signs, "wifi_key_on_label")) {
+        questions.push_back(question("had_own_wifi", A::unanswered, A::unanswered, ResetReason::none));
+        questions.push_back(asked_after(question("sticker_wifi_works", A::yes, A::no, ResetReason::still_old_wifi),
+                                        "had_own_wifi", A::yes));
+    }
+    // So is the password: a reset forgets a password the customer had set; a default that was
+    // never changed works after a restart too.
+    questions.push_back(question("had_own_password", A::unanswered, A::unanswered, ResetReason::none));
+    questions.push_back(asked_after(question("old_password_works", A::no, A::yes, ResetReason::old_password_still_works),
+                                    "had_own_password", A::yes));
+    if (has_sign(signs, "default_login_works"))
+        questions.push_back(asked_after(question("default_login_works", A::yes, A::no, ResetReason::default_login_fails),
+                                        "had_own_password", A::yes));
     return questions;
+}
+
+// --- Asking -------------------------------------------------------------------------------------
+bool reset_question_applies(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers,
+                            size_t k) {
+    if (k >= questions.size()) return false;
+    const ResetQuestion& q = questions[k];
+    if (q.after.empty()) return true;
+    for (size_t j = 0; j < k; ++j)
+        if (questions[j].id == q.after) return answer_to(answers, j) == q.after_answer;
+    return false;
+}
+
+namespace {
+// Whether an answered, applicable question decides the verdict on its own.
+bool decides(const ResetQuestion& q, A answer) {
+    return answer != A::unanswered && (answer == q.proves_reset || answer == q.points_to_restart);
+}
+}  // namespace
+
+size_t next_reset_question(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers) {
+    for (size_t k = 0; k < questions.size(); ++k) {
+        if (!reset_question_applies(questions, answers, k)) continue;
+        A answer = answer_to(answers, k);
+        if (answer == A::unanswered) return k;
+        if (decides(questions[k], answer)) return questions.size();
+    }
+    return questions.size();
 }
 
 // --- Verdict --------------------------------------------------------------------------------------
 ResetVerdict evaluate(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers,
                       int attempt_number) {
-    auto answer_to = [&](size_t k) { return k < answers.size() ? answers[k] : ResetAnswer::unanswered; };
-
     for (size_t k = 0; k < questions.size(); ++k) {
-        if (answer_to(k) == ResetAnswer::no && questions[k].no_means_reboot) {
-            if (attempt_number >= kResetAttemptsBeforeHelp) return {ResetVerdictKind::help, ResetReason::repeated_failures, questions[k].id};
-            return {ResetVerdictKind::retry, questions[k].reason_if_no, questions[k].id};
+        if (!reset_question_applies(questions, answers, k)) continue;
+        const ResetQuestion& q = questions[k];
+        if (q.points_to_restart != A::unanswered && answer_to(answers, k) == q.points_to_restart) {
+            if (attempt_number >= kResetAttemptsBeforeHelp) return {ResetVerdictKind::help, ResetReason::repeated_failures, q.id};
+            return {ResetVerdictKind::retry, q.reason_if_restart, q.id};
         }
     }
-    for (size_t k = 0; k < questions.size(); ++k)
-        if (questions[k].decisive && answer_to(k) == ResetAnswer::yes) return {ResetVerdictKind::passed, ResetReason::none, {}};
-    return {ResetVerdictKind::help, ResetReason::not_sure, {}};
+    bool unsure = false;
+    for (size_t k = 0; k < questions.size(); ++k) {
+        if (!reset_question_applies(questions, answers, k)) continue;
+        A answer = answer_to(answers, k);
+        if (questions[k].proves_reset != A::unanswered && answer == questions[k].proves_reset)
+            return {ResetVerdictKind::passed, ResetReason::none, {}};
+        unsure = unsure || answer == A::not_sure;
+    }
+    return {ResetVerdictKind::help, unsure ? ResetReason::not_sure : ResetReason::cannot_tell, {}};
 }
 
 // --- Codes -----------------------------------------------------------------------------------------
@@ -117,14 +153,13 @@ const char* reset_reason_code(ResetReason reason) {
     switch (reason) {
         case ResetReason::none: return "none";
         case ResetReason::released_too_early: return "released_too_early";
-        case ResetReason::still_old_wifi_name: return "still_old_wifi_name";
+        case ResetReason::still_old_wifi: return "still_old_wifi";
         case ResetReason::no_setup_prompt: return "no_setup_prompt";
         case ResetReason::default_login_fails: return "default_login_fails";
         case ResetReason::old_password_still_works: return "old_password_still_works";
-        case ResetReason::app_still_connected: return "app_still_connected";
-        case ResetReason::internet_settings_kept: return "internet_settings_kept";
         case ResetReason::no_reset_signal: return "no_reset_signal";
         case ResetReason::not_sure: return "not_sure";
+        case ResetReason::cannot_tell: return "cannot_tell";
         case ResetReason::repeated_failures: return "repeated_failures";
     }
     return "not_sure";
@@ -138,6 +173,12 @@ const char* reset_answer_code(ResetAnswer answer) {
         case ResetAnswer::not_sure: return "not_sure";
     }
     return "unanswered";
+}
+
+ResetAnswer reset_answer_from_code(const std::string& code) {
+    for (A a : {A::yes, A::no, A::not_sure})
+        if (code == reset_answer_code(a)) return a;
+    return A::unanswered;
 }
 
 }  // namespace cleanslate

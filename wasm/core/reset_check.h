@@ -1,32 +1,50 @@
-// reset_check.h — did the customer do a true factory reset, or only a reboot?
+// reset_check.h — did the customer do a true factory reset, or only a restart?
 //
-// After the reset procedure the wizard asks a few yes / no / not sure questions whose answers
-// differ between a factory reset and a reboot. The questions come from the procedure's `signs`
-// (devices/schema.json, definitions/sign); a procedure with no telling sign falls back to
-// generic questions for its category.
+// After the reset the wizard asks a few questions, one per page, whose answers tell a factory
+// reset from a restart. The rule that shapes them (DOMAIN.md, "Factory reset versus reboot"):
+// a sign proves the reset only if a restart cannot produce it in an ordinary home. So:
+//   - "the internet light stays off" is never asked: the customer took the home off the
+//     internet first, so it is off after a restart too;
+//   - "the Wi-Fi name is the one on the sticker" and "the default login works" prove nothing
+//     in a home that never changed them (most homes, and exactly the Mirai case), so they are
+//     asked only after the customer said they had changed them;
+//   - "the app lost the device" is never asked: with the home off the internet a cloud app
+//     shows every device as offline, restarted or reset alike.
+// What remains as proof: the device asks for a new password before anyone logs in (Hikvision
+// "activate", Dahua "initialization"); a non-recorder starts its first-time setup; it says or
+// shows the words the data quotes for a reset (a setup prompt, "inactive"); a password the
+// customer had set no longer works, or the default works again; the phone can join the
+// sticker's Wi-Fi again after the customer had changed it.
 //
-// Questions (stable ids; locale keys reset_check.question.<id>):
-//   held_full_time         only when the procedure holds a button: "did you keep it pressed for
-//                          the whole countdown?"
-//   one per sign, id = the sign's type: wifi_name_on_label, asks_new_password, setup_wizard,
-//                          default_login_works, app_lost_device, old_password_rejected,
-//                          internet_settings_lost, beeps, lights (with light and pattern)
-// Decisive questions (a yes proves the reset): wifi_name_on_label, asks_new_password,
-// setup_wizard, default_login_works, old_password_rejected. The others only support.
+// Questions (stable ids; locale keys verify.q.<id>), in the order they are asked:
+//   held_full_time        the procedure holds a button: kept pressed until the timer said 0?
+//   lights, beeps         the procedure's light or sound (supporting: can send back, never prove)
+//   voice_prompt          what the device says: proof when the data quotes the words, else
+//                         supporting like beeps
+//   shows_text            the words the data quotes on its page, app or screen: proof
+//   asks_new_password     asks for a new password before you can log in? (from the data, or
+//                         asked anyway as a possible proof when the data has no first-start sign)
+//   setup_wizard          starts its first-time setup? (proves it, except on recorders, which can
+//                         show their start-up wizard after every restart)
+//   had_own_wifi          routers whose data names the sticker's Wi-Fi name or key: had you
+//                         changed the Wi-Fi name or password?  -> sticker_wifi_works (after "yes")
+//   had_own_password      had you chosen a password of your own for the device?
+//                                                      -> old_password_works (after "yes")
+//                                                      -> default_login_works (after "yes", when
+//                                                         the data names that sign)
+// Each question says which answer proves the reset and which points to a restart; the
+// questions are phrased positively ("Does your old password still work?"), so "yes" is not
+// always the good answer.
 //
-// Generic fallback (no decisive sign in the data): old_password_rejected ("the password you set
-// yourself no longer works"; a customer who never set one answers not sure) and
-// asks_new_password; routers and access points also get wifi_name_on_label. In the fallback a
-// "no" to asks_new_password or wifi_name_on_label is neutral: not every device does that.
-//
-// Rules of evaluate(), in order:
-//   1. An answer that points to a reboot (a "no" to held_full_time or to a sign this device is
-//      known to show) -> retry, with the reason of the first such question; from the
-//      kResetAttemptsBeforeHelp-th attempt on -> help (repeated_failures).
-//   2. Otherwise a "yes" to at least one decisive question -> passed.
-//   3. Otherwise (only not sure / unanswered on every decisive question) -> help (not_sure).
-// So: never passed while any answer points to a reboot, and never passed on "not sure" alone.
+// Asking stops as soon as the answers decide. evaluate():
+//   1. an answer that points to a restart -> retry (with its reason); from the
+//      kResetAttemptsBeforeHelp-th attempt on -> help (repeated_failures);
+//   2. otherwise an answer that proves the reset -> passed;
+//   3. otherwise -> help: not_sure when the customer was unsure of something, cannot_tell when
+//      nothing this home can see tells a reset from a restart (a person should check with them).
+// So a restart never passes, whatever the home, and "not sure" alone never passes.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,43 +54,57 @@ enum class ResetAnswer { unanswered, yes, no, not_sure };
 
 enum class ResetVerdictKind { passed, retry, help };
 
-// Why the answers point to a reboot, or why we send the customer to help
-// (locale keys reset_check.reason.<code>).
+// Why the answers point to a restart, or why we send the customer to help
+// (locale keys verify.reason.<code>).
 enum class ResetReason {
     none,
     released_too_early,        // held_full_time: no
-    still_old_wifi_name,       // wifi_name_on_label: no
-    no_setup_prompt,           // asks_new_password / setup_wizard: no
-    default_login_fails,       // default_login_works: no
-    old_password_still_works,  // old_password_rejected: no
-    app_still_connected,       // app_lost_device: no
-    internet_settings_kept,    // internet_settings_lost: no
+    still_old_wifi,            // sticker_wifi_works: no, after the Wi-Fi had been changed
+    no_setup_prompt,           // asks_new_password / setup_wizard: no, where the data says it should
+    default_login_fails,       // default_login_works: no, after the password had been changed
+    old_password_still_works,  // old_password_works: yes
     no_reset_signal,           // beeps / lights: no
-    not_sure,                  // nothing decisive was confirmed
+    not_sure,                  // the customer was unsure, and nothing else decided
+    cannot_tell,               // nothing this home can see tells a reset from a restart
     repeated_failures,         // the attempts are used up: a person should help
 };
 
 inline constexpr int kResetAttemptsBeforeHelp = 3;
 
 struct ResetQuestion {
-    std::string id;            // stable: held_full_time or the sign's type
-    std::string light;         // for "lights": power, status, wlan, internet, all
-    std::string pattern;       // for "lights": blink, off, on, change-color
-    bool decisive = false;     // a yes proves the reset
-    bool no_means_reboot = true;
-    ResetReason reason_if_no = ResetReason::none;
+    std::string id;            // stable, see above
+    int sign = -1;             // lights, voice_prompt, shows_text: which of the procedure's signs (its text is the question)
+    // Asked only after the question `after` got the answer `after_answer` (empty: always).
+    std::string after;
+    ResetAnswer after_answer = ResetAnswer::unanswered;
+    // The answer only a factory reset produces (unanswered: this question never proves it).
+    ResetAnswer proves_reset = ResetAnswer::unanswered;
+    // The answer that points to a restart or a too-short press (unanswered: none does).
+    ResetAnswer points_to_restart = ResetAnswer::unanswered;
+    ResetReason reason_if_restart = ResetReason::none;
 };
 
-// A sign as the device data gives it: its type, and for "lights" which light and pattern.
+// A sign as the device data gives it: its type, and whether it quotes the device's own words
+// (voice_prompt, shows_text with a "text").
 struct ResetSign {
     std::string type;
-    std::string light;
-    std::string pattern;
+    bool quotes_words = false;
 };
 
-// The questions for one procedure, in the order to ask them. Unknown sign types are ignored.
+// The questions for one procedure, in the order to ask them. Sign types that prove nothing
+// here (internet_settings_lost, app_lost_device, old_password_rejected, which the password
+// questions ask better) and unknown ones are left out.
 std::vector<ResetQuestion> reset_questions(const std::string& category, const std::vector<ResetSign>& signs,
                                            bool procedure_holds_button);
+
+// Whether question k is asked at all given the answers (its `after` condition holds).
+// `answers` runs parallel to `questions`; missing answers count as unanswered.
+bool reset_question_applies(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers,
+                            size_t k);
+
+// The question to ask next, or questions.size() when the answers already decide or nothing
+// is left to ask. Questions are asked in list order.
+size_t next_reset_question(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers);
 
 struct ResetVerdict {
     ResetVerdictKind kind = ResetVerdictKind::help;
@@ -80,14 +112,14 @@ struct ResetVerdict {
     std::string question_id;   // the question behind a retry, empty otherwise
 };
 
-// `answers` runs parallel to `questions`; missing answers count as unanswered.
 // `attempt_number` counts verification attempts for this device, starting at 1.
 ResetVerdict evaluate(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& answers,
                       int attempt_number);
 
 // Stable codes for locales and the report.
 const char* reset_verdict_code(ResetVerdictKind kind);  // "passed", "retry", "help"
-const char* reset_reason_code(ResetReason reason);      // "none", "still_old_wifi_name", ...
+const char* reset_reason_code(ResetReason reason);      // "none", "still_old_wifi", ...
 const char* reset_answer_code(ResetAnswer answer);      // "unanswered", "yes", "no", "not_sure"
+ResetAnswer reset_answer_from_code(const std::string& code);  // unknown -> unanswered
 
 }  // namespace cleanslate

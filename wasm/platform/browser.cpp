@@ -22,7 +22,15 @@ EM_JS(void, js_request_asset, (const char* name, const char* url), {
     cleanslateBridge.loadAsset(UTF8ToString(name), UTF8ToString(url));
 });
 EM_JS(void, js_verify_link, (const char* token), { cleanslateBridge.verifyLink(UTF8ToString(token)); });
-EM_JS(void, js_vibrate, (int ms), { if (navigator.vibrate) navigator.vibrate(ms); });
+EM_JS(void, js_play_tone, (int hz, int ms), { if (window.cleanslateSignals) cleanslateSignals.tone(hz, ms); });
+EM_JS(void, js_vibrate, (int ms), { if (window.cleanslateSignals) cleanslateSignals.vibrate(ms); });
+EM_JS(void, js_keep_screen_awake, (int on), { if (window.cleanslateSignals) cleanslateSignals.keepAwake(!!on); });
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+    cleanslateClipboard.copy(UTF8ToString(text)).then(copied => {
+        cleanslateBridge.withStrings(['clipboard', copied ? 'copied' : 'failed'], (name, result) => _cs_asset(name, result));
+        cleanslateBridge.requestFrame();
+    });
+});
 EM_JS(void, js_fill_random, (uint8_t* out, int count), { crypto.getRandomValues(HEAPU8.subarray(out, out + count)); });
 EM_JS(double, js_unix_seconds, (), { return Date.now() / 1000; });
 EM_JS(void, js_wake_after, (double ms), { cleanslateBridge.wakeAfter(ms); });
@@ -44,7 +52,10 @@ std::string load_journey(const std::string& ticket) {
 }
 void request_asset(const char* name, const char* url) { js_request_asset(name, url); }
 void verify_link(const std::string& token) { js_verify_link(token.c_str()); }
+void play_tone(int frequency_hz, int milliseconds) { js_play_tone(frequency_hz, milliseconds); }
 void vibrate(int milliseconds) { js_vibrate(milliseconds); }
+void keep_screen_awake(bool awake) { js_keep_screen_awake(awake ? 1 : 0); }
+void copy_to_clipboard(const std::string& text) { js_copy_to_clipboard(text.c_str()); }
 void fill_random(uint8_t* out, size_t count) { js_fill_random(out, static_cast<int>(count)); }
 double now_ms() { return emscripten_get_now(); }
 double unix_seconds() { return js_unix_seconds(); }

@@ -26,7 +26,16 @@ void request_asset(const char* name, const char* url);
 // Asks the server to check the link's signature; the answer arrives as the asset "link-verify".
 void verify_link(const std::string& token);
 
+// Copies text to the clipboard (web/static/clipboard.js); the result arrives as the asset
+// "clipboard": "copied" or "failed". Call it while handling a tap (browsers want a gesture).
+void copy_to_clipboard(const std::string& text);
+
+// Sound, touch and a screen that stays on, for the hold-the-button countdown
+// (web/static/signals.js): a Web Audio tone, a vibration where the phone has one, and a
+// screen wake lock while a countdown runs.
+void play_tone(int frequency_hz, int milliseconds);
 void vibrate(int milliseconds);
+void keep_screen_awake(bool awake);
 void fill_random(uint8_t* out, size_t count);   // crypto.getRandomValues
 double now_ms();                                 // performance.now()
 double unix_seconds();                           // Date.now() / 1000

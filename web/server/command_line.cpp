@@ -8,9 +8,12 @@ namespace cleanslate::server {
 
 const char* const kUsage =
     "usage:\n"
-    "  cleanslate-server [serve] [--site DIR] [--host 127.0.0.1] [--port 8080] [--public-url URL]\n"
-    "                    [--link-key-file FILE] [--database var/cleanslate.db]\n"
-    "      Serves the wizard, /api/link/verify and /api/report; prints a demo notification link.\n"
+    "  cleanslate-server [serve] [--site DIR] [--helpdesk-site DIR] [--host 127.0.0.1] [--port 8080]\n"
+    "                    [--public-url URL] [--link-key-file FILE] [--database var/cleanslate.db]\n"
+    "                    [--helpdesk-phone PHONE] [--workers 16] [--queue 512] [--request-timeout 10]\n"
+    "                    [--sync full|normal]\n"
+    "      Serves the wizard, its API and the helpdesk; prints a demo notification link, and on the\n"
+    "      first start with an empty database creates the helpdesk login 'helpdesk' and prints it.\n"
     "  cleanslate-server mint --ticket ID [--lang nl|en] [--evidence JSON|@FILE|-] [--helpdesk PHONE]\n"
     "                    [--base-url URL] [--days 14] [--link-key-file FILE]\n"
     "      Prints a signed notification link for one case.\n"
@@ -101,7 +104,19 @@ std::optional<CommandLine> parse_command_line(const std::vector<std::string>& ar
         take(options, "public-url", serve.public_url);
         take(options, "link-key-file", serve.link_key_file);
         take(options, "database", serve.database);
+        take(options, "helpdesk-site", serve.helpdesk_site);
+        take(options, "helpdesk-phone", serve.helpdesk_phone);
         if (!take_number(options, "port", 0, 65535, serve.port, error)) return std::nullopt;
+        if (!take_number(options, "workers", 1, 256, serve.workers, error)) return std::nullopt;
+        if (!take_number(options, "queue", 1, 100000, serve.queue, error)) return std::nullopt;
+        if (!take_number(options, "request-timeout", 1, 600, serve.request_timeout, error)) return std::nullopt;
+        std::string sync = "full";
+        take(options, "sync", sync);
+        if (sync != "full" && sync != "normal") {
+            error = "--sync must be full or normal";
+            return std::nullopt;
+        }
+        serve.sync_every_commit = sync == "full";
     } else {
         MintOptions& mint = command_line.mint;
         take(options, "ticket", mint.ticket);

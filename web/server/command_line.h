@@ -1,6 +1,7 @@
 // command_line.h — the two ways to run cleanslate-server:
-//   cleanslate-server [serve] [--site DIR] [--host H] [--port N] [--public-url URL] [--link-key-file F]
-//                     [--database var/cleanslate.db]
+//   cleanslate-server [serve] [--site DIR] [--helpdesk-site DIR] [--host H] [--port N] [--public-url URL]
+//                     [--link-key-file F] [--database var/cleanslate.db] [--helpdesk-phone PHONE]
+//                     [--workers N] [--queue N] [--request-timeout SECONDS] [--sync full|normal]
 //   cleanslate-server mint --ticket ID [--lang nl|en] [--evidence JSON|@FILE|-] [--helpdesk PHONE]
 //                          [--base-url URL] [--days N] [--link-key-file F]
 #pragma once
@@ -16,7 +17,13 @@ struct ServeOptions {
     int port = 8080;          // 0: any free port (the chosen one is printed)
     std::string public_url;   // base of printed links; default http://<host>:<port>
     std::string link_key_file;
-    std::string database = "var/cleanslate.db";  // completion reports (SQLite, WAL)
+    std::string database = "var/cleanslate.db";  // reports, helpdesk accounts and cases (SQLite, WAL)
+    std::string helpdesk_site = "build/native/helpdesk-site";  // the helpdesk's pages ("" or missing: none)
+    std::string helpdesk_phone;  // put into links of helpdesk-started cases; default: the demo number
+    int workers = 16;            // handler threads (they wait on database commits)
+    int queue = 512;             // requests waiting for a worker; beyond, 503 at once
+    int request_timeout = 10;    // seconds for a request's head and body to arrive (plus time for its size)
+    bool sync_every_commit = true;  // --sync normal: survive kill -9 but not a power cut (benchmarks)
 };
 
 struct MintOptions {

@@ -29,7 +29,13 @@
     });
     try { return fn(...ptrs); } finally { ptrs.forEach(p => wasm._free(p)); }
   }
-  function call(name, ...strings) { if (wasm) withStrings(strings, (...p) => wasm['_' + name](...p)); }
+  function call(name, ...strings) { return wasm ? withStrings(strings, (...p) => wasm['_' + name](...p)) : 0; }
+  // A control's activation carries when the tap happened: a slow frame must not make a tap
+  // meant for the previous question count for the next one.
+  function activate(id, event) {
+    if (wasm) withStrings([id], p => wasm._cs_activate(p, event ? event.timeStamp : 0));
+    requestFrame();
+  }
 
   // --- Frames: drawn only when something changed --------------------------------------------
   function frame(time) {
@@ -72,7 +78,7 @@
       case 'heading': return 'h1';
       case 'button': return 'button';
       case 'link': return 'a';
-      case 'textbox': return 'input';
+      case 'textbox': return (node.extra || '').startsWith('textarea') ? 'textarea' : 'input';
       default: return 'div';
     }
   }
@@ -83,17 +89,18 @@
     el.dataset.role = node.role;
     if (node.role === 'button') {
       el.type = 'button';
-      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+      el.addEventListener('click', e => activate(node.id, e));
     } else if (node.role === 'link') {
-      el.addEventListener('click', () => { call('cs_activate', node.id); requestFrame(); });
+      el.addEventListener('click', e => activate(node.id, e));
     } else if (node.role === 'textbox') {
       const [type, autocomplete] = (node.extra || 'text|off').split('|');
-      el.type = type;
+      const multiline = el.tagName === 'TEXTAREA';   // Enter is a new line there, not "submit"
+      if (!multiline) el.type = type;
       el.autocomplete = autocomplete;
-      el.spellcheck = false;
-      el.setAttribute('autocapitalize', 'off');
+      el.spellcheck = multiline;
+      el.setAttribute('autocapitalize', multiline ? 'sentences' : 'off');
       el.addEventListener('input', () => { call('cs_field', node.id, el.value); requestFrame(); });
-      el.addEventListener('keydown', e => { if (e.key === 'Enter') { call('cs_activate', node.id + '.submit'); requestFrame(); } });
+      if (!multiline) el.addEventListener('keydown', e => { if (e.key === 'Enter') activate(node.id + '.submit', e); });
     } else if (node.role === 'heading') {
       el.tabIndex = -1;   // focus moves here on a new screen, for screen readers
     } else if (node.role === 'img') {
@@ -121,6 +128,8 @@
       Object.assign(el.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
     }
     if (node.role === 'textbox') {
+      const type = (node.extra || 'text|off').split('|')[0];
+      if (el.type !== type) el.type = type;   // a password's Show / Hide
       if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
       if (node.value && el.getAttribute('aria-description') !== node.value) el.setAttribute('aria-description', node.value);
     } else if (node.role === 'img' || node.role === 'timer') {
@@ -177,7 +186,7 @@
         // customer is typing in one of our fields.
         const heading = container.querySelector('h1');
         const active = document.activeElement;
-        const typing = active && active.tagName === 'INPUT' && container.contains(active);
+        const typing = active && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA') && container.contains(active);
         if (heading && !typing) heading.focus({ preventScroll: true });
       }
     }
@@ -200,18 +209,39 @@
     if (wasm) { wasm._cs_history(depth); requestFrame(); }
   });
 
-  // --- Data files, with retries for a flaky network --------------------------------------------------
+  // --- Files by the names the code uses -----------------------------------------------------------
+  // The site build gives every file a content-hashed name and puts the map (name the code asks
+  // for -> hashed name) in index.html; an unbuilt copy of web/static has no map and no hashes.
+  const assets = (() => {
+    try { return JSON.parse(document.getElementById('cleanslate-assets').textContent); } catch (e) { return null; }
+  })();
+  function assetUrl(name) { return (assets && assets.files[name]) || name; }
+  function assetFiles() { return assets ? Object.values(assets.files) : []; }   // what the service worker keeps
+
+  // --- Data files: from the network, the service worker's cache, retries for a flaky network ------
   // Data files are never on the first screen's critical path: start them after that frame.
-  function loadAsset(name, url, attempt = 0) {
-    if (!firstFrameDrawn) { setTimeout(() => loadAsset(name, url, attempt), 0); return; }
-    fetch(url, { cache: 'default' })
-      .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.text(); })
+  // Offline, a page the service worker does not control yet still finds its files in the cache.
+  function fetchAsset(url) {
+    return fetch(url, { cache: 'default' })
+      .then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r; })
+      .catch(error => Promise.resolve(window.caches && caches.match(url)).then(hit => { if (!hit) throw error; return hit; }));
+  }
+  function loadAsset(name, path, attempt = 0) {
+    if (!firstFrameDrawn) { setTimeout(() => loadAsset(name, path, attempt), 0); return; }
+    fetchAsset(assetUrl(path))
+      .then(r => r.text())
       .then(text => { call('cs_asset', name, text); requestFrame(); })
       .catch(() => {
-        if (attempt < 4) { setTimeout(() => loadAsset(name, url, attempt + 1), 800 * 2 ** attempt); return; }
+        if (attempt < 4) { setTimeout(() => loadAsset(name, path, attempt + 1), 800 * 2 ** attempt); return; }
+        // After about 12 s the screen says so kindly, and keeps trying: every 15 s (a phone on
+        // a Wi-Fi without internet stays "online" when it switches to mobile data) or as soon as
+        // the browser says the network is back.
         call('cs_asset_failed', name);
         requestFrame();
-        window.addEventListener('online', () => loadAsset(name, url, 0), { once: true });
+        let again = 0;
+        const retry = () => { clearTimeout(again); window.removeEventListener('online', retry); loadAsset(name, path, attempt); };
+        again = setTimeout(retry, 15000);
+        window.addEventListener('online', retry);
       });
   }
 
@@ -227,7 +257,7 @@
   }
 
   function clearField(id) {
-    for (const [key, el] of elements) if (key.startsWith(id + '/') && el.tagName === 'INPUT') el.value = '';
+    for (const [key, el] of elements) if (key.startsWith(id + '/') && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) el.value = '';
   }
 
   // --- Start -----------------------------------------------------------------------------------------
@@ -242,7 +272,7 @@
     resize();
   }
 
-  window.cleanslateBridge = { publish, pushHistory, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame };
+  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame, call };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
     framesDrawn: () => framesDrawn,

@@ -15,11 +15,13 @@ void screen_cannot_secure(App& app) {
     ui.paragraph(app.tr("cannot.options"));
     Outcome chosen = app.journey().facts().outcome;
     if (ui.choice("replace", app.tr("cannot.replace"), app.tr("cannot.replace_hint"), Icon::none, chosen == Outcome::device_replaced)) {
+        forget_password(app);   // a password chosen on the way is of no use now
         app.journey().set_outcome(Outcome::device_replaced);
         app.go(Screen::reconnect);
         return;
     }
     if (ui.choice("keep_off", app.tr("cannot.keep_off"), app.tr("cannot.keep_off_hint"), Icon::none, chosen == Outcome::cannot_secure)) {
+        forget_password(app);
         app.journey().set_outcome(Outcome::cannot_secure);
         app.go(Screen::reconnect);
         return;

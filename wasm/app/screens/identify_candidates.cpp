@@ -12,8 +12,7 @@ void confirm_one(App& app, const DeviceChoice& choice) {
     ui.paragraph(app.tr("identify.confirm.intro"));
     device_proposal(app, choice, app.tr("identify.evidence.because"));
     if (ui.primary_button("yes", app.tr("identify.evidence.yes"))) {
-        app.journey().choose_device(choice.family_id, "answers");
-        app.go(Screen::disconnect);
+        app.confirm_device(choice.family_id, "answers");
         return;
     }
     if (ui.secondary_button("no", app.tr("identify.confirm.no"))) app.go(Screen::identify_unknown);
@@ -30,8 +29,7 @@ void pick_one(App& app, const IdentifyPlan& outcome) {
         if (std::string details = choice.words.details(); !details.empty()) hint += (hint.empty() ? "" : "\n") + details;
         bool chosen = app.journey().facts().device_id == choice.family_id;
         if (ui.choice("candidate." + choice.family_id, choice.words.name, hint, kind_icon(choice.words.kind), chosen)) {
-            app.journey().choose_device(choice.family_id, "answers");
-            app.go(Screen::disconnect);
+            app.confirm_device(choice.family_id, "answers");
             return;
         }
     }

@@ -16,6 +16,7 @@ constexpr CategoryChoice kChoices[] = {
 void screen_identify_category(App& app) {
     UiKit& ui = app.ui();
     if (!app.page(app.tr("identify.category.heading"))) return;
+    if (app.later_device()) ui.panel("", app.tr("identify.category.next_device"));
     ui.paragraph(app.tr("identify.category.hint"));
     Answer& answer = app.answers().identify.category;
     for (const CategoryChoice& c : kChoices) {

@@ -31,8 +31,7 @@ void screen_identify_evidence(App& app) {
             ui.paragraph(app.tr("identify.evidence.we_think"));
             device_proposal(app, best, app.tr("identify.evidence.because"));
             if (ui.primary_button("yes", app.tr("identify.evidence.yes"))) {
-                app.journey().choose_device(best.family_id, "evidence");
-                app.go(Screen::disconnect);
+                app.confirm_device(best.family_id, "evidence");
                 return;
             }
             if (ui.secondary_button("no", app.tr("identify.evidence.no"))) app.go(Screen::identify_category);

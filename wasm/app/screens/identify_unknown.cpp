@@ -2,6 +2,7 @@
 // device, the general steps for that kind work for most of them; when they could not name it
 // either, we say plainly that we do not know yet and offer the helpdesk first. Either way the
 // heading says what the page offers.
+#include "app/reporting.h"
 #include "app/screens.h"
 
 namespace cleanslate {
@@ -24,17 +25,18 @@ void screen_identify_unknown(App& app) {
         if (!app.page(app.tr_format("identify.unknown.heading", {{"devices", devices}}))) return;
         ui.paragraph(app.tr_format("identify.unknown.general", {{"devices", devices}}));
         if (ui.primary_button("general", app.tr("identify.unknown.show_general"))) {
-            app.journey().choose_device(general->id, "generic");
-            app.go(Screen::disconnect);
+            app.confirm_device(general->id, "generic");
             return;
         }
         ui.paragraph(app.tr("identify.unknown.call"));
         helpdesk_link(app);
+        callback_offer(app);
         return;
     }
     if (!app.page(app.tr("identify.notfound.heading"))) return;
     ui.paragraph(app.tr("identify.notfound.text"));
     helpdesk_link(app);
+    callback_offer(app);
     ui.paragraph(app.tr("identify.notfound.look"));
     if (ui.secondary_button("choose_kind", app.tr("identify.unknown.choose_kind"))) {
         app.answers().identify.category.reset();

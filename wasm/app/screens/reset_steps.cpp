@@ -1,104 +1,199 @@
-// reset_steps.cpp — the device's own factory-reset procedure as short numbered steps, with
-// a big countdown for "hold the button N seconds" (the usual mistake is letting go too
-// early: that is only a restart), what the device does when the reset really happened,
-// and how long to wait.
+// reset_steps.cpp — the device's own factory-reset procedure, one action per page (the
+// customer has the device in one hand). "Hold the button N seconds" gets a countdown made for
+// one pair of hands: tap Start, lay the phone down, press after 3-2-1 and a beep, a beep every
+// 5 seconds, a long tone and a large "Let go now" at 0. Every wait gets a timer. A camera fed
+// through its network cable (PoE) is switched off and on with that cable.
 #include "app/screens.h"
 #include "core/procedure_text.h"
 #include "platform/browser.h"
+#include <algorithm>
 #include <cmath>
 
 namespace cleanslate {
 
 namespace {
-Icon picture_for(const Action& action) {
-    std::string_view button = action.param("button");
-    return button == "reset-pinhole" ? Icon::pinhole : Icon::none;
+// --- Texts that depend on how the device is connected ---------------------------------------------
+std::string step_text(App& app, const Action& action) {
+    bool poe = app.journey().facts().connection == "poe";
+    if (poe && action.type == "unplug_power") return app.tr("reset.poe.unplug");
+    if (poe && action.type == "plug_in_power") return app.tr("reset.poe.plug_in");
+    if (poe && action.type == "hold_button" && action.param("while") == "powering_on")
+        return app.tr_format(action.until.empty() ? "reset.poe.hold_powering_on" : "reset.poe.hold_powering_on_until",
+                             {{"button", app.tr("button." + std::string(action.param("button")))},
+                              {"seconds", std::to_string(action.int_param("seconds"))},
+                              {"sign", action.until.empty() ? "" : sign_text(app.texts(), action.until.front())}});
+    return action_text(app.texts(), action);
 }
 
-// The hold-the-button timer: one tap starts it, it ends with a vibration and a clear
-// "let go now"; it redraws only when the number on screen changes.
-void hold_timer(App& app, const Action& hold) {
+// --- The hold countdown -----------------------------------------------------------------------------
+void play(HoldCue cue) {
+    switch (cue) {
+        case HoldCue::tick: platform::play_tone(660, 90); break;
+        case HoldCue::press_now: platform::play_tone(990, 350); platform::vibrate(300); break;
+        case HoldCue::beep: platform::play_tone(880, 150); break;
+        case HoldCue::let_go: platform::play_tone(520, 1400); platform::vibrate(900); break;
+        case HoldCue::none: break;
+    }
+}
+
+std::string announcement_text(App& app, const HoldAnnouncement& said, const Action& hold) {
+    std::string seconds = std::to_string(said.seconds_left);
+    switch (said.phase) {
+        case HoldPhase::ready: return "";
+        case HoldPhase::lead_in: return app.tr("reset.hold.say_get_ready");
+        case HoldPhase::holding:
+            return app.tr_format(said.seconds_left == app.answers().hold.hold_seconds() ? "reset.hold.say_press" : "reset.hold.say_left",
+                                 {{"seconds", seconds}});
+        case HoldPhase::done:
+            return hold.until.empty() ? app.tr("reset.hold.say_let_go")
+                                      : app.tr_format("reset.hold.let_go_when", {{"sign", sign_text(app.texts(), hold.until.front())}});
+    }
+    return "";
+}
+
+// Returns true once the countdown has run to its end (the customer may go on).
+bool hold_timer(App& app, const Action& hold) {
     UiKit& ui = app.ui();
-    ScreenAnswers& a = app.answers();
-    int seconds = hold.int_param("seconds", 10);
-    if (a.countdown_seconds != seconds) { a.countdown_seconds = seconds; a.countdown_started_ms = -1; a.countdown_done = false; }
-    if (a.countdown_started_ms < 0) {
-        ui.countdown(static_cast<float>(seconds), static_cast<float>(seconds), app.tr_format("reset.timer_ready", {{"seconds", std::to_string(seconds)}}));
-        if (ui.secondary_button("timer.start", app.tr("reset.timer_start"))) {
-            a.countdown_started_ms = app.now_ms();
-            a.countdown_done = false;
-            app.wake_in(0);
-        }
-        return;
+    HoldCountdown& countdown = app.answers().hold;
+    countdown.set_hold_seconds(hold.int_param("seconds", 10));
+    double now = app.now_ms();
+    play(countdown.take_cue(now));
+    HoldPhase phase = countdown.phase(now);
+    float total = static_cast<float>(countdown.hold_seconds());
+    switch (phase) {
+        case HoldPhase::ready:
+            ui.paragraph(hold.until.empty() ? app.tr("reset.hold.how")
+                                            : app.tr_format("reset.hold.how_until", {{"sign", sign_text(app.texts(), hold.until.front())},
+                                                                                     {"seconds", std::to_string(countdown.hold_seconds())}}));
+            ui.countdown(total, total, app.tr_format("reset.hold.ready", {{"seconds", std::to_string(countdown.hold_seconds())}}));
+            break;
+        case HoldPhase::lead_in:
+            ui.countdown(static_cast<float>(countdown.number(now)), HoldCountdown::kLeadInSeconds, app.tr("reset.hold.lead_in"));
+            break;
+        case HoldPhase::holding:
+            ui.countdown(countdown.fraction_left(now) * total, total, app.tr("reset.hold.holding"));
+            break;
+        case HoldPhase::done:
+            // A hold "until the light flashes" ends with the device's sign, not the timer.
+            ui.big_text(hold.until.empty() ? app.tr("reset.hold.let_go")
+                                           : app.tr_format("reset.hold.let_go_when", {{"sign", sign_text(app.texts(), hold.until.front())}}), "");
+            break;
     }
-    double elapsed = (app.now_ms() - a.countdown_started_ms) / 1000.0;
-    double left = seconds - elapsed;
-    if (left > 0) {
-        ui.countdown(static_cast<float>(left), static_cast<float>(seconds), app.tr("reset.timer_holding"));
-        ui.status(app.tr_format("reset.timer_keep_holding", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}));
-        // Wake when the whole number changes; the ring moves in tenths, which is plenty.
-        app.wake_in(100);
-    } else {
-        if (!a.countdown_done) { a.countdown_done = true; platform::vibrate(400); }
-        ui.countdown(0, static_cast<float>(seconds), app.tr("reset.timer_done"));
-        ui.status(app.tr("reset.timer_let_go"));
-    }
-    if (ui.secondary_button("timer.restart", app.tr("reset.timer_again"))) {
-        a.countdown_started_ms = app.now_ms();
-        a.countdown_done = false;
+    std::string said = announcement_text(app, countdown.announcement(now), hold);
+    if (!said.empty()) ui.status(said);
+    if (countdown.running(now)) app.wake_in(countdown.ms_until_next_change(now));
+    if (phase == HoldPhase::done) platform::keep_screen_awake(false);
+
+    if (phase == HoldPhase::ready && ui.primary_button("timer.start", app.tr("reset.hold.start"))) {
+        countdown.start(app.now_ms());
+        platform::keep_screen_awake(true);
         app.wake_in(0);
     }
+    if (phase != HoldPhase::ready && ui.secondary_button("timer.restart", app.tr("reset.hold.again"))) {
+        countdown.start(app.now_ms());
+        platform::keep_screen_awake(true);
+        app.wake_in(0);
+    }
+    return phase == HoldPhase::done;
+}
+
+// --- A wait with its timer --------------------------------------------------------------------------
+// Returns true once the time is up.
+bool wait_timer(App& app, int seconds) {
+    UiKit& ui = app.ui();
+    ScreenAnswers& a = app.answers();
+    if (a.wait_started_ms < 0) a.wait_started_ms = app.now_ms();
+    double left = seconds - (app.now_ms() - a.wait_started_ms) / 1000.0;
+    if (left > 0) {
+        ui.countdown(static_cast<float>(left), static_cast<float>(seconds), app.tr("reset.wait.running"));
+        app.wake_in(1000.0 - std::fmod((app.now_ms() - a.wait_started_ms), 1000.0));
+        return false;
+    }
+    ui.countdown(0, static_cast<float>(seconds), app.tr("reset.wait.over"));
+    ui.status(app.tr("reset.wait.over"));
+    return true;
+}
+
+// --- Pages: one per action ------------------------------------------------------------------------
+struct Page { const Action* action; };
+
+std::vector<Page> pages_of(const ResetProcedure& procedure) {
+    std::vector<Page> pages;
+    for (const Action& a : procedure.actions) pages.push_back({&a});
+    return pages;
 }
 }  // namespace
 
 void screen_reset_steps(App& app) {
     UiKit& ui = app.ui();
-    if (!app.page(app.tr_format("reset.heading", {{"device", app.device_the()}}))) return;
-    if (!database_ready(app)) return;
-    const Family* family = app.device();
-    if (family && family->reset.empty() && family->factory_reset == "none") { ui.paragraph(app.tr("reset.none")); helpdesk_link(app); return; }
-    if (!family || family->reset.empty()) { ui.warning(app.tr("database.failed")); helpdesk_link(app); return; }
     ScreenAnswers& a = app.answers();
-    if (a.procedure_index >= family->reset.size()) a.procedure_index = 0;
-    const ResetProcedure& procedure = family->reset[a.procedure_index];
-
-    ui.paragraph(app.tr("reset.not_a_restart"));
-    if (std::string models = applies_to_text(app.texts(), procedure.applies_to); !models.empty()) ui.paragraph(models);
-    // What this procedure erases and keeps, as its sources say; what they leave open and the
-    // customer would mind losing (recordings, files) is said as not known.
-    ResetEffects effects = reset_effects(app.texts(), procedure, family->category);
-    if (!effects.erases.empty()) {
-        ui.strong_text(app.tr("reset.erases_title"));
-        for (const std::string& item : effects.erases) ui.bullet(item);
-    }
-    if (!effects.keeps.empty()) {
-        ui.strong_text(app.tr("reset.keeps_title"));
-        for (const std::string& item : effects.keeps) ui.bullet(item);
-    }
-    for (const std::string& line : effects.unknown) ui.warning(line);
-    if (family->factory_reset == "does_not_cure") ui.warning(app.tr("reset.does_not_cure"));
-    for (const std::string& key : managed_note_keys(*family, ManagedNote::reset)) ui.paragraph(app.tr(key));
-    int number = 1;
-    for (const Action& action : procedure.actions) {
-        if (picture_for(action) != Icon::none) ui.drawing(picture_for(action), app.tr("reset.picture_pinhole"));
-        ui.numbered(number++, action_text(app.texts(), action));
-        if (action.type == "hold_button") hold_timer(app, action);
-    }
-    if (!procedure.signs.empty()) {
-        ui.strong_text(app.tr("reset.signs_title"));
-        for (const Sign& sign : procedure.signs) ui.bullet(sign_text(app.texts(), sign));
-    }
-    ui.paragraph(app.tr("reset.source." + procedure.best_source().trust), true);
-
-    if (ui.primary_button("continue", app.tr("reset.done"))) {
-        a.verify_answers.clear();
-        a.verify_index = 0;
-        app.go(Screen::verify_question);
+    const ResetProcedure* procedure = app.reset_procedure();
+    std::vector<Page> pages = procedure ? pages_of(*procedure) : std::vector<Page>{};
+    size_t index = std::min<size_t>(static_cast<size_t>(app.journey().part()), pages.empty() ? 0 : pages.size() - 1);
+    // Each page's heading ("Reset: step 2 of 4") is its title too, so every page is announced
+    // as new and starts at the top.
+    app.heading_is_title();
+    if (!app.page(app.tr_format("reset.step_heading", {{"n", std::to_string(index + 1)},
+                                                       {"total", std::to_string(std::max<size_t>(pages.size(), 1))}}))) {
+        a.hold.stop();
+        platform::keep_screen_awake(false);
+        a.wait_started_ms = -1;
         return;
     }
-    if (family->reset.size() > 1 && ui.secondary_button("other_way", app.tr("reset.other_way"))) {
-        a.procedure_index = (a.procedure_index + 1) % family->reset.size();
-        a.countdown_started_ms = -1;
+    if (!database_ready(app)) return;
+    const Family* family = app.device();
+    if (!family || pages.empty()) { ui.warning(app.tr("database.failed")); helpdesk_link(app); return; }
+
+    const Page& page = pages[index];
+    const Action* action = page.action;
+    bool may_go_on = true;   // false while a timer runs: "next" then explains first
+    if (action) {
+        if (action->type == "find_button" && action->param("button") == "reset-pinhole")
+            ui.drawing(Icon::pinhole, app.tr("reset.picture_pinhole"));
+        ui.strong_text(step_text(app, *action));
+        if (action->type == "find_button" && action->param("place") == "inside-case") {
+            ui.warning(app.tr("reset.safety.case"));
+            helpdesk_link(app);
+        }
+        if (action->type == "hold_button") may_go_on = hold_timer(app, *action);
+        if (action->type == "wait") may_go_on = wait_timer(app, action->int_param("seconds", 60));
+    }
+    bool last = index + 1 == pages.size();
+    if (last && app.journey().facts().connection == "wifi") ui.paragraph(app.tr_format("reset.wifi_forgotten", {{"device", app.device_the()}}));
+
+    bool hold_page = action && action->type == "hold_button";
+    bool hold_ready = hold_page && a.hold.phase(app.now_ms()) == HoldPhase::ready;
+    // On a hold page the timer's Start is the main button until the countdown is done.
+    std::string next_label = app.tr(last ? "reset.done" : "reset.next");
+    bool next = hold_page && !may_go_on ? ui.secondary_button("next", next_label) : ui.primary_button("next", next_label);
+    if (next) {
+        if (!may_go_on && !a.early_press_warned) {
+            a.early_press_warned = true;   // say why once; a second press goes on
+            return;
+        }
+        a.early_press_warned = false;
+        a.hold.stop();
+        platform::keep_screen_awake(false);
+        a.wait_started_ms = -1;
+        if (last) go_after_reset(app);
+        else app.go_part(app.journey().part() + 1);
+        return;
+    }
+    if (a.early_press_warned && !may_go_on)
+        ui.warning(app.tr(hold_page ? (hold_ready ? "reset.hold.use_timer" : "reset.hold.keep_holding") : "reset.wait.not_yet"));
+
+    // Not knowing the current password is normal (the installer chose it): the button way.
+    if (action && asks_current_password(*action)) {
+        int other = way_without_password(*family);
+        if (other >= 0 && ui.secondary_button("no_password", app.tr("reset.no_password"))) {
+            a.procedure_index = static_cast<size_t>(other);
+            app.go(Screen::reset_method);
+            return;
+        }
+        if (other < 0) {
+            ui.paragraph(app.tr_format("reset.no_password_call", {{"device", app.device_the()}}));
+            helpdesk_link(app);
+        }
     }
 }
 

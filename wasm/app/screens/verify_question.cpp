@@ -1,70 +1,151 @@
-// verify_question.cpp — did the factory reset really happen, or only a restart? One
-// question at a time, chosen for this kind of device (a router's Wi-Fi name back to the
-// label, the device asking for a new password, the app losing it...). "I'm not sure" is an
-// answer and gets help, never a pass.
+// verify_question.cpp — did the factory reset really happen, or only a restart? One question
+// per page (GOV.UK question page: the question is the heading), chosen for this device by
+// core/reset_check: only answers a restart cannot produce pass. Each answer says what it
+// means; "I don't know" is an answer and gets help, never a pass. Back goes to the previous
+// question. A tap that lands within 400 ms of a new question is ignored, so a double tap on
+// "Continue" never answers the next question.
 #include "app/screens.h"
 #include "core/procedure_text.h"
 
 namespace cleanslate {
 
 namespace {
+constexpr double kIgnoreTapsMs = 400;
+
 std::vector<ResetQuestion> questions_for(App& app) {
+    const ResetProcedure* procedure = app.reset_procedure();
     const Family* family = app.device();
-    if (!family || family->reset.empty()) return reset_questions("other", {}, false);
-    size_t index = app.answers().procedure_index < family->reset.size() ? app.answers().procedure_index : 0;
-    const ResetProcedure& procedure = family->reset[index];
+    if (!family || !procedure) return reset_questions("other", {}, false);
     std::vector<ResetSign> signs;
-    for (const Sign& s : procedure.signs)
-        signs.push_back({s.type, std::string(s.param("light")), std::string(s.param("pattern"))});
-    return reset_questions(family->category, signs, hold_action(procedure) != nullptr);
+    for (const Sign& s : procedure->signs) signs.push_back({s.type, !s.param("text").empty()});
+    return reset_questions(family->category, signs, hold_action(*procedure) != nullptr);
+}
+
+// A sign's sentence ("het statuslampje rood knippert.") as the end of a question.
+std::string sign_clause(App& app, const Sign& sign) {
+    std::string text = sign_text(app.texts(), sign);
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+// The hold's "let go when..." sign, if the procedure holds until something happens.
+const Sign* hold_until(App& app) {
+    const ResetProcedure* procedure = app.reset_procedure();
+    const Action* hold = procedure ? hold_action(*procedure) : nullptr;
+    return hold && !hold->until.empty() ? &hold->until.front() : nullptr;
+}
+
+// Which words a question's answers use: the sign questions share theirs.
+std::string answer_words(App& app, const ResetQuestion& q) {
+    if (q.sign >= 0) return "sign";
+    if (q.id == "held_full_time" && hold_until(app)) return "held_until";
+    return q.id;
 }
 
 std::string question_text(App& app, const ResetQuestion& q) {
-    if (q.id == "lights") {
-        Action sign;
-        sign.type = "lights";
-        sign.params = {{"light", q.light}, {"pattern", q.pattern}};
-        return app.tr_format("verify.q.lights", {{"sign", sign_text(app.texts(), sign)}});
-    }
+    const ResetProcedure* procedure = app.reset_procedure();
+    if (q.sign >= 0 && procedure && static_cast<size_t>(q.sign) < procedure->signs.size())
+        return app.tr_format("verify.q.sign", {{"sign", sign_clause(app, procedure->signs[static_cast<size_t>(q.sign)])}});
+    if (q.id == "held_full_time")
+        if (const Sign* until = hold_until(app)) return app.tr_format("verify.q.held_until", {{"sign", sign_clause(app, *until)}});
     return app.tr_format("verify.q." + q.id, {{"device", app.device_the()}});
+}
+
+// How to look, for the questions about the device's own page: the first step of the
+// password procedure that opens it (its web address, its app, the recorder's menu).
+const Action* how_to_look(App& app) {
+    const Family* family = app.device();
+    if (!family) return nullptr;
+    for (const Action& a : family->password.actions)
+        if (a.type == "open_web" || a.type == "open_app" || a.type == "open_local_menu") return &a;
+    return nullptr;
+}
+
+bool about_the_login(const std::string& id) {
+    return id == "asks_new_password" || id == "setup_wizard" || id == "old_password_works" || id == "default_login_works";
+}
+
+// The questions asked so far, in order: page p of the screen shows asked[p].
+std::vector<size_t> asked_so_far(const std::vector<ResetQuestion>& questions, const std::vector<ResetAnswer>& given) {
+    std::vector<size_t> asked;
+    std::vector<ResetAnswer> replay(questions.size(), ResetAnswer::unanswered);
+    for (;;) {
+        size_t k = next_reset_question(questions, replay);
+        if (k == questions.size()) break;
+        asked.push_back(k);
+        if (given[k] == ResetAnswer::unanswered) break;
+        replay[k] = given[k];
+    }
+    return asked;
 }
 }  // namespace
 
 void screen_verify_question(App& app) {
     UiKit& ui = app.ui();
-    app.want_password_data();   // fetch the next step's lists while the customer answers
-    std::vector<ResetQuestion> questions = questions_for(app);
     ScreenAnswers& a = app.answers();
-    if (a.verify_answers.size() != questions.size()) { a.verify_answers.assign(questions.size(), "unanswered"); a.verify_index = 0; }
-    if (a.verify_index >= questions.size()) a.verify_index = 0;
-    if (!app.page(app.tr("verify.heading"))) return;
+    app.want_password_data();   // fetched before the home went offline; asked again in case it failed
+    std::vector<ResetQuestion> questions = questions_for(app);
+    if (a.verify_answers.size() != questions.size()) a.verify_answers.assign(questions.size(), "unanswered");
+    std::vector<ResetAnswer> given;
+    for (const std::string& code : a.verify_answers) given.push_back(reset_answer_from_code(code));
+    std::vector<size_t> asked = asked_so_far(questions, given);
+    size_t page = std::min<size_t>(static_cast<size_t>(app.journey().part()), asked.empty() ? 0 : asked.size() - 1);
+    size_t k = asked.empty() ? 0 : asked[page];
+    const ResetQuestion& q = questions[k];
+
+    // The question is the heading: it is what the page asks, and what a screen reader hears first.
+    app.heading_is_title();
+    if (!app.page(question_text(app, q))) return;
     if (!database_ready(app)) return;
-    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(a.verify_index + 1)}, {"total", std::to_string(questions.size())}}), "question_progress");
-    const ResetQuestion& q = questions[a.verify_index];
-    ui.strong_text(question_text(app, q));
-    if (!app.tr("verify.why." + q.id).empty() && app.texts().has("verify.why." + q.id)) ui.paragraph(app.tr("verify.why." + q.id), true);
+    if (a.verify_shown_page != static_cast<int>(page) || a.verify_shown_id != q.id) {
+        a.verify_shown_page = static_cast<int>(page);
+        a.verify_shown_id = q.id;
+        a.verify_shown_ms = app.now_ms();
+        a.verify_missing_answer = false;
+    }
+    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(page + 1)}}), "question_progress");
+    std::string how_key = "verify.how." + q.id;
+    if (app.texts().has(how_key)) ui.paragraph(app.tr_format(how_key, {{"device", app.device_the()}}));
+    if (about_the_login(q.id))
+        if (const Action* open = how_to_look(app)) ui.paragraph(action_text(app.texts(), *open), true);
 
-    const char* picked = nullptr;
-    const std::string& current = a.verify_answers[a.verify_index];
-    if (ui.choice("answer.yes", app.tr("verify.yes"), "", Icon::none, current == "yes")) picked = "yes";
-    if (ui.choice("answer.no", app.tr("verify.no"), "", Icon::none, current == "no")) picked = "no";
-    if (ui.choice("answer.not_sure", app.tr("verify.not_sure"), "", Icon::none, current == "not_sure")) picked = "not_sure";
-    if (!picked) return;
+    std::string& current = a.verify_answers[k];
+    // A tap counts from when it happened (the input event's time), not from when a possibly
+    // slow frame got to it.
+    auto too_soon = [&] { return ui.activation_ms() >= 0 && ui.activation_ms() - a.verify_shown_ms < kIgnoreTapsMs; };
+    struct Option { const char* code; std::string label; };
+    std::string words = answer_words(app, q);
+    const Option options[] = {{"yes", app.tr("verify.a." + words + ".yes")}, {"no", app.tr("verify.a." + words + ".no")},
+                              {"not_sure", app.tr("verify.a.not_sure")}};
+    for (const Option& option : options) {
+        if (ui.choice(std::string("answer.") + option.code, option.label, "", Icon::none, current == option.code) && !too_soon()) {
+            current = option.code;
+            a.verify_missing_answer = false;
+        }
+    }
+    if (a.verify_missing_answer) ui.warning(app.tr("verify.choose_answer"));
+    if (!ui.primary_button("continue", app.tr("verify.continue")) || too_soon()) return;
+    if (current == "unanswered") { a.verify_missing_answer = true; return; }
 
-    a.verify_answers[a.verify_index] = picked;
-    if (a.verify_index + 1 < questions.size()) { ++a.verify_index; return; }
+    // A changed answer on an earlier page forgets the answers after it: they may not apply.
+    given[k] = reset_answer_from_code(current);
+    for (size_t later = page + 1; later < asked.size(); ++later) a.verify_answers[asked[later]] = "unanswered";
+    for (size_t later = page + 1; later < asked.size(); ++later) given[asked[later]] = ResetAnswer::unanswered;
+    if (next_reset_question(questions, given) < questions.size()) { app.go_part(app.journey().part() + 1); return; }
 
-    std::vector<ResetAnswer> answers;
-    for (const std::string& answer : a.verify_answers)
-        answers.push_back(answer == "yes" ? ResetAnswer::yes : answer == "no" ? ResetAnswer::no :
-                          answer == "not_sure" ? ResetAnswer::not_sure : ResetAnswer::unanswered);
-    ResetVerdict verdict = evaluate(questions, answers, app.journey().facts().reset_attempts + 1);
-    app.journey().record_reset_attempt(verdict.kind == ResetVerdictKind::passed);
+    ResetVerdict verdict = evaluate(questions, given, app.journey().facts().reset_attempts + 1);
+    VerificationAttempt recorded;   // for the report and the helpdesk: each question asked, with its answer
+    for (size_t asked_k : asked_so_far(questions, given))
+        if (given[asked_k] != ResetAnswer::unanswered) recorded.answers.emplace_back(questions[asked_k].id, reset_answer_code(given[asked_k]));
+    recorded.verdict = reset_verdict_code(verdict.kind);
+    recorded.reason = reset_reason_code(verdict.reason);
+    app.reporter().record_verification(app.journey().facts().device_id,
+                                       VerificationRecord{0, recorded.verdict, recorded.reason, recorded.answers});
+    app.journey().record_reset_attempt(std::move(recorded));
     a.verify_reason = reset_reason_code(verdict.reason);
-    a.verify_index = 0;
     a.verify_answers.clear();
     switch (verdict.kind) {
-        case ResetVerdictKind::passed: app.go(Screen::password_where); break;
+        case ResetVerdictKind::passed: app.go(Screen::password_choose); break;
         case ResetVerdictKind::retry: app.go(Screen::verify_retry); break;
         case ResetVerdictKind::help: app.go(Screen::verify_help); break;
     }

@@ -10,8 +10,7 @@ void screen_verify_retry(App& app) {
     ui.paragraph(app.tr("verify.retry.common"));
     ui.paragraph(app.tr("verify.reason." + (app.answers().verify_reason.empty() ? std::string("none") : app.answers().verify_reason)));
     if (ui.primary_button("again", app.tr("verify.retry.again"))) {
-        app.answers().countdown_started_ms = -1;
-        app.go(Screen::reset_steps);
+        app.go(Screen::reset_method);
         return;
     }
     helpdesk_link(app);

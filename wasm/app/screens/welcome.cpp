@@ -21,7 +21,7 @@ void screen_welcome(App& app) {
     }
     else
         ui.panel(app.tr("welcome.genuine_title"), app.tr("welcome.genuine_no_ticket"));
-    if (ui.primary_button("start", app.tr("welcome.start"))) { app.go(Screen::consent); return; }
+    if (ui.primary_button("start", app.tr("welcome.start"))) { app.go(Screen::identify_evidence); return; }
     helpdesk_link(app);
 }
 

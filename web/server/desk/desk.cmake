@@ -2,7 +2,7 @@
 # Included from the top-level CMakeLists.txt after devices/devices.cmake.
 file(GLOB CS_DESK_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/server/desk/*.cpp)
 add_executable(cleanslate-desk ${CS_DESK_SOURCES})
-target_link_libraries(cleanslate-desk PRIVATE cleanslate_core)
+target_link_libraries(cleanslate-desk PRIVATE cleanslate_core cleanslate_store cleanslate_auth)
 target_compile_options(cleanslate-desk PRIVATE -fno-exceptions -Wall -Wextra -Wpedantic)
 target_compile_definitions(cleanslate-desk PRIVATE CS_DEFAULT_DB="${CMAKE_BINARY_DIR}/data/devices.json")
 if(TARGET cs_devices_data)

@@ -2,6 +2,7 @@
 //   cleanslate-desk identify [--db FILE]              one JSON evidence object on stdin -> one JSON result
 //   cleanslate-desk identify [--db FILE] --csv FILE   a feed CSV -> JSON lines, one result per data row:
 //       {"line": N, "src_ip": "...", "timestamp": "...", "confident": ..., "candidates": [...]}
+//   cleanslate-desk add-agent NAME | set-password NAME   helpdesk accounts (agents_command.h)
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
 // database that does not load — prints one line on stderr and exits with status 2.
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "agents_command.h"
 #include "core/device_db.h"
 #include "core/evidence.h"
 #include "core/identify.h"
@@ -29,7 +31,10 @@ constexpr int kBadInput = 2;
 constexpr const char* kUsage =
     "usage: cleanslate-desk identify [--db FILE] [--csv FILE]\n"
     "  reads one JSON evidence object from stdin (or a feed CSV with --csv) and writes the\n"
-    "  ranked device candidates as JSON (JSON lines for --csv, one per data row)\n";
+    "  ranked device candidates as JSON (JSON lines for --csv, one per data row)\n"
+    "usage: cleanslate-desk add-agent NAME [--database var/cleanslate.db] [--generate-password]\n"
+    "       cleanslate-desk set-password NAME [--database var/cleanslate.db] [--generate-password]\n"
+    "  a helpdesk login; the password is read from stdin (asked twice on a terminal) or generated\n";
 
 int fail(const std::string& message) {
     std::string one_line = message;
@@ -98,5 +103,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (std::string(argv[1]) == "identify") return identify_command(argc, argv);
+    if (std::string(argv[1]) == "add-agent" || std::string(argv[1]) == "set-password")
+        return cleanslate::desk::run_agents_command(argc, argv);
     return fail(std::string("unknown command '") + argv[1] + "' (try --help)");
 }

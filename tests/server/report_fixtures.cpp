@@ -1,0 +1,73 @@
+// report_fixtures.cpp — example reports, minted links, and counting rows.
+#include "report_fixtures.h"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/link_token.h"
+
+namespace cleanslate::testing {
+
+namespace {
+
+Json example(const char* name) {
+    std::ifstream in(std::string(CS_SOURCE_DIR) + "/web/schemas/examples/" + name);
+    std::stringstream text;
+    text << in.rdbuf();
+    Json parsed = parse_json(text.str());
+    if (!parsed.is_object()) throw std::runtime_error(std::string("cannot read the schema example ") + name);
+    return parsed;
+}
+
+}  // namespace
+
+std::string link_for(const std::string& ticket, int64_t issued_at, int64_t expires_at, const std::string& key) {
+    const int64_t now = std::time(nullptr);
+    LinkPayload payload;
+    payload.ticket = ticket;
+    payload.issued_at = issued_at ? issued_at : now - 3600;
+    payload.expires_at = expires_at ? expires_at : payload.issued_at + 14 * 86400;
+    payload.lang = "nl";
+    payload.helpdesk = "088 123 4567";
+    payload.evidence = Json{{"tag", "mirai"}, {"port", 23}};
+    return mint_link_token(payload, key);
+}
+
+Json progress_report(const std::string& ticket, const std::string& token, int sequence, const std::string& report_id) {
+    Json report = example("progress.json");
+    report["ticket"] = ticket;
+    report["token"] = token;
+    report["sequence"] = sequence;
+    report["report_id"] = report_id;
+    return report;
+}
+
+Json final_report(const std::string& ticket, const std::string& token, const std::string& report_id) {
+    Json report = example("final.json");
+    report["ticket"] = ticket;
+    report["token"] = token;
+    report["report_id"] = report_id;
+    return report;
+}
+
+int stored_report_count(const TemporarySite& site, const std::string& ticket) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(site.database().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return -1;
+    }
+    sqlite3_stmt* count = nullptr;
+    int result = -1;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM reports WHERE ticket = ?1", -1, &count, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(count, 1, ticket.c_str(), -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(count) == SQLITE_ROW) result = sqlite3_column_int(count, 0);
+    }
+    sqlite3_finalize(count);
+    sqlite3_close(db);
+    return result;
+}
+
+}  // namespace cleanslate::testing

@@ -1,0 +1,43 @@
+// disconnect_prepare.cpp — before the customer takes the home off the internet: why (nothing
+// outside can reach the device while it has its factory password, yet it stays on the home
+// network for the reset), what stops meanwhile (TV, a home phone over the modem: call us on a
+// mobile), and whether this page is ready to go on without the internet. Everything the rest
+// of the journey needs is fetched here, before the cable comes out.
+#include "app/screens.h"
+
+namespace cleanslate {
+
+void screen_disconnect_prepare(App& app) {
+    UiKit& ui = app.ui();
+    app.want_password_data();
+    if (!app.page(app.tr("disconnect.prepare.heading"))) return;
+    TextArgs device{{"device", app.device_the()}};
+    ui.paragraph(app.tr_format("disconnect.prepare.why", device));
+    ui.paragraph(app.tr_format("disconnect.prepare.stays_home", device));
+    ui.strong_text(app.tr("disconnect.prepare.meanwhile"));
+    ui.bullet(app.tr("disconnect.prepare.tv_phone"));
+    ui.bullet(app.tr_format("disconnect.prepare.call_mobile", {{"phone", app.helpdesk()}}));
+    ui.bullet(app.tr("disconnect.prepare.keep_open"));
+    if (app.device_is_router()) ui.bullet(app.tr("disconnect.prepare.router_wifi"));
+
+    // Ready to work without the internet? Never a silent spinner: say what we wait for.
+    bool ready = app.journey_data_loaded();
+    bool failed = !ready && (app.db_failed() || app.password_data_failed());
+    if (ready) ui.status(app.tr("disconnect.prepare.ready"));
+    else if (failed) ui.warning(app.tr("disconnect.prepare.failed"));
+    else ui.status(app.tr("disconnect.prepare.loading"));
+
+    ScreenAnswers& a = app.answers();
+    if (ui.primary_button("continue", app.tr("disconnect.prepare.continue"))) {
+        // Going on before the files are in would leave the customer stuck later, offline.
+        // Say so once; a second press goes on anyway (the helpdesk can still help).
+        if (ready || a.asked_to_wait) app.go(Screen::disconnect_line);
+        else a.asked_to_wait = true;
+    }
+    if (!ready && a.asked_to_wait) {
+        ui.warning(app.tr(failed ? "disconnect.prepare.go_on_failed" : "disconnect.prepare.wait"));
+        helpdesk_link(app);
+    }
+}
+
+}  // namespace cleanslate
