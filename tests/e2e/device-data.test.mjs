@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  takeHomeOffline, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOffline, finishResetSteps, answerVerification, AFTER, pickDevice } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -25,7 +25,7 @@ async function toReset(page, { category, brand, model, pick }) {
       if (model) { await page.getByRole('textbox').first().fill(model); await pressAndLeave(page, 'Continue'); }
       else await pressAndLeave(page, "I can't find it");
     }
-    else if (screen === 'identify_candidates') await pressAndLeave(page, pick);
+    else if (screen === 'identify_candidates') await pickDevice(page, pick);
     else break;
   }
   await takeHomeOffline(page, { lang: 'en' });   // the reset's first screen says what it erases

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pickDevice } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -78,7 +78,7 @@ for (const lang of ['nl', 'en']) {
       if (screen === 'identify_app') await pressAndLeave(page, t.noApp);
       else if (screen === 'identify_brand') { await page.getByRole('textbox', { name: t.brandField }).fill('D-Link'); await pressAndLeave(page, t.next); }
       else if (screen === 'identify_model') await pressAndLeave(page, t.noModel);
-      else if (screen === 'identify_candidates') await pressAndLeave(page, /DIR/);
+      else if (screen === 'identify_candidates') await pickDevice(page, /DIR/);
       else break;
     }
     assert.match((await state(page)).device, /^d-link-dir/);
@@ -92,8 +92,8 @@ for (const lang of ['nl', 'en']) {
     assert.deepEqual(s.devices.map(d => d.id), ['hikvision-ds-2cd-camera', s.device]);
     assert.ok(s.devices.every(d => d.outcome === 'remediated'));
     // (the device names arrive with the device list, a moment after the reload)
-    await page.getByText(/^Hikvision – /).first().waitFor();
-    await page.getByText(/^D-Link – /).first().waitFor();
+    await page.getByText(/^(Hikvision camera|Camera van Hikvision)$/).first().waitFor();
+    await page.getByText(/^(D-Link router|Router van D-Link)$/).first().waitFor();
     await checkStep(page, `finish-${lang}`, 2);
     await context.close();
   });

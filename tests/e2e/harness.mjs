@@ -229,6 +229,18 @@ export async function pressAndLeave(page, name, role = 'button') {
   await page.waitForFunction(f => window.cleanslate.state().screen !== f, from);
 }
 
+// On the identification's outcome screen: when one device fits it is proposed with Yes and
+// No (the proposal's text must match pick), when several fit the card matching pick is pressed.
+export async function pickDevice(page, pick) {
+  await page.locator('#page [data-id="yes"], #page [data-id^="candidate."]').first().waitFor();
+  if (await page.locator('#page [data-id="yes"]').count() === 0) return pressAndLeave(page, pick);
+  const text = await page.locator('#page').innerText();
+  if (!(pick instanceof RegExp ? pick.test(text) : text.includes(pick))) throw new Error(`the device proposed is not ${pick}: ${text}`);
+  const from = (await state(page)).screen;
+  await page.locator('#page [data-id="yes"]').first().click();
+  await page.waitForFunction(f => window.cleanslate.state().screen !== f, from);
+}
+
 // Presses whichever of the named buttons is on screen, again and again, until the wizard
 // reaches the target screen: for stretches whose length depends on the device (its password
 // steps, its settings, reconnecting). A page of a screen counts as a move.

@@ -1,37 +1,59 @@
-// Identification in the browser: a link whose evidence points at a XiongMai recorder gets a
-// proposal with its reasons; a link with only "port 23" gets questions instead of a guess,
-// and a customer who answers "camera" and "XMEye" reaches the XiongMai family.
+// Identification in the browser, at phone size, in the customer's words: a link whose
+// evidence points at a XiongMai recorder proposes "a video recorder that works with the XMEye
+// app" with the evidence for it; a link with only "port 23" gets questions instead of a
+// guess; a pick list names each device plainly with what sets it apart; the app list holds
+// no app store; and "I don't know" about the kind ends on the helpdesk in three screens.
+// Every screen met is screenshotted under tests/e2e/artifacts/identify-* and checked by axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressId, pressAndLeave, checkStep, state } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-test('the demo link proposes the XiongMai recorder and says why', async () => {
-  const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-  const page = await openWizard(context, server.demoLink);
-  await press(page, 'English');   // the link says Dutch; this customer switches to English
-  await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
-  await press(page, 'Start');
-  await expectScreen(page, 'identify_evidence');
-  await page.getByText('We think it is this device').first().waitFor();
-  await page.getByText(/XiongMai/).first().waitFor();
-  await page.getByText(/The security report names the maker XiongMai|looks like the one on XiongMai devices|XiongMai sets at the factory/).first().waitFor();
-  await checkStep(page, 'identify', 0);
-  await pressAndLeave(page, 'Yes, I have this device');
-  const s = await state(page);
-  assert.match(s.device, /^xiongmai-/);
-  // What comes next depends on the device (reset.test.mjs): it has been chosen either way.
-  assert.ok(['unsafe_choice', 'disconnect_prepare'].includes(s.screen), s.screen);
-  await context.close();
-});
+const WEAK = { tag: 'mirai', infection: 'mirai', port: 23 };
+
+// The visible texts of the buttons on a screen's drawn controls whose id starts with prefix.
+async function controlTexts(page, prefix) {
+  return page.locator(`#page [data-id^="${prefix}"]`).allTextContents();
+}
+
+for (const [lang, words] of Object.entries({
+  nl: { start: 'Beginnen', weThink: 'We denken dat het dit apparaat is', name: 'Videorecorder die met de XMEye-app werkt',
+        password: /wachtwoord xc3511/, yes: 'Ja, dit apparaat heb ik' },
+  en: { start: 'Start', weThink: 'We think it is this device', name: 'Video recorder that works with the XMEye app',
+        password: /password xc3511/, yes: 'Yes, I have this device' },
+})) {
+  test(`the demo link proposes the recorder in plain words, with the evidence for it (${lang})`, async () => {
+    const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+    const page = await openWizard(context, server.demoLink);
+    if (lang === 'en') {
+      await press(page, 'English');   // the link says Dutch; this customer switches to English
+      await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
+    }
+    await press(page, words.start);
+    await expectScreen(page, 'identify_evidence');
+    await page.getByText(words.weThink).first().waitFor();
+    await page.getByText(words.name, { exact: true }).first().waitFor();
+    await page.getByText(words.password).first().waitFor();          // what the provider saw, without port numbers
+    const text = await page.locator('#page').textContent();
+    assert.doesNotMatch(text, /\b(poort|port) \d+/i, 'a port number says nothing to a customer');
+    assert.doesNotMatch(text, /XiongMai [–-] /, 'the team\'s name with its codes is not the customer\'s');
+    await checkStep(page, `identify-evidence-${lang}`, 0);
+    await pressAndLeave(page, words.yes);
+    const s = await state(page);
+    assert.match(s.device, /^xiongmai-/);
+    // What comes next depends on the device (reset.test.mjs): it has been chosen either way.
+    assert.ok(['unsafe_choice', 'disconnect_prepare'].includes(s.screen), s.screen);
+    await context.close();
+  });
+}
 
 test('only "port 23" gives questions, and "camera" + "XMEye" reaches the XiongMai family', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-  const page = await openWizard(context, server.mint('CS-2026-000301', 'en', { tag: 'mirai', infection: 'mirai', port: 23 }));
+  const page = await openWizard(context, server.mint('CS-2026-000301', 'en', WEAK));
   await press(page, 'Start');
   await expectScreen(page, 'identify_evidence');
   assert.equal(await page.getByText('We think it is this device').count(), 0, 'weak evidence must not give a confident answer');
@@ -49,9 +71,80 @@ test('only "port 23" gives questions, and "camera" + "XMEye" reaches the XiongMa
   }
   await expectScreen(page, 'identify_candidates');
   await checkStep(page, 'identify', 2);
-  const first = page.locator('[data-id^="candidate."]').first();
-  assert.match(await first.textContent(), /XiongMai|XMEye|NetSurveillance/);
-  await pressAndLeave(page, /NetSurveillance|XMEye/);
-  assert.equal((await state(page)).device, 'xiongmai-netsurveillance-ipc');
+  await pressAndLeave(page, /^(Camera that works with the XMEye app|Yes, I have this device)$/);
+  assert.match((await state(page)).device, /^xiongmai-/);
   await context.close();
 });
+
+test('a pick list names each device plainly and says what sets it apart (nl)', async () => {
+  const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+  const page = await openWizard(context, server.mint('CS-2026-000302', 'nl', WEAK));
+  await press(page, 'Beginnen');
+  await expectScreen(page, 'identify_evidence');
+  await pressAndLeave(page, 'Verder');
+  await pressAndLeave(page, /^Een videorecorder/);
+  for (let i = 0; i < 4; i++) {
+    const screen = (await state(page)).screen;
+    if (screen === 'identify_app') await pressAndLeave(page, /^Ik gebruik geen app/);
+    else if (screen === 'identify_brand') {
+      await page.getByRole('textbox', { name: 'Merk op het apparaat' }).fill('Hikvision');
+      await pressAndLeave(page, 'Verder');
+    } else if (screen === 'identify_model') {
+      await page.getByRole('textbox', { name: 'Modelnummer' }).fill('DS-72');
+      await pressAndLeave(page, 'Verder');
+    } else break;
+  }
+  await expectScreen(page, 'identify_candidates');
+  await page.getByText('U noemde het merk Hikvision.').first().waitFor();   // shared by all: said once, above
+  const cards = await page.locator('#page [data-id^="candidate.hikvision-"]').evaluateAll(nodes =>
+    nodes.map(n => ({ name: n.firstChild?.nodeType === 3 ? n.firstChild.data : n.textContent, text: n.textContent })));
+  assert.ok(cards.length >= 2, JSON.stringify(cards));
+  for (const card of cards) assert.doesNotMatch(card.name, /\(|DS-\d/, `the name holds no codes: ${card.name}`);
+  assert.equal(new Set(cards.map(c => c.text)).size, cards.length, 'no two cards read the same');
+  assert.ok(cards.some(c => /DS-72 past/.test(c.text)), 'the model number fits some: that is their reason');
+  assert.ok(cards.some(c => !/DS-72 past/.test(c.text)), '... and not the others');
+  await checkStep(page, 'identify-pick-nl', 0);
+  await context.close();
+});
+
+test('the app list holds apps to watch or manage devices, never an app store (nl)', async () => {
+  const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+  const page = await openWizard(context, server.mint('CS-2026-000303', 'nl', WEAK));
+  await press(page, 'Beginnen');
+  await pressAndLeave(page, 'Verder');
+  await pressAndLeave(page, /^Een tv-kastje/);
+  await expectScreen(page, 'identify_app');
+  const apps = await controlTexts(page, 'app.');
+  assert.ok(apps.length >= 1, 'some apps are offered');
+  for (const app of apps) assert.doesNotMatch(app, /store|play|kodi/i, app);
+  await checkStep(page, 'identify-apps-nl', 0);
+  await context.close();
+});
+
+for (const [lang, words] of Object.entries({
+  nl: { start: 'Beginnen', go: 'Verder', heading: 'Samen zoeken we het uit', call: /Bel ons/ },
+  en: { start: 'Start', go: 'Continue', heading: "Let's find it together", call: /Call us/ },
+})) {
+  test(`"I don't know" what kind of device it is: three screens, ending on the helpdesk (${lang})`, async () => {
+    const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+    const page = await openWizard(context, server.mint('CS-2026-000304', lang, WEAK));
+    await press(page, words.start);
+    const screens = [];
+    await expectScreen(page, 'identify_evidence');
+    screens.push((await state(page)).screen);
+    await checkStep(page, `identify-dont-know-${lang}`, 0);
+    await pressAndLeave(page, words.go);
+    screens.push((await state(page)).screen);
+    await checkStep(page, `identify-dont-know-${lang}`, 1);
+    await pressId(page, 'category.unknown');
+    await expectScreen(page, 'identify_unknown');
+    screens.push((await state(page)).screen);
+    await checkStep(page, `identify-dont-know-${lang}`, 2);
+    assert.deepEqual(screens, ['identify_evidence', 'identify_category', 'identify_unknown']);
+    // The heading and the text agree: no general steps are promised, the helpdesk is offered.
+    await page.getByRole('heading', { name: words.heading }).waitFor();
+    await page.getByRole('link', { name: words.call }).first().waitFor();
+    assert.equal(await page.locator('#page [data-id="general"]').count(), 0);
+    await context.close();
+  });
+}

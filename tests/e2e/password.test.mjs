@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pickDevice } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -49,7 +49,7 @@ async function toPasswordStep(page, t, confirm = true, answers = {}, loaded = tr
       else if (screen === 'identify_app') await pressAndLeave(page, answers.app);
       else if (screen === 'identify_brand') { await page.getByRole('textbox', { name: answers.brandField }).fill(answers.brand); await pressAndLeave(page, t.next); }
       else if (screen === 'identify_model') await pressAndLeave(page, answers.noModel);
-      else if (screen === 'identify_candidates') await pressAndLeave(page, answers.pick);
+      else if (screen === 'identify_candidates') await pickDevice(page, answers.pick);
       else break;
     }
   }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state,
-  pressOnUntil, takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
+  pressOnUntil, takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER, pickDevice } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -52,8 +52,9 @@ async function toVerification(page, answers) {
         if (answers.brand) { await page.getByRole('textbox', { name: 'Brand on the device' }).fill(answers.brand); await pressAndLeave(page, 'Continue'); }
         else await pressAndLeave(page, /^There is no brand on it/);
       }
+      else if (screen === 'identify_model' && answers.model) { await page.getByRole('textbox', { name: 'Model number' }).fill(answers.model); await pressAndLeave(page, 'Continue'); }
       else if (screen === 'identify_model') await pressAndLeave(page, "I can't find it");
-      else if (screen === 'identify_candidates') await pressAndLeave(page, answers.pick);
+      else if (screen === 'identify_candidates') await pickDevice(page, answers.pick);
       else if (screen === 'identify_unknown') await pressAndLeave(page, 'Show the general steps');
       else break;
     }
@@ -155,10 +156,10 @@ test('a device that cannot be secured ends in an honest outcome, without a reset
 });
 
 for (const device of [
-  { name: 'a XiongMai recorder', answers: { lang: 'en', category: /^A video recorder/, app: 'XMEye', pick: /XMEye-app recorder/ }, id: /^xiongmai-xmeye-dvr$/ },
+  { name: 'a XiongMai recorder', answers: { lang: 'en', category: /^A video recorder/, app: 'XMEye', model: 'AHB', pick: /Video recorder that works with the XMEye app/ }, id: /^xiongmai-xmeye-dvr$/ },
   { name: 'a Hikvision camera', answers: { lang: 'en', confirm: 'Yes, I have this device' }, evidence: HIKVISION_CAMERA, id: /^hikvision-ds-2cd-camera$/ },
   { name: 'a D-Link router', answers: { lang: 'en', category: /^A router or modem/, brand: 'D-Link', pick: /DIR/ }, id: /^d-link-dir/ },
-  { name: 'a generic camera', answers: { lang: 'en', category: /^A camera/, pick: 'None of these' }, id: /^generic-camera$/ },
+  { name: 'a generic camera', answers: { lang: 'en', category: /^A camera/, pick: 'I have none of these' }, id: /^generic-camera$/ },
 ]) {
   test(`the reset and password steps can be completed on a phone for ${device.name}`, async () => {
     const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });

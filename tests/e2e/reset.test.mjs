@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  finishResetSteps, answerVerification, AFTER } from './harness.mjs';
+  finishResetSteps, answerVerification, AFTER, pickDevice } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -60,7 +60,7 @@ async function identify(page, lang, answers) {
     }
     else if (screen === 'identify_brand') await leave('brand.none');
     else if (screen === 'identify_model') await leave('model.none');
-    else if (screen === 'identify_candidates' && answers.pick) await pressAndLeave(page, answers.pick);
+    else if (screen === 'identify_candidates' && answers.pick) await pickDevice(page, answers.pick);
     else if (screen === 'identify_candidates') await leave('candidate.none');
     else if (screen === 'identify_unknown') await leave('general');
     else break;
