@@ -16,6 +16,7 @@
 #include "core/passphrase.h"
 #include "core/password_dictionaries.h"
 #include "core/password_strength.h"
+#include "core/provider.h"
 #include "core/reset_check.h"
 #include <map>
 #include <memory>
@@ -41,6 +42,7 @@ struct ScreenAnswers {
     Answers identify;                                 // category, app, brand, model ("" = I don't know)
     std::vector<std::string> verify_answers;         // reset verification, one per question
     size_t verify_index = 0;
+    bool question_unanswered = false;                 // "Doorgaan" without a choice: show the error
     std::string verify_reason;                        // why the last check said "try again"
     std::string passphrase;                           // the suggestion on screen (never saved)
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
@@ -55,9 +57,11 @@ class App {
 public:
     // --- Start-up and platform events ---------------------------------------------------------
     void start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
-               const std::vector<std::string>& browser_languages, double unix_now);
-    // Draws one frame; returns true when another frame is needed right away (a screen change).
-    bool frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y);
+               const std::vector<std::string>& browser_languages, double unix_now,
+               const std::string& provider_json = "");
+    // Draws one frame (draw may be null: the page without WebGL still publishes its tree);
+    // returns true when another frame is needed right away (a screen change).
+    bool frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view);
     void on_history(size_t depth);                   // the browser's Back/Forward
     void on_asset(const std::string& name, std::string text);
     void on_asset_failed(const std::string& name);
@@ -86,7 +90,10 @@ public:
     void route_to_next_question();                     // the engine picks the most useful next screen
     std::string reason_text(const Reason& reason) const;
     std::string candidate_name(const Candidate& candidate) const;
-    const std::string& helpdesk() const;               // from the link, else the locale's number
+    const std::string& helpdesk() const;               // from the link, else the provider's number
+    const std::string& helpdesk_hours() const;         // the provider's opening hours in this language
+    const ProviderConfig& provider() const { return provider_; }
+    std::string provider_name() const;                 // the provider's name, else "your internet provider"
 
     // The password step's data (common passwords, dictionaries, word lists) is fetched when
     // the customer reaches that step; until then these return nullptr.
@@ -95,9 +102,14 @@ public:
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
 
-    // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
+    // Page frame: the provider's bar with the language switch, Back, the task list and the
+    // heading (also the document's title, after the screen's own). Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
+    // A GOV.UK question page: the question is the h1 and the document's title, with a small
+    // caption above it ("Vraag 2 van 3"). A new question is a new page: focus moves to it,
+    // the caption is announced, and taps are ignored for a moment (no double-tap answers).
+    bool question_page(const std::string& question, const std::string& caption = "");
     void go(Screen screen);                           // forward, with browser history
     void back();
     void wake_in(double ms) { wake_ms_ = wake_ms_ < 0 ? ms : std::min(wake_ms_, ms); }
@@ -109,6 +121,7 @@ private:
     void set_locale(const std::string& code);
     void save();
     std::string title() const;
+    bool chrome();                                     // the part of page() above the heading
 
     DeviceDb db_;
     PasswordDictionaries dictionaries_;
@@ -121,6 +134,8 @@ private:
     Catalog catalogs_[2];
     std::string locale_ = "nl";
     NotificationCase case_;
+    ProviderConfig provider_;
+    std::string page_title_, announcement_;           // this frame's question page, if any
     ScreenAnswers answers_;
     UiKit ui_;
     double now_ms_ = 0;

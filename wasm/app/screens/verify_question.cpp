@@ -37,21 +37,26 @@ void screen_verify_question(App& app) {
     ScreenAnswers& a = app.answers();
     if (a.verify_answers.size() != questions.size()) { a.verify_answers.assign(questions.size(), "unanswered"); a.verify_index = 0; }
     if (a.verify_index >= questions.size()) a.verify_index = 0;
-    if (!app.page(app.tr("verify.heading"))) return;
-    if (!database_ready(app)) return;
-    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(a.verify_index + 1)}, {"total", std::to_string(questions.size())}}), "question_progress");
+    // One question per page (GOV.UK): the question is the heading and the page's title.
     const ResetQuestion& q = questions[a.verify_index];
-    ui.strong_text(question_text(app, q));
-    if (!app.tr("verify.why." + q.id).empty() && app.texts().has("verify.why." + q.id)) ui.paragraph(app.tr("verify.why." + q.id), true);
+    std::string caption = app.tr_format("verify.question_of", {{"n", std::to_string(a.verify_index + 1)}, {"total", std::to_string(questions.size())}});
+    if (!app.question_page(question_text(app, q), caption)) return;
+    if (!database_ready(app)) return;
+    if (app.texts().has("verify.why." + q.id)) ui.paragraph(app.tr("verify.why." + q.id), true);
 
-    const char* picked = nullptr;
-    const std::string& current = a.verify_answers[a.verify_index];
-    if (ui.choice("answer.yes", app.tr("verify.yes"), "", Icon::none, current == "yes")) picked = "yes";
-    if (ui.choice("answer.no", app.tr("verify.no"), "", Icon::none, current == "no")) picked = "no";
-    if (ui.choice("answer.not_sure", app.tr("verify.not_sure"), "", Icon::none, current == "not_sure")) picked = "not_sure";
-    if (!picked) return;
-
-    a.verify_answers[a.verify_index] = picked;
+    static const char* const kAnswers[] = {"yes", "no", "not_sure"};
+    std::vector<RadioOption> options = {{"yes", app.tr("verify.yes"), ""}, {"no", app.tr("verify.no"), ""},
+                                        {"not_sure", app.tr("verify.not_sure"), ""}};
+    std::string& current = a.verify_answers[a.verify_index];
+    int selected = -1;
+    for (int i = 0; i < 3; ++i) if (current == kAnswers[i]) selected = i;
+    std::string error = a.question_unanswered ? app.tr("question.choose_one") : "";
+    if (!error.empty()) ui.error_summary(app.tr("error.summary_title"), {{"answer", error}});
+    int tapped = ui.radios("answer", options, selected, error);
+    if (tapped >= 0) { current = kAnswers[tapped]; a.question_unanswered = false; }
+    if (!ui.primary_button("continue", app.tr("question.continue"))) return;
+    if (current == "unanswered") { a.question_unanswered = true; return; }
+    a.question_unanswered = false;
     if (a.verify_index + 1 < questions.size()) { ++a.verify_index; return; }
 
     std::vector<ResetAnswer> answers;
