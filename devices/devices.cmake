@@ -5,13 +5,13 @@
 # Included from the top-level CMakeLists.txt in both the native and the wasm build.
 find_program(CS_NODE node REQUIRED)
 
-file(GLOB CS_DEVICE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/devices/*.json)
+file(GLOB CS_DEVICE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/devices/*.json ${CMAKE_SOURCE_DIR}/devices/fingerprints/*.json)
 set(CS_DEVICES_PACKED ${CMAKE_BINARY_DIR}/data/devices.json)
 
 add_custom_command(
   OUTPUT ${CS_DEVICES_PACKED}
   COMMAND ${CS_NODE} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs --out ${CS_DEVICES_PACKED}
-  DEPENDS ${CS_DEVICE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs
+  DEPENDS ${CS_DEVICE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-devices.mjs ${CMAKE_SOURCE_DIR}/scripts/fingerprint-data.mjs
   WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
   COMMENT "Validating devices/*.json and packing data/devices.json"
   VERBATIM)

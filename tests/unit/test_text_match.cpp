@@ -1,6 +1,7 @@
 // The rules for "is this the same name?" that identification relies on.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -160,17 +161,62 @@ TEST_CASE("the model index matches series prefixes, typos and half-typed models"
     }
 }
 
-TEST_CASE("the substring index finds fingerprints anywhere, case-insensitively") {
-    SubstringIndex index;
-    index.add("uc-httpd", 7);
-    index.add("App-webs/", 8);
-    index.add("GS", 9);  // short patterns work too
-    auto found = index.search("UC-HTTPD 1.0.0");
-    REQUIRE(found.size() == 1);
-    CHECK(index.patterns()[found[0]].families == std::vector<uint32_t>{7});
-    CHECK(index.search("Server: App-webs/").size() == 1);
-    CHECK(index.search("lighttpd").empty());
-    CHECK(index.search("gs-web").size() == 1);
+TEST_CASE("fingerprints match whole words, never as a piece of another server's name") {
+    FingerprintIndex index;
+    index.add("uc-httpd", PatternPlace::kWord, 7);
+    index.add("App-webs/", PatternPlace::kWord, 8);
+    index.add("GS", PatternPlace::kWord, 9);  // short patterns work too
+    index.add("httpd", PatternPlace::kWord, 10);
+    index.add("GoAhead", PatternPlace::kWord, 11);
+    index.add("Boa", PatternPlace::kWord, 12);
+    auto families = [&](std::string_view text) {
+        std::vector<uint32_t> out;
+        for (uint32_t id : index.search(text))
+            for (uint32_t f : index.patterns()[id].families) out.push_back(f);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(families("UC-HTTPD 1.0.0") == std::vector<uint32_t>{7});  // not "httpd" inside it
+    CHECK(families("Server: App-webs/") == std::vector<uint32_t>{8});
+    CHECK(families("gs-web") == std::vector<uint32_t>{9});
+    CHECK(families("httpd/2.4.1") == std::vector<uint32_t>{10});
+    CHECK(families("Linux httpd") == std::vector<uint32_t>{10});
+    CHECK(families("GoAhead-Webs") == std::vector<uint32_t>{11});  // a variant joined after the name
+    CHECK(families("Boa/0.94.14rc21") == std::vector<uint32_t>{12});
+    SUBCASE("the substring traps: embedded servers whose names contain a pattern") {
+        for (const char* other : {"lighttpd/1.4.35", "mini_httpd/1.19 19dec2003", "thttpd/2.25b 29dec2003", "micro_httpd",
+                                  "Mbedthis-Appweb/2.4.2", "Boaz Web", "Hikvision-Webs", "RomPager/4.07 UPnP/1.0",
+                                  "DNVRS-Webs", "uc-httpd-x"}) {
+            CAPTURE(other);
+            auto found = families(other);
+            CHECK(std::find(found.begin(), found.end(), 10u) == found.end());  // "httpd"
+            CHECK(std::find(found.begin(), found.end(), 12u) == found.end());  // "Boa"
+        }
+        CHECK(families("lighttpd").empty());
+        CHECK(families("xgs").empty());
+    }
+}
+
+TEST_CASE("fingerprint places: word start, text start and the whole value") {
+    CHECK(pattern_matches("RTL", PatternPlace::kPrefix, "RTL8196C login:"));
+    CHECK_FALSE(pattern_matches("RTL", PatternPlace::kWord, "RTL8196C login:"));
+    CHECK_FALSE(pattern_matches("RTL", PatternPlace::kPrefix, "XRTL8196C"));
+    CHECK(pattern_matches("DCS-", PatternPlace::kWord, "DCS-932L"));  // punctuation edges run into anything
+    CHECK(pattern_matches("Linux, HTTP/1.1, DIR-", PatternPlace::kStart, "  Linux, HTTP/1.1, DIR-825 Ver 2.0"));
+    CHECK_FALSE(pattern_matches("Linux, HTTP/1.1, DIR-", PatternPlace::kStart, "Foo Linux, HTTP/1.1, DIR-825"));
+    CHECK(pattern_matches("httpd", PatternPlace::kWhole, "httpd"));
+    CHECK(pattern_matches("httpd", PatternPlace::kWhole, "HTTPD/2.0 "));
+    CHECK_FALSE(pattern_matches("httpd", PatternPlace::kWhole, "Apache httpd"));
+    CHECK_FALSE(pattern_matches("httpd", PatternPlace::kWhole, "httpd server"));
+    CHECK_FALSE(pattern_matches("", PatternPlace::kWord, "anything"));
+}
+
+TEST_CASE("a pattern listed twice for a family keeps the weaker weight") {
+    FingerprintIndex index;
+    index.add("Boa", PatternPlace::kWord, 1, 2);
+    index.add("boa", PatternPlace::kWord, 1, 0);
+    REQUIRE(index.patterns().size() == 1);
+    CHECK(index.patterns()[0].weights == std::vector<uint8_t>{0});
 }
 
 }

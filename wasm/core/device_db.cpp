@@ -30,15 +30,54 @@ int TypedStep::int_param(std::string_view name, int fallback) const {
     return end && *end == '\0' ? static_cast<int>(value) : fallback;
 }
 
+const std::vector<std::string>& TypedStep::list(std::string_view name) const {
+    static const std::vector<std::string> none;
+    for (const auto& [key, values] : lists)
+        if (key == name) return values;
+    return none;
+}
+
+// --- Procedures --------------------------------------------------------------------------
+int ResetProcedure::restart_seconds() const {
+    for (const Action& a : actions)
+        if (a.type == "wait" && a.param("for") == "restart") return a.int_param("seconds", -1);
+    return -1;
+}
+
+const Source& ResetProcedure::best_source() const {
+    static const Source generic{"", "", "", "generic", "", ""};
+    return sources.empty() ? generic : sources.front();
+}
+
+bool ResetProcedure::erases_item(std::string_view item) const {
+    return std::find(erases.begin(), erases.end(), item) != erases.end();
+}
+
+bool ResetProcedure::keeps_item(std::string_view item) const {
+    return std::find(keeps.begin(), keeps.end(), item) != keeps.end();
+}
+
+const std::vector<FingerprintPattern>& Fingerprints::of(std::string_view field) const {
+    static const std::vector<FingerprintPattern> kNone;
+    for (size_t i = 0; i < kFingerprintFieldCount; ++i)
+        if (kFingerprintFields[i].name == field) return patterns[i];
+    return kNone;
+}
+
 std::vector<Source> Family::sources() const {
     std::vector<Source> out;
-    auto add = [&](const Source& s) {
-        for (const auto& known : out)
-            if (known.url == s.url && known.trust == s.trust && known.title == s.title) return;
-        out.push_back(s);
+    auto add_all = [&](const std::vector<Source>& list) {
+        for (const Source& s : list) {
+            bool known = false;
+            for (const auto& k : out) known = known || (k.url == s.url && k.trust == s.trust && k.title == s.title);
+            if (!known) out.push_back(s);
+        }
     };
-    for (const auto& procedure : reset) add(procedure.source);
-    if (!password.method.empty()) add(password.source);
+    for (const auto& procedure : reset) add_all(procedure.sources);
+    if (!password.method.empty()) add_all(password.sources);
+    for (const auto& login : default_logins) add_all(login.sources);
+    add_all(factory_reset_sources);
+    if (provider_managed) add_all(provider_managed->sources);
     return out;
 }
 
@@ -55,6 +94,8 @@ TypedStep read_step(const Json& object) {
         else if (value.is_number_integer()) step.params.emplace_back(key, std::to_string(value.get<int64_t>()));
         else if (value.is_boolean()) step.params.emplace_back(key, value.get<bool>() ? "true" : "false");
         else if (key == "path") step.path = json_strings(object, "path");
+        else if (value.is_array()) step.lists.emplace_back(key, json_strings(object, key.c_str()));
+        else if (key == "until" && value.is_object()) step.until.push_back(read_step(value));
     }
     return step;
 }
@@ -68,14 +109,63 @@ std::vector<TypedStep> read_steps(const Json& object, const char* key) {
     return steps;
 }
 
-Source read_source(const Json& object) {
-    Source s;
-    if (const Json* source = json_member(object, "source")) {
-        s.url = json_string(*source, "url");
-        s.title = json_string(*source, "title");
-        s.trust = json_string(*source, "trust");
+Source read_source(const Json& s) {
+    return {json_string(s, "url"), json_string(s, "title"), json_string(s, "publisher"),
+            json_string(s, "trust"), json_string(s, "accessed"), json_string(s, "quote")};
+}
+
+std::vector<Source> read_sources(const Json& object) {
+    std::vector<Source> out;
+    if (const Json* list = json_member(object, "sources"); list && list->is_array())
+        for (const Json& s : *list)
+            if (s.is_object()) out.push_back(read_source(s));
+    return out;
+}
+
+Login read_login(const Json& l) {
+    return {json_string(l, "user"), json_string(l, "password"), json_string(l, "password_from"),
+            json_string(l, "label_mark"), json_string(l, "which"), json_string(l, "where"), read_sources(l)};
+}
+
+ResetProcedure read_procedure(const Json& r) {
+    ResetProcedure procedure;
+    procedure.method = json_string(r, "method");
+    if (const Json* applies = json_member(r, "applies_to"))
+        procedure.applies_to = {json_strings(*applies, "models"), json_string(*applies, "hardware"), json_string(*applies, "firmware")};
+    procedure.actions = read_steps(r, "actions");
+    procedure.signs = read_steps(r, "signs");
+    procedure.erases = json_strings(r, "erases");
+    procedure.keeps = json_strings(r, "keeps");
+    procedure.sources = read_sources(r);
+    return procedure;
+}
+
+// A fingerprint list: plain strings (whole words, strong) or {"text", "at", "weight"}.
+// Hostnames and MAC prefixes are whole values; a MAC prefix is kept as six hex digits.
+std::vector<FingerprintPattern> read_patterns(const Json& fingerprints, std::string_view field) {
+    std::vector<FingerprintPattern> patterns;
+    const Json* list = json_member(fingerprints, std::string(field).c_str());
+    if (!list || !list->is_array()) return patterns;
+    const bool whole = field == "telnet_hostname" || field == "mac";
+    for (const Json& item : *list) {
+        FingerprintPattern p;
+        p.place = whole ? PatternPlace::kWhole : PatternPlace::kWord;
+        if (item.is_string()) {
+            p.text = item.get<std::string>();
+        } else if (item.is_object()) {
+            p.text = json_string(item, "text");
+            std::string at = json_string(item, "at"), weight = json_string(item, "weight");
+            if (at == "word") p.place = PatternPlace::kWord;
+            else if (at == "prefix") p.place = PatternPlace::kPrefix;
+            else if (at == "start") p.place = PatternPlace::kStart;
+            else if (at == "whole") p.place = PatternPlace::kWhole;
+            if (weight == "weak") p.weight = FingerprintWeight::kWeak;
+            else if (weight == "shared") p.weight = FingerprintWeight::kShared;
+        }
+        if (field == "mac") p.text = mac_vendor_prefix(p.text);
+        if (!p.text.empty()) patterns.push_back(std::move(p));
     }
-    return s;
+    return patterns;
 }
 
 Family read_family(const Json& f) {
@@ -92,29 +182,29 @@ Family read_family(const Json& f) {
         if (const Json* ports = json_member(*prints, "ports"); ports && ports->is_array())
             for (const Json& p : *ports)
                 if (p.is_number_integer()) family.fingerprints.ports.push_back(static_cast<int>(p.get<int64_t>()));
-        family.fingerprints.http_server = json_strings(*prints, "http_server");
-        family.fingerprints.http_title = json_strings(*prints, "http_title");
-        family.fingerprints.telnet_banner = json_strings(*prints, "telnet_banner");
+        for (size_t field = 0; field < kFingerprintFieldCount; ++field)
+            family.fingerprints.patterns[field] = read_patterns(*prints, kFingerprintFields[field].name);
     }
+    family.popularity = json_string(f, "popularity", "common");
+    family.sold_until = static_cast<int>(json_int(f, "sold_until", 0));
     if (const Json* logins = json_member(f, "default_logins"); logins && logins->is_array())
         for (const Json& l : *logins)
-            if (l.is_object())
-                family.default_logins.push_back({json_string(l, "user"), json_string(l, "password"), json_string(l, "where")});
+            if (l.is_object()) family.default_logins.push_back(read_login(l));
     if (const Json* resets = json_member(f, "reset"); resets && resets->is_array())
-        for (const Json& r : *resets) {
-            if (!r.is_object()) continue;
-            ResetProcedure procedure;
-            procedure.method = json_string(r, "method");
-            procedure.actions = read_steps(r, "actions");
-            procedure.signs = read_steps(r, "signs");
-            procedure.restart_seconds = static_cast<int>(json_int(r, "restart_seconds", -1));
-            procedure.source = read_source(r);
-            family.reset.push_back(std::move(procedure));
-        }
+        for (const Json& r : *resets)
+            if (r.is_object()) family.reset.push_back(read_procedure(r));
+    if (const Json* status = json_member(f, "factory_reset")) {
+        family.factory_reset = json_string(*status, "status");
+        family.factory_reset_sources = read_sources(*status);
+    }
+    if (const Json* managed = json_member(f, "provider_managed"); managed && managed->is_object())
+        family.provider_managed = ProviderManaged{json_strings(*managed, "providers"), json_bool(*managed, "reprovisions"),
+                                                  json_bool(*managed, "pushes_admin_password"), json_bool(*managed, "reset_locked"),
+                                                  json_bool(*managed, "firmware_from_provider"), read_sources(*managed)};
     if (const Json* password = json_member(f, "password"); password && password->is_object()) {
         family.password.method = json_string(*password, "method");
         family.password.actions = read_steps(*password, "actions");
-        family.password.source = read_source(*password);
+        family.password.sources = read_sources(*password);
     }
     if (const Json* hardening = json_member(f, "hardening"); hardening && hardening->is_array())
         for (const Json& h : *hardening)
@@ -150,11 +240,12 @@ struct DeviceDbLoader {
         for (const auto& a : f.aliases) name(ix.names, a, NameKind::kFamilyAlias);
         for (const auto& a : f.apps) name(ix.apps, a, NameKind::kApp);
         for (const auto& model : f.models) ix.models.add(model, at);
-        for (const auto& s : f.fingerprints.http_server) ix.http_server.add(s, at);
-        for (const auto& s : f.fingerprints.http_title) ix.http_title.add(s, at);
-        for (const auto& s : f.fingerprints.telnet_banner) ix.telnet_banner.add(s, at);
+        for (size_t field = 0; field < kFingerprintFieldCount; ++field)
+            for (const FingerprintPattern& p : f.fingerprints.patterns[field])
+                ix.fingerprints[field].add(p.text, p.place, at, static_cast<uint8_t>(p.weight));
         for (int port : f.fingerprints.ports) ix.by_port[port].push_back(at);
         for (const auto& login : f.default_logins) {
+            if (!login.typed_from_data()) continue;  // a sticker password is no evidence of this family
             auto& by_login = ix.by_login[lower_ascii(login.user) + "/" + login.password];  // Mirai tries "admin", D-Link says "Admin"
             if (by_login.empty() || by_login.back() != at) by_login.push_back(at);
             auto& by_password = ix.by_password[login.password];
@@ -198,11 +289,15 @@ struct DeviceDbLoader {
         ix.category_prior.assign(categories, 0.0);
         ix.category_families.assign(categories, {});
         ix.category_groups.assign(categories, {});
+        std::vector<double> popularity_sum(ix.group_size.size(), 0.0);
+        for (uint32_t at = 0; at < db.families_.size(); ++at)
+            popularity_sum[ix.group_of_family[at]] += popularity_weight(db.families_[at].popularity);
         for (uint32_t at = 0; at < db.families_.size(); ++at) {
             uint32_t group = ix.group_of_family[at];
             auto category = static_cast<uint8_t>(category_index(db.families_[at].category));
             ix.category_of_group[group] = category;
-            ix.family_prior.push_back(ix.group_reach[group] / ix.total_reach / static_cast<double>(ix.group_size[group]));
+            ix.family_prior.push_back(ix.group_reach[group] / ix.total_reach *
+                                      popularity_weight(db.families_[at].popularity) / popularity_sum[group]);
             ix.category_prior[category] += ix.family_prior.back();
             ix.category_families[category].push_back(at);
         }
@@ -211,11 +306,54 @@ struct DeviceDbLoader {
         for (auto& families : ix.category_families)
             std::sort(families.begin(), families.end(), [&](uint32_t a, uint32_t b) {
                 if (ix.family_prior[a] != ix.family_prior[b]) return ix.family_prior[a] > ix.family_prior[b];
-                return db.families_[a].id < db.families_[b].id;
+                return more_current(db.families_, a, b);
             });
+        ix.group_families.assign(ix.group_size.size(), {});
+        for (const auto& families : ix.category_families)
+            for (uint32_t family : families) ix.group_families[ix.group_of_family[family]].push_back(family);
         for (auto& groups : ix.category_groups)
             std::stable_sort(groups.begin(), groups.end(),
                              [&](uint32_t a, uint32_t b) { return ix.group_reach[a] > ix.group_reach[b]; });
+    }
+
+    // A fingerprint naming software that many makers build in (the packed "shared_software"
+    // list, from devices/fingerprints/shared.json) is shared evidence whatever its family
+    // says: the name as whole words in the pattern ("Boa" in "Boa/0.93") or the pattern as
+    // whole words in the name ("GoAhead" in "GoAhead-Webs").
+    static void mark_shared_software(const Json& root, DeviceDb& db) {
+        const Json* shared = json_member(root, "shared_software");
+        if (!shared || !shared->is_array()) return;
+        for (const Json& software : *shared) {
+            std::vector<std::string> names = json_strings(software, "names");
+            for (const std::string& field : json_strings(software, "fields"))
+                for (Family& family : db.families_)
+                    for (size_t f = 0; f < kFingerprintFieldCount; ++f) {
+                        if (kFingerprintFields[f].name != field) continue;
+                        for (FingerprintPattern& pattern : family.fingerprints.patterns[f])
+                            for (const std::string& name : names)
+                                if (pattern_matches(name, PatternPlace::kWord, pattern.text) ||
+                                    pattern_matches(pattern.text, PatternPlace::kWord, name))
+                                    pattern.weight = FingerprintWeight::kShared;
+                    }
+        }
+    }
+
+    // The maker's MAC vendor prefixes (packed "mac_vendors", from the IEEE registry via
+    // devices/fingerprints/mac-vendors.json) are strong "mac" fingerprints of all its families.
+    static void add_mac_vendors(const Json& root, DeviceDb& db) {
+        const Json* vendors = json_member(root, "mac_vendors");
+        if (!vendors || !vendors->is_object()) return;
+        size_t mac = 0;
+        while (kFingerprintFields[mac].name != "mac") ++mac;
+        for (const auto& [maker_id, prefixes] : vendors->items()) {
+            auto maker = db.maker_by_id_.find(maker_id);
+            if (maker == db.maker_by_id_.end() || !prefixes.is_array()) continue;
+            for (uint32_t at : db.makers_[maker->second].families)
+                for (const Json& prefix : prefixes)
+                    if (prefix.is_string())
+                        db.families_[at].fingerprints.patterns[mac].push_back(
+                            {mac_vendor_prefix(prefix.get<std::string>()), PatternPlace::kWhole, FingerprintWeight::kStrong});
+        }
     }
 
     // The alias people say: the shortest one whose words appear, whole, in the normalised
@@ -245,6 +383,7 @@ struct DeviceDbLoader {
             maker.aliases = json_strings(m, "aliases");
             maker.website = json_string(m, "website");
             maker.support_url = json_string(m, "support_url");
+            maker.domains = json_strings(m, "domains");
             maker.oem_for = json_strings(m, "oem_for");
             maker.short_name = short_name(maker);
             const auto maker_at = static_cast<uint32_t>(db.makers_.size());
@@ -266,6 +405,8 @@ struct DeviceDbLoader {
                 }
             db.makers_.push_back(std::move(maker));
         }
+        add_mac_vendors(root, db);
+        mark_shared_software(root, db);
         for (uint32_t at = 0; at < db.families_.size(); ++at) index_family(db, at);
         index_groups(db);
         index_priors(db);
@@ -286,6 +427,20 @@ bool load_device_db(std::string_view packed_json, DeviceDb& db, std::string& err
 }
 
 // --- Lookups -----------------------------------------------------------------------------
+double popularity_weight(std::string_view popularity) {
+    if (popularity == "very-common") return 8;
+    if (popularity == "uncommon") return 2;
+    if (popularity == "rare") return 1;
+    return 4;
+}
+
+bool more_current(const std::vector<Family>& families, uint32_t a, uint32_t b) {
+    auto still_sold = [](int year) { return year == 0 ? 10000 : year; };
+    if (families[a].sold_until != families[b].sold_until)
+        return still_sold(families[a].sold_until) > still_sold(families[b].sold_until);
+    return a < b;  // the data's own order: the maker file lists its main line first
+}
+
 uint32_t category_index(std::string_view category) {
     for (uint32_t i = 0; i < kDeviceCategories.size(); ++i)
         if (kDeviceCategories[i] == category) return i;

@@ -17,6 +17,62 @@ bool split_credential(std::string_view credential, std::string& user, std::strin
     return true;
 }
 
+// --- Fingerprint fields ---------------------------------------------------------------------
+std::string telnet_prompt_hostname(std::string_view banner) {
+    // The prompt is the last "<name> login:" in the banner; the name is the word before it.
+    size_t at = banner.rfind(" login:");
+    if (at == std::string_view::npos || at == 0) return {};
+    size_t start = banner.find_last_of(" \t\r\n|", at - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    return std::string(banner.substr(start, at - start));
+}
+
+std::string mac_vendor_prefix(std::string_view mac) {
+    std::string hex;
+    for (char c : mac) {
+        if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')) hex += c;
+        else if (c != ':' && c != '-' && c != '.' && c != ' ') return {};
+        if (hex.size() == 6) return hex;
+    }
+    return {};
+}
+
+// --- Bounded input -----------------------------------------------------------------------------
+std::string_view cap_text(std::string_view text, size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+    return text.substr(0, end);
+}
+
+namespace {
+
+// Every text field with its bound, for cap_evidence and evidence_within_bounds.
+template <typename AnyEvidence, typename Visit>  // Evidence or const Evidence
+void for_each_text(AnyEvidence& e, Visit&& visit) {
+    for (auto* feed : {&e.tag, &e.infection, &e.device_vendor, &e.device_type, &e.device_model, &e.credential})
+        visit(*feed, kMaxFeedText);
+    for (const FingerprintField& field : kFingerprintFields) visit(e.*(field.member), kMaxFeedText);
+    for (auto* answer : {&e.answers.category, &e.answers.brand, &e.answers.app, &e.answers.model})
+        if (*answer) visit(**answer, kMaxAnswerText);
+    if (e.answers.label) visit(*e.answers.label, kMaxLabelText);
+}
+
+}  // namespace
+
+void cap_evidence(Evidence& evidence) {
+    for_each_text(evidence, [](std::string& text, size_t bound) {
+        if (text.size() > bound) text.resize(cap_text(text, bound).size());
+    });
+}
+
+bool evidence_within_bounds(const Evidence& evidence) {
+    bool within = true;
+    for_each_text(evidence, [&](const std::string& text, size_t bound) { within = within && text.size() <= bound; });
+    return within;
+}
+
 // --- Parsing -----------------------------------------------------------------------------
 namespace {
 
@@ -75,10 +131,9 @@ EvidenceParse parse_evidence(const Json& object) {
               read_text(object, "device_vendor", e.device_vendor, error) &&
               read_text(object, "device_type", e.device_type, error) &&
               read_text(object, "device_model", e.device_model, error) &&
-              read_text(object, "http_server", e.http_server, error) &&
-              read_text(object, "http_title", e.http_title, error) &&
-              read_text(object, "telnet_banner", e.telnet_banner, error) &&
               read_text(object, "credential", e.credential, error);
+    for (const FingerprintField& field : kFingerprintFields)
+        ok = ok && read_text(object, std::string(field.name).c_str(), e.*(field.member), error);
     if (ok && !e.credential.empty()) {
         std::string user, password;
         if (!split_credential(e.credential, user, password)) {
@@ -106,6 +161,7 @@ EvidenceParse parse_evidence(const Json& object) {
         }
     }
     if (!ok) result.evidence = Evidence{};
+    cap_evidence(result.evidence);
     return result;
 }
 
@@ -121,9 +177,7 @@ Json evidence_to_json(const Evidence& e) {
     put("device_vendor", e.device_vendor);
     put("device_type", e.device_type);
     put("device_model", e.device_model);
-    put("http_server", e.http_server);
-    put("http_title", e.http_title);
-    put("telnet_banner", e.telnet_banner);
+    for (const FingerprintField& field : kFingerprintFields) put(std::string(field.name).c_str(), e.*(field.member));
     put("credential", e.credential);
     Json answers = Json::object();
     auto answer = [&](const char* key, const Answer& value) {

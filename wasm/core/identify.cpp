@@ -11,15 +11,22 @@ namespace cleanslate {
 // --- Signal kinds and their weights ----------------------------------------------------------
 namespace {
 
+// One kind per fingerprint field (kFingerprintFields order) from kFirstFingerprint on.
 enum Kind : uint8_t {
     kBrand, kApp, kModel, kLabelBrand, kLabelModel, kCategory, kFeedVendor, kFeedModel, kFeedType,
-    kHttpServer, kHttpTitle, kTelnetBanner, kLogin, kPort, kTag, kKindCount
+    kLogin, kPort, kTag, kFirstFingerprint,
+    kKindCount = kFirstFingerprint + kFingerprintFieldCount
 };
+constexpr bool is_fingerprint(int kind) { return kind >= kFirstFingerprint; }
+// What a scan of the customer's address saw: it may be another device at the same address
+// (the router most of all), so a clear answer of the customer's outweighs it (set_aside()).
+constexpr bool seen_at_address(int kind) { return is_fingerprint(kind) || kind == kFeedVendor || kind == kFeedModel; }
 
 // Likelihood ratio at full similarity; see the table in identify.h. Strong signals scale
 // with the number of (maker, category) groups G, so that one brand answer means the same
 // whether the database holds 50 groups or 5 000; supporting and weak signals are fixed.
-constexpr double kPerGroup[kKindCount] = {
+// Fingerprints are weighed by their pattern's weight instead (fingerprint_log_ratio).
+constexpr double kPerGroup[kFirstFingerprint] = {
     5,  // brand
     3,  // app
     12, // model
@@ -29,25 +36,29 @@ constexpr double kPerGroup[kKindCount] = {
     5,  // feed vendor
     12, // feed model
     0,  // feed device type
-    4, 4, 4,  // HTTP server, HTTP title, Telnet banner
     0, 0, 0,  // default login, port, tag
 };
-constexpr double kFixed[kKindCount] = {
+constexpr double kFixed[kFirstFingerprint] = {
     0, 0, 0, 0, 0,
     20,  // category answer
     0, 0,
     10,  // feed device type
-    0, 0, 0,
     50,  // default login (password-only matches use kPasswordOnlyRatio)
     20,  // port: upper bound; the actual ratio comes from the port's rarity
     3,   // tag hinting a category
 };
+// A strong fingerprint (only this maker's devices show it) weighs 4·G, like a brand nearly;
+// a weak one the square root of that; shared software (an embedded web server in many
+// makers' products) a fixed 3: it lifts its families a little and never decides.
+constexpr double kStrongFingerprintPerGroup = 4;
+constexpr double kSharedFingerprintRatio = 3;
 constexpr double kPasswordOnlyRatio = 10;
 constexpr double kRebrandStrength = 0.5;  // a brand listed as a rebrand, not the maker's own name
 constexpr double kNameStrength = 0.92;  // a family name typed as the model: 500^0.92, about 300
 
 // Strength points for the confidence rule (identify.h): strong 2, supporting 1, weak 0.
-constexpr int kPoints[kKindCount] = {2, 2, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 1, 0, 0};
+// A fingerprint's points are its pattern's weight (FingerprintWeight: 2, 1 or 0).
+constexpr int kPoints[kFirstFingerprint] = {2, 2, 2, 2, 2, 1, 2, 2, 1, 1, 0, 0};
 
 // The smallest similarity a signal must reach to count as strong evidence.
 constexpr double kStrongSimilarity = 0.75;
@@ -64,6 +75,7 @@ struct Match {
     double similarity = 0;
     uint32_t ref = 0;       // name entry, model prefix, pattern or category index, by kind
     uint8_t source = 0;     // which index ref points into (see Source below)
+    uint8_t points = 0;     // fingerprints only: the pattern's FingerprintWeight
 };
 enum Source : uint8_t { kFromBrands, kFromNames, kFromApps, kFromModels, kFromPattern, kFromLogin, kFromPassword, kFromNone };
 
@@ -136,10 +148,24 @@ std::string_view category_from_text(std::string_view text) {
     return {};
 }
 
+double groups(const DeviceDb& db) { return static_cast<double>(db.index().group_size.size()); }
+
 double ratio(const DeviceDb& db, Kind kind) {
-    return kPerGroup[kind] > 0 ? std::max(2.0, kPerGroup[kind] * static_cast<double>(db.index().group_size.size()))
-                               : kFixed[kind];
+    return kPerGroup[kind] > 0 ? std::max(2.0, kPerGroup[kind] * groups(db)) : kFixed[kind];
 }
+
+double fingerprint_log_ratio(const DeviceDb& db, FingerprintWeight weight) {
+    const double strong = std::log(std::max(2.0, kStrongFingerprintPerGroup * groups(db)));
+    switch (weight) {
+        case FingerprintWeight::kStrong: return strong;
+        case FingerprintWeight::kWeak: return strong * 0.5;
+        case FingerprintWeight::kShared: break;
+    }
+    return std::log(kSharedFingerprintRatio);
+}
+
+// The strength points a match earns (identify.h, rule 1).
+int points(int kind, const Match& m) { return is_fingerprint(kind) ? m.points : kPoints[kind]; }
 
 // The signal's log ratio at a similarity or strength in 0..1: ratio^strength.
 double log_ratio(const DeviceDb& db, Kind kind, double strength) { return std::log(ratio(db, kind)) * strength; }
@@ -204,11 +230,59 @@ void offer_label(const DeviceDb& db, Scoring& scoring, std::string_view text, bo
     }
 }
 
-void offer_patterns(const DeviceDb& db, Scoring& scoring, Kind kind, const SubstringIndex& index, std::string_view text) {
-    (void)db;
-    for (uint32_t pattern : index.search(text))
-        for (uint32_t family : index.patterns()[pattern].families)
-            scoring.offer(family, kind, {log_ratio(db, kind, 1.0), 1.0, pattern, kFromPattern});
+// A fingerprint field's value against the patterns of that field; each family keeps its
+// best pattern (the strongest, as Scoring::offer keeps the highest weight).
+void offer_fingerprint(const DeviceDb& db, Scoring& scoring, size_t field, std::string_view value) {
+    const FingerprintIndex& index = db.index().fingerprints[field];
+    const Kind kind = static_cast<Kind>(kFirstFingerprint + field);
+    for (uint32_t id : index.search(value)) {
+        const auto& pattern = index.patterns()[id];
+        for (size_t i = 0; i < pattern.families.size(); ++i) {
+            auto weight = static_cast<FingerprintWeight>(pattern.weights[i]);
+            Match m{fingerprint_log_ratio(db, weight), 1.0, id, kFromPattern, static_cast<uint8_t>(weight)};
+            scoring.offer(pattern.families[i], kind, m);
+        }
+    }
+}
+
+// The value a fingerprint field is matched with: a MAC as its vendor prefix, the Telnet
+// hostname from the banner's prompt when the feed gave no hostname of its own.
+std::string fingerprint_value(const Evidence& e, size_t field) {
+    std::string_view name = kFingerprintFields[field].name;
+    const std::string& value = e.*(kFingerprintFields[field].member);
+    if (name == "mac") return mac_vendor_prefix(value);
+    if (name == "telnet_hostname" && value.empty()) return telnet_prompt_hostname(e.telnet_banner);
+    // "SSH-2.0-dropbear_2014.63": the protocol version is no part of the software's name.
+    if (name == "ssh_banner" && value.compare(0, 4, "SSH-") == 0)
+        if (size_t dash = value.find('-', 4); dash != std::string::npos) return value.substr(dash + 1);
+    return value;
+}
+
+// --- The customer's answers outweigh the address -----------------------------------------------
+// A scan sees the customer's internet address, and behind it every device the router lets
+// through — the router itself most of all. So when the customer clearly said which kind or
+// which maker (a category, or a brand, app or model that matched with similarity 0.9 or
+// more), a fingerprint, feed vendor or feed model pointing at a family that does not fit
+// the answer is set aside for that family: it describes another device at the address.
+void set_aside(const DeviceDb& db, const Evidence& e, Scoring& scoring) {
+    const Answers& a = e.answers;
+    const bool category_said = a.category && is_device_category(*a.category);
+    // Which kinds of answer clearly matched some family.
+    bool clear[kKindCount] = {};
+    for (const Matches& matches : scoring.matches)
+        for (int kind : {kBrand, kApp, kModel})
+            if (matches[kind].weight > 0 && matches[kind].similarity >= 0.9) clear[kind] = true;
+    if (!category_said && !clear[kBrand] && !clear[kApp] && !clear[kModel]) return;
+    for (size_t i = 0; i < scoring.touched.size(); ++i) {
+        const Family& family = db.families()[scoring.touched[i]];
+        Matches& matches = scoring.matches[i];
+        bool fits = !category_said || family.category == *a.category;
+        for (int kind : {kBrand, kApp, kModel})
+            if (clear[kind] && matches[kind].weight <= 0) fits = false;
+        if (fits) continue;
+        for (int kind = 0; kind < kKindCount; ++kind)
+            if (seen_at_address(kind)) matches[kind] = Match{};
+    }
 }
 
 // Applies to every family of the category, so it is recorded once for the category.
@@ -273,14 +347,14 @@ Scoring score_evidence(const DeviceDb& db, const Evidence& e) {
     if (!e.device_type.empty())
         if (auto category = category_from_text(e.device_type); !category.empty())
             offer_category(db, scoring, kFeedType, category);
-    if (!e.http_server.empty()) offer_patterns(db, scoring, kHttpServer, db.index().http_server, e.http_server);
-    if (!e.http_title.empty()) offer_patterns(db, scoring, kHttpTitle, db.index().http_title, e.http_title);
-    if (!e.telnet_banner.empty()) offer_patterns(db, scoring, kTelnetBanner, db.index().telnet_banner, e.telnet_banner);
+    for (size_t field = 0; field < kFingerprintFieldCount; ++field)
+        if (std::string value = fingerprint_value(e, field); !value.empty()) offer_fingerprint(db, scoring, field, value);
     if (!e.credential.empty()) offer_credential(db, scoring, e.credential);
     if (e.port) offer_port(db, scoring, *e.port);
     for (const std::string* tag : {&e.tag, &e.infection})
         if (!tag->empty())
             if (auto category = category_from_text(*tag); !category.empty()) offer_category(db, scoring, kTag, category);
+    set_aside(db, e, scoring);
     scoring.add_category_evidence(db.index());
     return scoring;
 }
@@ -370,33 +444,39 @@ std::vector<double> family_probabilities(const DeviceDb& db, const Scoring& scor
 struct Ranked {
     uint32_t family = 0;
     double odds = 0;
+    double group = 0;  // the probability of its (maker, category) group
 };
 
-// The `limit` best families some evidence points at, best first (ties by id). Families
-// that only category evidence matched share their category's factor, so within a category
-// they rank by prior: only the first `limit` of each (and any tied with the last) can
-// make the list, and the rest are never looked at.
+// The `limit` best families some evidence points at, best first: the most probable
+// (maker, category) group first — "which maker's camera" is the question the evidence
+// answers — and within a group the likelier family (then more_current()). Families that
+// only category evidence matched share their category's factor, so their groups rank by
+// reach (category_groups' order) and only the first `limit` families of those groups can
+// make the list; the rest are never looked at.
 std::vector<Ranked> best_families(const DeviceDb& db, const Scoring& scoring, const Posterior& post, size_t limit) {
     if (limit == 0) return {};
     const DeviceIndex& ix = db.index();
     std::vector<Ranked> ranked;
-    for (size_t i = 0; i < scoring.touched.size(); ++i) ranked.push_back({scoring.touched[i], post.odds[i]});
+    for (size_t i = 0; i < scoring.touched.size(); ++i)
+        if (total_weight(scoring.matches[i]) > 0)  // not all of its evidence set aside
+            ranked.push_back({scoring.touched[i], post.odds[i]});
     for (uint32_t category = 0; category < kDeviceCategories.size(); ++category) {
         if (total_weight(scoring.by_category[category]) <= 0) continue;  // no category evidence
         size_t taken = 0;
-        double last = 0;
-        for (uint32_t family : ix.category_families[category]) {
-            if (scoring.slot[family] >= 0) continue;  // already ranked with its own evidence
-            double odds = ix.family_prior[family] * post.category_factor[category];
-            if (taken >= limit && odds < last) break;
-            ranked.push_back({family, odds});
-            ++taken;
-            last = odds;
+        for (uint32_t group : ix.category_groups[category]) {
+            if (taken >= limit) break;
+            for (uint32_t family : ix.group_families[group]) {
+                if (scoring.slot[family] >= 0) continue;  // already ranked with its own evidence
+                ranked.push_back({family, ix.family_prior[family] * post.category_factor[category]});
+                ++taken;
+            }
         }
     }
+    for (Ranked& r : ranked) r.group = group_probability(db, post, ix.group_of_family[r.family]);
     auto better = [&](const Ranked& a, const Ranked& b) {
+        if (a.group != b.group) return a.group > b.group;
         if (a.odds != b.odds) return a.odds > b.odds;
-        return db.families()[a.family].id < db.families()[b.family].id;
+        return more_current(db.families(), a.family, b.family);
     };
     size_t shown = std::min(ranked.size(), limit);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shown), ranked.end(), better);
@@ -405,14 +485,14 @@ std::vector<Ranked> best_families(const DeviceDb& db, const Scoring& scoring, co
 }
 
 int strength_points(const Matches& matches) {
-    int points = 0;
+    int total = 0;
     for (int kind = 0; kind < kKindCount; ++kind) {
         const Match& m = matches[kind];
         if (m.weight <= 0 || m.similarity < kStrongSimilarity) continue;
         if (kind == kLogin && m.source != kFromLogin) continue;  // a password alone supports nothing
-        points += kPoints[kind];
+        total += points(kind, m);
     }
-    return points;
+    return total;
 }
 
 // A strong signal that clearly matched some family but not the top one contradicts it
@@ -420,9 +500,9 @@ int strength_points(const Matches& matches) {
 // the families matched one by one need looking at.
 bool contradicted(const Scoring& scoring, const Matches& top) {
     for (int kind = 0; kind < kKindCount; ++kind) {
-        if (kPoints[kind] < 2 || top[kind].weight > 0) continue;
+        if (top[kind].weight > 0) continue;
         for (const auto& matches : scoring.matches)
-            if (matches[kind].weight > 0 && matches[kind].similarity >= 0.9) return true;
+            if (matches[kind].weight > 0 && matches[kind].similarity >= 0.9 && points(kind, matches[kind]) >= 2) return true;
     }
     return false;
 }
@@ -458,6 +538,17 @@ Reason make_reason(const DeviceDb& db, const Evidence& e, const Family& family, 
             default: return {};
         }
     };
+    if (is_fingerprint(kind)) {
+        // Shared software says only that the maker is among many that build it in.
+        const size_t field = kind - kFirstFingerprint;
+        const std::string_view name = kFingerprintFields[field].name;
+        std::string code = m.points == static_cast<uint8_t>(FingerprintWeight::kShared) ? "shared_software"
+                           : name == "mac"                                           ? "mac_vendor"
+                                                                                     : std::string(name);
+        r = {code, {{"field", std::string(name)}, {"value", fingerprint_value(e, field)},
+                    {"pattern", ix.fingerprints[field].patterns()[m.ref].display}, {"maker", maker}}, m.weight};
+        return r;
+    }
     switch (kind) {
         case kBrand:
             if (m.source == kFromNames) r = {"name_matches", {{"name", name_of()}, {"maker", maker}}, m.weight};
@@ -481,15 +572,6 @@ Reason make_reason(const DeviceDb& db, const Evidence& e, const Family& family, 
             r = {"feed_model", {{"model", e.device_model}, {"series", name_of()}, {"maker", maker}}, m.weight};
             break;
         case kFeedType: r = {"feed_type", {{"type", e.device_type}, {"category", family.category}}, m.weight}; break;
-        case kHttpServer:
-            r = {"http_server", {{"value", e.http_server}, {"pattern", ix.http_server.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
-            break;
-        case kHttpTitle:
-            r = {"http_title", {{"value", e.http_title}, {"pattern", ix.http_title.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
-            break;
-        case kTelnetBanner:
-            r = {"telnet_banner", {{"value", e.telnet_banner}, {"pattern", ix.telnet_banner.patterns()[m.ref].display}, {"maker", maker}}, m.weight};
-            break;
         case kLogin: {
             std::string user, password;
             split_credential(e.credential, user, password);
@@ -531,6 +613,14 @@ std::string reason_text_en(const Reason& r) {
     if (c == "http_server") return "its web server calls itself \"" + p("value") + "\", like " + p("maker") + " devices";
     if (c == "http_title") return "its web page title \"" + p("value") + "\" is typical of " + p("maker");
     if (c == "telnet_banner") return "its Telnet greeting \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "telnet_hostname") return "its Telnet prompt names it \"" + p("value") + "\", as " + p("maker") + " firmware does";
+    if (c == "rtsp_server") return "its video stream server calls itself \"" + p("value") + "\", like " + p("maker") + " devices";
+    if (c == "ssh_banner") return "its SSH greeting \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "ftp_banner") return "its FTP greeting \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "tls_subject") return "its security certificate names \"" + p("value") + "\", like " + p("maker") + " devices";
+    if (c == "upnp_server") return "its UPnP answer \"" + p("value") + "\" is typical of " + p("maker");
+    if (c == "mac_vendor") return "its network address (MAC) starts with " + p("pattern") + ", a prefix of " + p("maker");
+    if (c == "shared_software") return "it runs \"" + p("pattern") + "\", software found in many makers' devices, " + p("maker") + "'s among them";
     if (c == "default_login") return "Mirai got in with " + p("credential") + ", a default login of " + p("maker") + " devices";
     if (c == "default_password") return "the password Mirai used is a default of " + p("maker") + " devices";
     if (c == "port_seen") return "it answered on port " + p("port") + ", which these devices use";
@@ -549,7 +639,7 @@ struct Evaluation {
 };
 
 Evaluation evaluate(const DeviceDb& db, const Evidence& evidence) {
-    Scoring scoring = score_evidence(db, evidence);
+    Scoring scoring = score_evidence(db, evidence);  // evidence within its bounds: see bounded()
     Posterior post = posterior(db, scoring);
     return {std::move(scoring), std::move(post)};
 }
@@ -592,10 +682,21 @@ Identification identification(const DeviceDb& db, const Evidence& evidence, cons
     return result;
 }
 
+// Every entry point cuts over-long evidence first (evidence.h, bounded input): the wizard's
+// own fields and callers that fill Evidence by hand get the same bound as a parsed link.
+const Evidence& bounded(const Evidence& evidence, Evidence& copy) {
+    if (evidence_within_bounds(evidence)) return evidence;
+    copy = evidence;
+    cap_evidence(copy);
+    return copy;
+}
+
 }  // namespace
 
-Identification identify(const DeviceDb& db, const Evidence& evidence, const IdentifyOptions& options) {
+Identification identify(const DeviceDb& db, const Evidence& evidence_in, const IdentifyOptions& options) {
     if (db.families().empty()) return {};
+    Evidence copy;
+    const Evidence& evidence = bounded(evidence_in, copy);
     return identification(db, evidence, evaluate(db, evidence), options.max_candidates);
 }
 
@@ -634,8 +735,10 @@ double answer_entropy(const std::vector<double>& probability, size_t bucket_coun
 
 }  // namespace
 
-Question next_question(const DeviceDb& db, const Evidence& evidence) {
+Question next_question(const DeviceDb& db, const Evidence& evidence_in) {
     if (db.families().empty()) return Question::kNone;
+    Evidence copy;
+    const Evidence& evidence = bounded(evidence_in, copy);
     Evaluation ev = evaluate(db, evidence);
     Identification id = identification(db, evidence, ev, 1);
     std::vector<double> probability = family_probabilities(db, ev.scoring, ev.post);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/base64url.h"
+#include "core/evidence.h"
 #include "core/sha256.h"
 
 namespace cleanslate {
@@ -13,6 +14,9 @@ namespace {
 // --- What the evidence may contain ----------------------------------------------
 // A whitelist rather than a blacklist: a feed row has dozens of columns (src_ip, dst_ip,
 // asn, ...) and a new one must not slip into customers' links unnoticed.
+// The fingerprint fields (evidence.h) are allowed too. Texts are cut to the bound the
+// wizard would cut them to anyway (kMaxFeedText), so a long banner cannot push a link past
+// kMaxLinkTokenLength.
 struct EvidenceField {
     const char* name;
     bool is_number;
@@ -20,7 +24,6 @@ struct EvidenceField {
 constexpr EvidenceField kEvidenceFields[] = {
     {"tag", false},           {"infection", false},   {"port", true},
     {"device_vendor", false}, {"device_type", false}, {"device_model", false},
-    {"http_server", false},   {"http_title", false},  {"telnet_banner", false},
     {"credential", false},    {"seen_at", true},  // unix seconds of the sighting: "we saw it at 14:02"
 };
 
@@ -112,11 +115,16 @@ const char* link_status_name(LinkStatus status) {
 Json link_evidence_allowed_fields(const Json& evidence) {
     Json kept = Json::object();
     if (!evidence.is_object()) return kept;
+    auto keep_text = [&](const std::string& name) {
+        const Json* value = json_member(evidence, name.c_str());
+        if (value && value->is_string()) kept[name] = std::string(cap_text(value->get<std::string>(), kMaxFeedText));
+    };
     for (const EvidenceField& field : kEvidenceFields) {
+        if (!field.is_number) { keep_text(field.name); continue; }
         const Json* value = json_member(evidence, field.name);
-        if (!value) continue;
-        if (field.is_number ? value->is_number_integer() : value->is_string()) kept[field.name] = *value;
+        if (value && value->is_number_integer()) kept[field.name] = *value;
     }
+    for (const FingerprintField& field : kFingerprintFields) keep_text(std::string(field.name));
     return kept;
 }
 

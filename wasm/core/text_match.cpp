@@ -305,6 +305,7 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
         for (const auto& token : entry.tokens) {
             auto [it, inserted] = token_ids_.emplace(token, static_cast<uint32_t>(tokens_.size()));
             if (inserted) {
+                longest_token_ = std::max(longest_token_, token.size());
                 tokens_.push_back(token);
                 token_letters_.push_back(letter_set(token));
                 token_entries_.emplace_back();
@@ -330,7 +331,9 @@ void NameIndex::add(std::string_view name, NamePayload payload) {
 void NameIndex::candidate_tokens(std::string_view query_token, std::vector<uint32_t>& out) const {
     std::string key(query_token);
     if (auto it = token_ids_.find(key); it != token_ids_.end()) out.push_back(it->second);
-    if (allowed_typos(query_token.size() + 1) > 0) {
+    // A word two letters longer than every indexed word is no typo of one, and its deletes
+    // would cost the square of its length: a pasted page must stay cheap.
+    if (allowed_typos(query_token.size() + 1) > 0 && query_token.size() <= longest_token_ + 2) {
         // Index word = query minus a letter, query = index word minus a letter, or both
         // minus one letter (substitution, transposition).
         auto range = deletes_.equal_range(key);
@@ -447,6 +450,16 @@ std::vector<uint32_t> NameIndex::candidate_names(const QueryWords& query) const 
 NameIndex::QueryWords NameIndex::query_words(std::string_view query) const {
     QueryWords words;
     words.tokens = name_tokens(query);
+    // Every word is compared with every word of every candidate name, so a pasted page is
+    // read up to its first kMaxQueryWords different words: names are a few words long and a
+    // label shows its brand and model near the top.
+    if (words.tokens.size() > kMaxQueryWords) {
+        std::vector<std::string> distinct;
+        std::unordered_set<std::string> seen;
+        for (auto& t : words.tokens)
+            if (seen.insert(t).second && distinct.size() < kMaxQueryWords) distinct.push_back(std::move(t));
+        words.tokens = std::move(distinct);
+    }
     for (const auto& t : words.tokens) {
         words.compact += t;
         words.letters.push_back(letter_set(t));
@@ -480,6 +493,7 @@ void ModelIndex::add(std::string_view model, uint32_t family) {
     if (compact.size() < 2) return;
     auto [it, inserted] = by_compact_.emplace(compact, static_cast<uint32_t>(prefixes_.size()));
     if (inserted) {
+        longest_ = std::max(longest_, compact.size());
         prefixes_.push_back({std::string(model), compact, {}});
         if (compact.size() >= 5)
             {
@@ -506,12 +520,15 @@ std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
     // Listed prefixes the typed model starts with; a short series ("IPC", "DS") says less
     // than a long one ("IPC-HFW"), so similarity grows with the prefix's length.
     auto specificity = [](size_t length) { return std::min(1.0, 0.55 + 0.075 * static_cast<double>(length)); };
-    for (size_t length = 2; length <= typed.size(); ++length) {
+    // No listed prefix is longer than longest_, so no longer start of the typed model can
+    // match one: this keeps a pasted page of text as cheap as a model number.
+    const size_t longest_start = std::min(typed.size(), longest_ + 1);
+    for (size_t length = 2; length <= std::min(typed.size(), longest_); ++length) {
         auto it = by_compact_.find(typed.substr(0, length));
         if (it != by_compact_.end()) prefix_scores.push_back({it->second, specificity(length), true});
     }
     // The same with one typo, for prefixes long enough that one typo is still specific.
-    for (size_t length = 5; length <= typed.size() + 1; ++length) {
+    for (size_t length = 5; length <= longest_start + 1; ++length) {
         std::string start = typed.substr(0, std::min(length, typed.size()));
         auto consider = [&](uint32_t id) {
             const std::string& p = prefixes_[id].compact;
@@ -559,33 +576,115 @@ std::vector<ModelHit> ModelIndex::search(std::string_view typed_model) const {
     return hits;
 }
 
-// --- Substring index ---------------------------------------------------------------------
-void SubstringIndex::add(std::string_view pattern, uint32_t family) {
-    std::string lowered = lower_ascii(pattern);
-    if (lowered.empty()) return;
-    auto [it, inserted] = by_lowered_.emplace(lowered, static_cast<uint32_t>(patterns_.size()));
-    if (inserted) {
-        patterns_.push_back({std::string(pattern), lowered, {}});
-        if (lowered.size() >= 3) by_trigram_[lowered.substr(0, 3)].push_back(it->second);
-        else short_patterns_.push_back(it->second);
-    }
-    auto& families = patterns_[it->second].families;
-    if (std::find(families.begin(), families.end(), family) == families.end()) families.push_back(family);
+// --- Fingerprint index -------------------------------------------------------------------
+namespace {
+
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// A character that continues a word on the left of a pattern: letters, digits and the
+// joiners of compound server names ("uc-httpd", "mini_httpd", "boa.httpd").
+bool joins_left(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; }
+// On the right only letters and digits continue it: "GoAhead" names "GoAhead-Webs" and
+// "dropbear" names "dropbear_2014.63" (a name, then its variant or version).
+bool joins_right(char c) { return is_alnum(c); }
+
+// Three bytes as one number: the trigram buckets' key.
+uint32_t trigram(std::string_view text, size_t at) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[at])) << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(text[at + 1])) << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(text[at + 2]));
 }
 
-std::vector<uint32_t> SubstringIndex::search(std::string_view text) const {
+std::string pattern_key(std::string_view lowered, PatternPlace place) {
+    std::string key(1, static_cast<char>('0' + static_cast<int>(place)));
+    key.append(lowered);
+    return key;
+}
+
+// The rule for one occurrence of `pattern` at `at` in `text`, both lower case and the text
+// without leading or trailing spaces (trimmed()).
+bool placed(std::string_view pattern, PatternPlace place, std::string_view text, size_t at) {
+    if (text.compare(at, pattern.size(), pattern) != 0) return false;
+    const size_t end = at + pattern.size();
+    switch (place) {
+        case PatternPlace::kStart: return at == 0;
+        case PatternPlace::kWhole: return at == 0 && (end == text.size() || text[end] == '/');
+        case PatternPlace::kWord:
+        case PatternPlace::kPrefix: {
+            // Edges that are letters or digits must meet the start of a word (and for kWord
+            // its end); punctuation at an edge ("DCS-") may run into anything.
+            if (is_alnum(pattern.front()) && at > 0 && joins_left(text[at - 1])) return false;
+            if (place == PatternPlace::kWord && is_alnum(pattern.back()) && end < text.size() && joins_right(text[end]))
+                return false;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string trimmed_lower(std::string_view text) {
+    size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    size_t last = text.find_last_not_of(" \t\r\n");
+    return lower_ascii(text.substr(first, last - first + 1));
+}
+
+}  // namespace
+
+bool pattern_matches(std::string_view pattern, PatternPlace place, std::string_view text) {
+    const std::string p = lower_ascii(pattern), t = trimmed_lower(text);
+    if (p.empty()) return false;
+    for (size_t at = t.find(p); at != std::string::npos; at = t.find(p, at + 1))
+        if (placed(p, place, t, at)) return true;
+    return false;
+}
+
+void FingerprintIndex::add(std::string_view pattern, PatternPlace place, uint32_t family, uint8_t weight) {
+    std::string lowered = lower_ascii(pattern);
+    if (lowered.empty()) return;
+    auto [it, inserted] = by_key_.emplace(pattern_key(lowered, place), static_cast<uint32_t>(patterns_.size()));
+    if (inserted) {
+        patterns_.push_back({std::string(pattern), lowered, place, {}, {}});
+        if (lowered.size() >= 3) {
+            uint32_t key = trigram(lowered, 0);
+            by_trigram_[key].push_back(it->second);
+            first_pairs_[key >> 8] = 1;
+        }
+        else short_patterns_.push_back(it->second);
+    }
+    Pattern& p = patterns_[it->second];
+    auto known = std::find(p.families.begin(), p.families.end(), family);
+    if (known == p.families.end()) {
+        p.families.push_back(family);
+        p.weights.push_back(weight);
+    } else {
+        uint8_t& kept = p.weights[static_cast<size_t>(known - p.families.begin())];
+        kept = std::min(kept, weight);  // listed twice: the weaker claim holds
+    }
+}
+
+bool FingerprintIndex::matches_at(const Pattern& pattern, std::string_view lowered, size_t at) const {
+    return placed(pattern.lowered, pattern.place, lowered, at);
+}
+
+std::vector<uint32_t> FingerprintIndex::search(std::string_view text) const {
     std::vector<uint32_t> found;
-    const std::string lowered = lower_ascii(text);
-    std::string key(3, ' ');
+    const std::string lowered = trimmed_lower(text);
     for (size_t i = 0; i + 3 <= lowered.size(); ++i) {
-        key.assign(lowered, i, 3);
+        // Most places start no pattern: a table of first letter pairs says so without hashing.
+        const uint32_t key = trigram(lowered, i);
+        if (!first_pairs_[key >> 8]) continue;
         auto it = by_trigram_.find(key);
         if (it == by_trigram_.end()) continue;
         for (uint32_t id : it->second)
-            if (lowered.compare(i, patterns_[id].lowered.size(), patterns_[id].lowered) == 0) found.push_back(id);
+            if (matches_at(patterns_[id], lowered, i)) found.push_back(id);
     }
-    for (uint32_t id : short_patterns_)
-        if (lowered.find(patterns_[id].lowered) != std::string::npos) found.push_back(id);
+    // Short patterns ("GS", "XM") are few; each is looked for in one pass over the text.
+    for (uint32_t id : short_patterns_) {
+        const std::string& p = patterns_[id].lowered;
+        for (size_t at = lowered.find(p); at != std::string::npos; at = lowered.find(p, at + 1))
+            if (matches_at(patterns_[id], lowered, at)) { found.push_back(id); break; }
+    }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     return found;

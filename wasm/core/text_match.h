@@ -102,6 +102,7 @@ private:
         char compact_first = 0;           // so most prefix tests need not read the text
     };
     static constexpr uint32_t kNoToken = 0xFFFFFFFFu;
+    static constexpr size_t kMaxQueryWords = 64;
 
     double score(const Entry& entry, const std::vector<std::string>& query_tokens,
                  std::string_view query_compact, Mode mode) const;
@@ -121,6 +122,7 @@ private:
     std::unordered_map<std::string, uint32_t> token_ids_;
     std::unordered_multimap<std::string, uint32_t> deletes_;    // word minus one letter -> word
     std::vector<uint32_t> sorted_tokens_;                       // by text, for prefix search (finish())
+    size_t longest_token_ = 0;
 };
 
 // --- Model prefix index ------------------------------------------------------------------
@@ -153,29 +155,50 @@ private:
     std::unordered_map<std::string, uint32_t> by_compact_;
     std::unordered_multimap<std::string, uint32_t> deletes_;  // compact minus one char
     std::vector<uint32_t> sorted_;                            // by compact, for partial typing (finish())
+    size_t longest_ = 0;                                      // longest compact prefix
 };
 
-// --- Substring index ---------------------------------------------------------------------
-// Fingerprints are case-insensitive substrings of a header or banner ("uc-httpd" in
-// "uc-httpd 1.0.0"). Patterns are bucketed by their first three letters so a lookup walks
-// the text once instead of trying every pattern.
-class SubstringIndex {
+// --- Fingerprint index -------------------------------------------------------------------
+// Fingerprints are case-insensitive patterns in a header or banner ("uc-httpd" in
+// "uc-httpd 1.0.0"). Where a pattern may stand is part of the pattern, so that a short name
+// never matches an unrelated server that merely contains it:
+//   kWord   whole words (the default). "httpd" is in "httpd/2.4" and "Linux httpd", never in
+//           "mini_httpd", "uc-httpd", "lighttpd" or "thttpd": a word joined to the one before it
+//           by '-' or '_' belongs to that word, while "GoAhead" still names "GoAhead-Webs".
+//           A pattern edge that is no letter or digit ("DCS-") may run into anything.
+//   kPrefix the start of a word: "RTL" in "RTL8196C login:".
+//   kStart  the start of the text: "Linux, HTTP/1.1, DIR-" in "Linux, HTTP/1.1, DIR-825 Ver 2.0".
+//   kWhole  the whole text, give or take a version after '/': "httpd" is "httpd" and
+//           "httpd/2.0", not "Apache httpd".
+// Patterns are bucketed by their first three letters, so a lookup walks the text once
+// (linear in its length) instead of trying every pattern.
+enum class PatternPlace : uint8_t { kWord, kPrefix, kStart, kWhole };
+
+class FingerprintIndex {
 public:
     struct Pattern {
         std::string display;
         std::string lowered;
+        PatternPlace place = PatternPlace::kWord;
         std::vector<uint32_t> families;
+        std::vector<uint8_t> weights;  // parallel to families: the caller's weight per family
     };
-    void add(std::string_view pattern, uint32_t family);
-    std::vector<uint32_t> search(std::string_view text) const;  // pattern indexes found
+    void add(std::string_view pattern, PatternPlace place, uint32_t family, uint8_t weight = 0);
+    std::vector<uint32_t> search(std::string_view text) const;  // pattern indexes found, sorted
     const std::vector<Pattern>& patterns() const { return patterns_; }
 
 private:
+    bool matches_at(const Pattern& pattern, std::string_view lowered, size_t at) const;
     std::vector<Pattern> patterns_;
-    std::unordered_map<std::string, uint32_t> by_lowered_;
-    std::unordered_map<std::string, std::vector<uint32_t>> by_trigram_;
+    std::unordered_map<std::string, uint32_t> by_key_;  // place + lowered text
+    std::unordered_map<uint32_t, std::vector<uint32_t>> by_trigram_;  // first three bytes -> patterns
+    std::vector<uint8_t> first_pairs_ = std::vector<uint8_t>(1u << 16, 0);  // first two bytes of some pattern
     std::vector<uint32_t> short_patterns_;  // fewer than three characters
 };
+
+// True when `pattern` occurs in `text` at the place it names (case-insensitive); the single
+// rule FingerprintIndex applies, for tools and tests that check one pattern.
+bool pattern_matches(std::string_view pattern, PatternPlace place, std::string_view text);
 
 std::string lower_ascii(std::string_view text);
 

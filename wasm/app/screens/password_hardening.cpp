@@ -27,6 +27,8 @@ void screen_password_hardening(App& app) {
         }
     }
     ui.strong_text(app.tr(router ? "hardening.router_upnp_self" : "hardening.router_upnp"));
+    if (family)
+        for (const std::string& key : managed_note_keys(*family, ManagedNote::firmware)) ui.strong_text(app.tr(key));
     if (family && family->firmware_updates == "maker")
         ui.strong_text(family->firmware_url.empty() ? app.tr("hardening.firmware")
                                                : app.tr_format("hardening.firmware_at", {{"url", family->firmware_url}}));

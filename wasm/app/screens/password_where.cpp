@@ -18,6 +18,8 @@ void screen_password_where(App& app) {
         return;
     }
     ui.warning(app.tr("password_where.before_online"));
+    if (family)
+        for (const std::string& key : managed_note_keys(*family, ManagedNote::password)) ui.paragraph(app.tr(key));
     int number = 1;
     if (family)
         for (const Action& action : family->password.actions) ui.numbered(number++, action_text(app.texts(), action));

@@ -56,13 +56,28 @@ void screen_reset_steps(App& app) {
     if (!app.page(app.tr_format("reset.heading", {{"device", app.device_the()}}))) return;
     if (!database_ready(app)) return;
     const Family* family = app.device();
+    if (family && family->reset.empty() && family->factory_reset == "none") { ui.paragraph(app.tr("reset.none")); helpdesk_link(app); return; }
     if (!family || family->reset.empty()) { ui.warning(app.tr("database.failed")); helpdesk_link(app); return; }
     ScreenAnswers& a = app.answers();
     if (a.procedure_index >= family->reset.size()) a.procedure_index = 0;
     const ResetProcedure& procedure = family->reset[a.procedure_index];
 
     ui.paragraph(app.tr("reset.not_a_restart"));
-    ui.warning(app.tr("reset.erases"));
+    if (std::string models = applies_to_text(app.texts(), procedure.applies_to); !models.empty()) ui.paragraph(models);
+    // What this procedure erases and keeps, as its sources say; what they leave open and the
+    // customer would mind losing (recordings, files) is said as not known.
+    ResetEffects effects = reset_effects(app.texts(), procedure, family->category);
+    if (!effects.erases.empty()) {
+        ui.strong_text(app.tr("reset.erases_title"));
+        for (const std::string& item : effects.erases) ui.bullet(item);
+    }
+    if (!effects.keeps.empty()) {
+        ui.strong_text(app.tr("reset.keeps_title"));
+        for (const std::string& item : effects.keeps) ui.bullet(item);
+    }
+    for (const std::string& line : effects.unknown) ui.warning(line);
+    if (family->factory_reset == "does_not_cure") ui.warning(app.tr("reset.does_not_cure"));
+    for (const std::string& key : managed_note_keys(*family, ManagedNote::reset)) ui.paragraph(app.tr(key));
     int number = 1;
     for (const Action& action : procedure.actions) {
         if (picture_for(action) != Icon::none) ui.drawing(picture_for(action), app.tr("reset.picture_pinhole"));
@@ -73,9 +88,7 @@ void screen_reset_steps(App& app) {
         ui.strong_text(app.tr("reset.signs_title"));
         for (const Sign& sign : procedure.signs) ui.bullet(sign_text(app.texts(), sign));
     }
-    if (procedure.restart_seconds > 0)
-        ui.paragraph(app.tr_format("reset.restart_time", {{"time", duration_text(app.texts(), procedure.restart_seconds)}}));
-    ui.paragraph(app.tr("reset.source." + procedure.source.trust), true);
+    ui.paragraph(app.tr("reset.source." + procedure.best_source().trust), true);
 
     if (ui.primary_button("continue", app.tr("reset.done"))) {
         a.verify_answers.clear();

@@ -2,6 +2,7 @@
 #include "feed_csv.h"
 
 #include <cstdlib>
+#include <initializer_list>
 
 namespace cleanslate::desk {
 
@@ -72,13 +73,25 @@ bool read_feed(std::string_view csv_text, std::vector<FeedRow>& rows, std::strin
         return -1;
     };
     const long port_column = column("port") >= 0 ? column("port") : column("dst_port");
+    // The first of these columns present fills the field: our own names first, then the
+    // names Shadowserver's scan reports use for the same thing.
+    auto first_column = [&](std::initializer_list<std::string_view> names) -> long {
+        for (std::string_view name : names)
+            if (long at = column(name); at >= 0) return at;
+        return -1;
+    };
     struct Text { long at; std::string Evidence::*field; };
-    const Text texts[] = {
+    std::vector<Text> texts = {
         {column("tag"), &Evidence::tag}, {column("infection"), &Evidence::infection},
         {column("device_vendor"), &Evidence::device_vendor}, {column("device_type"), &Evidence::device_type},
-        {column("device_model"), &Evidence::device_model}, {column("http_server"), &Evidence::http_server},
-        {column("http_title"), &Evidence::http_title}, {column("telnet_banner"), &Evidence::telnet_banner},
-        {column("credential"), &Evidence::credential}};
+        {column("device_model"), &Evidence::device_model}, {column("credential"), &Evidence::credential}};
+    for (const FingerprintField& field : kFingerprintFields) texts.push_back({column(field.name), field.member});
+    texts.push_back({column("serverid"), &Evidence::ssh_banner});             // Accessible SSH report
+    texts.push_back({column("subject_common_name"), &Evidence::tls_subject});  // SSL/TLS and FTP reports
+    texts.push_back({first_column({"mac_address", "device_mac"}), &Evidence::mac});
+    // A report's one "banner" column is the greeting of the service it scanned.
+    const long banner_column = column("banner");
+    const long protocol_column = first_column({"application", "protocol"});
     const long user_column = column("username"), password_column = column("password");
     const long ip_column = column("src_ip") >= 0 ? column("src_ip") : column("ip");
     const long time_column = column("timestamp");
@@ -94,7 +107,17 @@ bool read_feed(std::string_view csv_text, std::vector<FeedRow>& rows, std::strin
         FeedRow row;
         row.line = records[r].line;
         for (const auto& t : texts)
-            if (t.at >= 0) row.evidence.*(t.field) = field(t.at);
+            if (t.at >= 0 && (row.evidence.*(t.field)).empty()) row.evidence.*(t.field) = field(t.at);
+        if (banner_column >= 0 && !field(banner_column).empty()) {
+            const std::string service = protocol_column >= 0 ? field(protocol_column) : std::string();
+            std::optional<int> port;
+            if (port_column >= 0) parse_port(field(port_column), port);
+            std::string Evidence::*target = &Evidence::telnet_banner;
+            if (service == "ftp" || port == 21) target = &Evidence::ftp_banner;
+            else if (service == "ssh" || port == 22) target = &Evidence::ssh_banner;
+            else if (service == "rtsp" || port == 554) target = &Evidence::rtsp_server;
+            if ((row.evidence.*target).empty()) row.evidence.*target = field(banner_column);
+        }
         if (row.evidence.credential.empty() && user_column >= 0 && password_column >= 0 && !field(user_column).empty())
             row.evidence.credential = field(user_column) + "/" + field(password_column);
         if (port_column >= 0 && !parse_port(field(port_column), row.evidence.port)) {
@@ -105,8 +128,9 @@ bool read_feed(std::string_view csv_text, std::vector<FeedRow>& rows, std::strin
             error = where + "credential must look like user/password";
             return false;
         }
-        if (ip_column >= 0) row.src_ip = field(ip_column);
-        if (time_column >= 0) row.timestamp = field(time_column);
+        cap_evidence(row.evidence);  // a 50 MB cell costs what a real banner costs
+        if (ip_column >= 0) row.src_ip = std::string(cap_text(field(ip_column), 64));
+        if (time_column >= 0) row.timestamp = std::string(cap_text(field(time_column), 64));
         rows.push_back(std::move(row));
     }
     return true;

@@ -27,9 +27,14 @@ struct FeedRow {
 };
 
 // Maps the header's columns to evidence fields: tag, infection, device_vendor, device_type,
-// device_model, http_server, http_title, telnet_banner, credential (or username + password),
-// port (or, when there is no port column, dst_port: the port the bot was seen on). Other
-// columns are ignored. Fails on a missing header, a record whose field count differs from
+// device_model, credential (or username + password), every fingerprint field by its name
+// (http_server, http_title, telnet_banner, telnet_hostname, rtsp_server, ssh_banner,
+// ftp_banner, tls_subject, upnp_server, mac), Shadowserver's names for some of them
+// (serverid -> ssh_banner, subject_common_name -> tls_subject, mac_address/device_mac -> mac,
+// and a report's "banner" -> the greeting of the service its application/protocol or port
+// names: FTP, SSH, RTSP, else Telnet), and port (or, when there is no port column, dst_port:
+// the port the bot was seen on). Other columns are ignored. Every text is cut to its bound
+// (evidence.h), so a huge cell costs no more than a real one. Fails on a missing header, a record whose field count differs from
 // the header's, or a port that is not a number in 1..65535.
 bool read_feed(std::string_view csv_text, std::vector<FeedRow>& rows, std::string& error);
 

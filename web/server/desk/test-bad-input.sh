@@ -64,5 +64,34 @@ expect_good "evidence object" '{"port":23,"tag":"mirai","answers":{"app":"XMEye"
 expect_good "empty evidence" '{}' identify
 expect_good "feed CSV" '' identify --csv tests/data/feed-sample.csv
 
+# The fingerprint columns, by our names and by Shadowserver's, and cells far too long.
+expect_maker() {  # name, csv file, expected maker id of the first data row's top candidate
+  local name=$1 csv=$2 maker=$3
+  "$desk" identify --csv "$csv" >"$tmp/out" 2>"$tmp/err"
+  local status=$?
+  if [ "$status" -ne 0 ] || [ -s "$tmp/err" ] || ! python3 -c 'import json,sys
+row = json.loads(open(sys.argv[1]).readline())
+top = row["candidates"][0]["id"] if row["candidates"] else "-"
+sys.exit(0 if top.startswith(sys.argv[2]) else "top candidate " + top)' "$tmp/out" "$maker"; then
+    echo "FAIL $name: status $status"; cat "$tmp/err"
+    failures=$((failures + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+printf 'timestamp,src_ip,port,protocol,banner,serverid,subject_common_name,rtsp_server,upnp_server,telnet_hostname,mac_address\n' >"$tmp/columns.csv"
+# A row of Shadowserver's Accessible Telnet report (as in IntelMQ's test data): its banner column.
+printf '2024-01-01,192.0.2.1,5678,tcp,"|MikroTik v6.45.3 (stable)|Login:",,,,,,\n' >>"$tmp/columns.csv"
+expect_maker "Telnet report banner column" "$tmp/columns.csv" mikrotik
+printf 'timestamp,src_ip,port,mac_address\n2024-01-01,192.0.2.1,80,C0:56:E3:01:02:03\n' >"$tmp/mac.csv"
+expect_maker "MAC vendor prefix column" "$tmp/mac.csv" hikvision
+python3 -c 'import sys
+big = "x" * (8 * 1024 * 1024)
+print("timestamp,src_ip,port,http_server,http_title,telnet_banner,device_model")
+print("2024-01-01,192.0.2.1,23,\"uc-httpd 1.0.0 %s\",\"%s\",\"%s\",\"%s\"" % (big, big, big, big))' >"$tmp/huge.csv"
+started=$(date +%s)
+expect_maker "8 MB cells are cut, not choked on" "$tmp/huge.csv" xiongmai
+[ $(( $(date +%s) - started )) -le 20 ] || { echo "FAIL 8 MB cells took $(( $(date +%s) - started )) s"; failures=$((failures + 1)); }
+
 [ "$failures" -eq 0 ] && echo "desk bad-input contract: all passed" || echo "desk bad-input contract: $failures failed"
 exit $((failures > 0))
