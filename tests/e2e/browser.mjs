@@ -6,7 +6,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
 // extraArgs: more Chromium flags, e.g. a browser without WebGL ('--disable-3d-apis') or
-// without WebAssembly ('--js-flags=--noexpose_wasm').
+// without WebAssembly ('--js-flags=--jitless').
 export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

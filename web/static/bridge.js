@@ -203,42 +203,49 @@
   // The text layer: one transparent span per drawn line, on top of the drawn glyphs and
   // stretched to their width, so a selection or a find-in-page highlight covers exactly
   // the words the canvas shows.
+  const unmeasured = [];      // new spans of this publish: measured together, one layout
   function setLines(el, node, origin) {
     const key = JSON.stringify(node.lines) + origin;
     if (el.dataset.lines === key) return;
     el.dataset.lines = key;
     let spans = [...el.querySelectorAll(':scope > .cs-line')];
-    const texts = node.lines.map(line => line[5] + '|' + line[3] + '|' + line[4]);
+    const words = node.lines.map(line => line[5] + '|' + line[3] + '|' + line[4]);
     // The same words in the same type only moved: move the spans (a selection in them survives).
-    const sameWords = spans.length === texts.length && spans.every((span, i) => span.dataset.words === texts[i]);
-    if (!sameWords) {
+    if (spans.length !== words.length || spans.some((span, i) => span.dataset.words !== words[i])) {
       spans.forEach(span => span.remove());
       spans = node.lines.map(([, , , size, bold, text], i) => {
         const span = document.createElement('span');
         span.className = 'cs-line';
         span.textContent = text;
-        span.dataset.words = texts[i];
+        span.dataset.words = words[i];
         Object.assign(span.style, { fontSize: size + 'px', lineHeight: (size * lineHeightPerEm) + 'px', fontWeight: bold ? '700' : '400' });
         el.append(span);
+        unmeasured.push(span);
         return span;
       });
-      // Measure all, then stretch all: one layout for the whole node.
-      const natural = spans.map(span => {
-        const range = document.createRange();
-        const textNode = span.firstChild;
-        range.setStart(textNode, 0);
-        range.setEnd(textNode, textNode.data.replace(/\s+$/, '').length);
-        return range.getBoundingClientRect().width;
-      });
-      spans.forEach((span, i) => { span.dataset.natural = natural[i]; });
     }
     node.lines.forEach(([x, y, w], i) => {
-      const span = spans[i];
-      const natural = Number(span.dataset.natural);
-      const k = natural > 0 ? w / natural : 1;
-      Object.assign(span.style, { left: (x - node.rect[0]) + 'px', top: (y - node.rect[1]) + 'px',
-        transform: Math.abs(k - 1) > 0.002 ? `scaleX(${k.toFixed(4)})` : '' });
+      spans[i].dataset.width = w;
+      Object.assign(spans[i].style, { left: (x - node.rect[0]) + 'px', top: (y - node.rect[1]) + 'px' });
+      if (spans[i].dataset.natural) stretch(spans[i]);
     });
+  }
+  // Each span is stretched to the drawn line's width, so a highlight covers exactly its words.
+  function stretch(span) {
+    const natural = Number(span.dataset.natural), k = natural > 0 ? Number(span.dataset.width) / natural : 1;
+    const transform = Math.abs(k - 1) > 0.002 ? `scaleX(${k.toFixed(4)})` : '';
+    if (span.style.transform !== transform) span.style.transform = transform;
+  }
+  function measureNewLines() {
+    const natural = unmeasured.map(span => {
+      const range = document.createRange();
+      const textNode = span.firstChild;
+      range.setStart(textNode, 0);
+      range.setEnd(textNode, textNode.data.replace(/\s+$/, '').length);
+      return range.getBoundingClientRect().width;
+    });
+    unmeasured.forEach((span, i) => { span.dataset.natural = natural[i]; stretch(span); });
+    unmeasured.length = 0;
   }
   function setPlainText(el, text) {
     let label = el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild : null;
@@ -336,6 +343,7 @@
     for (const [key, el] of elements) {
       if (!seen.has(key)) { el.remove(); elements.delete(key); }
     }
+    measureNewLines();
     container.style.height = tree.height + 'px';
     document.documentElement.lang = tree.lang;
     if (tree.title !== document.title) document.title = tree.title;
