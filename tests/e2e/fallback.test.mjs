@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, answerEveryQuestion, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressOnUntil, checkStep, state,
+  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 let server;
@@ -34,26 +35,23 @@ test('without WebGL a phone journey reaches the finish through the HTML page, ac
     await step('welcome');
     await page.getByText(/Uw dossiernummer is CS-2026-000901/).waitFor();
     await press(page, 'Beginnen');
-    await step('consent');
-    await press(page, 'Nee, liever niet');
     await step('identify_evidence');
     await press(page, 'Ja, dit apparaat heb ik');
-    await step('disconnect');
-    await press(page, 'Het is losgekoppeld');
-    await step('reset_steps');
-    await press(page, 'Dit heb ik gedaan');
+    await step('disconnect_prepare');
+    await takeHomeOfflineAndReset(page, { lang: 'nl' });
     await step('verify_question');
-    await answerEveryQuestion(page, 'Ja');
-    await step('password_where');
-    await press(page, 'Kies een wachtwoord');
-    await step('password_check');
+    await answerVerification(page, AFTER.reset);
+    await step('password_choose');
+    await press(page, 'Ik bedenk zelf een wachtwoord');
+    await step('password_own');
     await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
-    await page.getByText(/Sterkte: (heel )?sterk/).first().waitFor();
-    await press(page, 'Dit wachtwoord heb ik ingesteld');
-    await step('password_hardening');
-    await press(page, 'Ik heb gedaan wat ik kon');
-    await step('reconnect');
     await press(page, 'Verder');
+    await step('password_steps');
+    await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
+    await step('password_hardening');
+    await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
+    await step('reconnect');
+    await pressOnUntil(page, ['Verder'], 'finish');
     await step('finish');
     assert.equal((await state(page)).outcome, 'remediated');
     const shot = await page.screenshot({ path: 'tests/e2e/artifacts/no-webgl/finish-full.png', fullPage: true });

@@ -92,7 +92,7 @@ for (const lang of ['nl', 'en']) {
     await expectScreen(page, 'password_choose');
     await page.getByText(t.notProvider).first().waitFor();
     const label = await page.locator('[data-id^="big"]').first().textContent();
-    const suggestion = label.slice(label.indexOf(': ') + 2);
+    const suggestion = label.trim().match(/([a-z0-9]+)$/)[1];   // the label ends with the passphrase
     assert.match(suggestion, /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, `a typeable passphrase: ${suggestion}`);
     await press(page, t.copy);
     await page.getByText(t.copied).first().waitFor();
@@ -183,7 +183,7 @@ test('a camera gets a page per setting the data can lead to, with its menu path,
   await pressAndTurn(page, 'Done');
   await page.getByRole('heading', { name: 'A few more settings' }).waitFor();
   await page.getByText(/Checking your router: no port forward to the camera/).first().waitFor();
-  await page.getByRole('link', { name: /Call us/ }).waitFor();
+  await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'hardening-camera', 1);
   // The app was never asked about: the cloud connection (which an app may need) is not offered.
   assert.equal(await page.getByText(/cloud connection/).count(), 0);
@@ -261,10 +261,10 @@ test('with the password lists unreachable the step still suggests a password and
   await toPasswordStep(page, t, true, {}, false);
   await expectScreen(page, 'password_choose');
   const label = await page.locator('[data-id^="big"]').first().textContent();
-  assert.match(label.slice(label.indexOf(': ') + 2), /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, 'a suggestion from the built-in words');
+  assert.match(label.trim().match(/([a-z0-9]+)$/)[1], /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, 'a suggestion from the built-in words');
   await press(page, t.own);
   await page.getByText(/The password check could not be loaded/).first().waitFor({ timeout: 30000 });
-  await page.getByRole('link', { name: /Call us/ }).waitFor();
+  await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'password-no-lists', 0);
   await press(page, t.useSuggestion);
   await expectScreen(page, 'password_steps');

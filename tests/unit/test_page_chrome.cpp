@@ -72,8 +72,12 @@ TEST_CASE("the task list has a name for every numbered step, in every language, 
 
 TEST_CASE("every screen's step is in the ordered list the task list is derived from") {
     std::set<Step> listed(std::begin(kStepsInOrder), std::end(kStepsInOrder));
-    for (const char* id : {"welcome", "consent", "identify_evidence", "disconnect", "reset_steps", "verify_question",
-                           "password_where", "password_check", "reconnect", "finish"}) {
+    for (const char* id : {"welcome", "identify_evidence", "identify_category", "identify_app", "identify_brand",
+                           "identify_model", "identify_candidates", "identify_unknown", "unsafe_choice", "unsafe_steps",
+                           "disconnect_prepare", "disconnect_line", "disconnect", "reset_connection", "reset_method",
+                           "reset_steps", "reset_join_wifi", "verify_question", "verify_retry", "verify_help",
+                           "password_choose", "password_own", "password_steps", "password_hardening", "cannot_secure",
+                           "reconnect", "finish"}) {
         Screen screen;
         REQUIRE(screen_from_id(id, screen));
         CHECK_MESSAGE(listed.count(step_of(screen)) == 1, id);

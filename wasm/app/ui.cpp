@@ -104,7 +104,10 @@ bool UiKit::control(const std::string& id) {
     if (pending_activation_ != id) return false;
     pending_activation_.clear();
     // Just after a page appeared: this is the second tap of a double tap, or a key still held.
-    if (now_ms_ < settle_until_ms_) return false;
+    // Judged by when the tap happened where the page tells us (a slow frame may process it
+    // late), else by now.
+    const double tapped_at = activation_ms_ >= 0 ? activation_ms_ : now_ms_;
+    if (now_ms_ < settle_until_ms_ || tapped_at < page_shown_ms_ + kSettleMs) return false;
     acted_ = true;
     return true;
 }
@@ -418,7 +421,10 @@ void UiKit::heading(const std::string& text) {
     // gets a new id, so the bridge makes a new element: focusing it makes every screen
     // reader read the new question, even when only its text changed.
     if (text != last_heading_) {
-        if (!last_heading_.empty()) settle_until_ms_ = now_ms_ + kSettleMs;
+        if (!last_heading_.empty()) {
+            settle_until_ms_ = now_ms_ + kSettleMs;
+            page_shown_ms_ = now_ms_;
+        }
         last_heading_ = text;
         ++page_serial_;
     }

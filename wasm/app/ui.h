@@ -206,6 +206,7 @@ private:
     UiFonts fonts_;
     UiView view_;
     double now_ms_ = 0, settle_until_ms_ = 0;
+    double page_shown_ms_ = -1e9;   // when the current page (heading) first appeared
     float column_x_ = 0, column_w_ = 0, cursor_y_ = 0;
     std::vector<UiNode> nodes_;
     std::vector<size_t> open_groups_;
