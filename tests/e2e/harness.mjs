@@ -129,6 +129,12 @@ export async function press(page, name, role = 'button') {
   await page.getByRole(role, { name, exact: true }).click();
 }
 
+// The text of the page (or of one element) as a reader takes it in: the text layer breaks
+// lines where the canvas does, so whitespace is collapsed and sentences compare whole.
+export async function pageText(page, selector = '#page') {
+  return (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
 // Presses the control the bridge keeps for a drawn control id (e.g. "answer.yes"): for
 // controls whose visible name depends on the device, where the test means the id's meaning.
 export async function pressId(page, id) {

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pageText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -105,7 +105,7 @@ for (const lang of ['nl', 'en']) {
     while ((await state(page)).screen === 'password_steps') {
       await page.getByText(suggestion).first().waitFor();               // in view on every step
       await page.getByRole('button', { name: t.copy }).waitFor();
-      headings.push(await page.getByRole('heading', { level: 1 }).innerText());
+      headings.push(await pageText(page, '#page h1'));
       if (headings.length === 1) await checkStep(page, `password-${lang}`, 1);
       const last = (await page.getByRole('button', { name: t.setIt, exact: true }).count()) > 0;
       await pressAndTurn(page, last ? t.setIt : t.nextStep);
@@ -204,12 +204,12 @@ test('a router: its own settings for the helpdesk, never "behind your router"; i
   // The router's page is opened on a phone joined to the router's own Wi-Fi (no internet now).
   await page.getByText(/wifi van de router/).first().waitFor();
   await pressOnUntil(page, [t.nextStep, t.setIt], 'password_hardening');
-  seen.push(await page.locator('#page').innerText());
+  seen.push(await pageText(page));
   await checkStep(page, 'hardening-router', 0);
   await pressOnUntil(page, ['Gedaan', t.next], 'reconnect');
   for (let i = 0; i < 6 && (await state(page)).screen === 'reconnect'; i++) {
-    seen.push(await page.locator('#page').innerText());
-    const heading = await page.getByRole('heading', { level: 1 }).innerText();
+    seen.push(await pageText(page));
+    const heading = await pageText(page, '#page h1');
     if (heading === 'Werkt het internet weer?') {
       await press(page, 'Nee, nog niet');
       await page.getByText(/Is het een router van uw internetaanbieder\? Wacht dan 10 minuten/).first().waitFor();
@@ -239,7 +239,7 @@ test('a customer who uses no app hears of no app on a device set up in its web p
   await press(page, t.useSuggestion);
   const texts = [];
   while ((await state(page)).screen !== 'reconnect') {
-    texts.push(await page.locator('#page').innerText());
+    texts.push(await pageText(page));
     const name = (await page.getByRole('button', { name: t.setIt, exact: true }).count()) ? t.setIt
       : (await page.getByRole('button', { name: t.nextStep, exact: true }).count()) ? t.nextStep
       : (await page.getByRole('button', { name: 'Done', exact: true }).count()) ? 'Done' : t.next;
