@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, assetPattern } from './harness.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 let server;
@@ -70,7 +70,7 @@ test('with WebGL1 only, the canvas draws the wizard through the same backend', a
     assert.deepEqual(gl, { webgl2: false, webgl1: true, html: false }, 'WebGL1 only, and the canvas is used');
     await checkStep(page, 'webgl1', 0);   // the canvas shows the screen (not blank), axe clean
     await press(page, 'Beginnen');
-    await expectScreen(page, 'consent');
+    await expectScreen(page, 'identify_evidence');
     await checkStep(page, 'webgl1', 1);
     await context.close();
   } finally { await browser.close(); }
@@ -106,7 +106,7 @@ test('a browser that cannot run the wizard is told so, not to check its internet
   try {
     const context = await browser.newContext({ ...PHONE });
     // The file arrives, but it is not a program this browser can run.
-    await context.route('**/wizard.wasm', route => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
+    await context.route(assetPattern('wizard.wasm'), route => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a wasm module') }));
     const page = await context.newPage();
     await page.goto(server.demoLink);
     await page.getByRole('heading', { name: 'Deze browser kan de hulp niet starten' }).waitFor();

@@ -22,9 +22,9 @@ export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
   const keyFile = join(dir, 'link.key');
   writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
-  const port = options.port || 20000 + Math.floor(Math.random() * 20000);
+  // Port 0: the system picks a free one and the server prints it (tests run beside other servers).
   const database = join(dir, 'reports.db');
-  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(port), '--link-key-file', keyFile,
+  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(options.port || 0), '--link-key-file', keyFile,
     '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const demoLink = await new Promise((resolve, reject) => {
@@ -38,6 +38,7 @@ export async function startServer(options = {}) {
     child.stderr.on('data', onData);
     child.on('exit', code => reject(new Error(`server exited ${code}:\n${output}`)));
   });
+  const port = Number(output.match(/Listening on http:\/\/[^:]+:(\d+)/)[1]);
   const base = `http://127.0.0.1:${port}`;
   return {
     base, demoLink, port, database,

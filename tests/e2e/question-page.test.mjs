@@ -26,8 +26,10 @@ async function toFirstQuestion(lang = 'nl') {
   return { context, page };
 }
 
-// The "yes" answer of whatever question is shown (its words depend on the question).
+// The answers of whatever question is shown (their words depend on the question). "Not sure"
+// never decides the verification, so another question follows it; "yes" may end it.
 const yesRadio = page => page.locator('#page input[type=radio][data-id="answer.yes"]');
+const notSureRadio = page => page.locator('#page input[type=radio][data-id="answer.not_sure"]');
 
 // Yellow pixels (the GOV.UK focus colour #ffdd00) in a CSS-px box of the screen.
 async function focusRingPixels(page, box) {
@@ -60,9 +62,9 @@ test('a verification question is its own page: heading, title, focus and announc
   await page.getByRole('radiogroup', { name: first.h1 }).waitFor();   // the radios are named by the question
   await checkStep(page, 'question-page', 0);
 
-  await yesRadio(page).tap();
+  await notSureRadio(page).tap();
   await page.waitForFunction(() => document.querySelector('#page input[type=radio]:checked'));
-  const radio = await yesRadio(page).boundingBox();
+  const radio = await notSureRadio(page).boundingBox();
   await page.waitForTimeout(150);
   assert.equal(await focusRingPixels(page, { x: 0, y: radio.y - 10, width: 390, height: radio.height + 20 }), 0,
     'a tap leaves no focus ring: the next question must not look answered');
@@ -93,7 +95,7 @@ test('the keyboard shows the focus ring; a tap never does', async () => {
 test('a double tap on "Doorgaan" answers one question, never the next', async () => {
   const { context, page } = await toFirstQuestion('nl');
   const first = (await pageFacts(page)).h1;
-  await yesRadio(page).tap();
+  await notSureRadio(page).tap();
   await page.waitForFunction(() => document.querySelector('#page input[type=radio]:checked'));
   const button = await page.getByRole('button', { name: 'Doorgaan' }).boundingBox();
   const x = button.x + button.width / 2, y = button.y + button.height / 2;

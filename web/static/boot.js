@@ -87,7 +87,7 @@
       box.className = 'basic';
       const add = (tag, text, parent = box) => { const el = document.createElement(tag); el.textContent = text; parent.append(el); return el; };
       const other = lang === 'nl' ? 'en' : 'nl';
-      const switcher = add('button', texts[other]['nav.language_self']);
+      const switcher = add('button', t['nav.language_other']);   // the other language, named in itself
       switcher.type = 'button';
       switcher.lang = other;
       switcher.className = 'basic-language';
