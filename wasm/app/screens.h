@@ -37,7 +37,7 @@ void screen_cannot_secure(App& app);
 void screen_reconnect(App& app);
 void screen_finish(App& app);
 
-// Shared by screens that show the helpdesk number as a phone link.
+// The helpdesk as a big "Call 088 …" button with the opening hours, where a customer may be stuck.
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.
 bool database_ready(App& app);
