@@ -122,8 +122,8 @@ test('the app list holds apps to watch or manage devices, never an app store (nl
 });
 
 for (const [lang, words] of Object.entries({
-  nl: { start: 'Beginnen', go: 'Verder', heading: 'Samen zoeken we het uit', call: /Bel ons/ },
-  en: { start: 'Start', go: 'Continue', heading: "Let's find it together", call: /Call us/ },
+  nl: { start: 'Beginnen', go: 'Verder', heading: 'Samen zoeken we het uit', call: /^Bel \d/ },
+  en: { start: 'Start', go: 'Continue', heading: "Let's find it together", call: /^Call \d/ },
 })) {
   test(`"I don't know" what kind of device it is: three screens, ending on the helpdesk (${lang})`, async () => {
     const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
@@ -143,7 +143,7 @@ for (const [lang, words] of Object.entries({
     assert.deepEqual(screens, ['identify_evidence', 'identify_category', 'identify_unknown']);
     // The heading and the text agree: no general steps are promised, the helpdesk is offered.
     await page.getByRole('heading', { name: words.heading }).waitFor();
-    await page.getByRole('link', { name: words.call }).first().waitFor();
+    assert.match(await page.locator('#page [data-id="helpdesk"]').first().innerText(), words.call);
     assert.equal(await page.locator('#page [data-id="general"]').count(), 0);
     await context.close();
   });

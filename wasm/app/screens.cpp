@@ -82,6 +82,7 @@ void device_proposal(App& app, const DeviceChoice& choice, const std::string& be
     if (choice.reasons.empty()) return;
     ui.strong_text(because);
     for (const std::string& reason : choice.reasons) ui.bullet(reason);
+}
 
 // --- Reset ways ------------------------------------------------------------------------------------
 bool asks_current_password(const Action& action) {
