@@ -174,6 +174,11 @@ TEST_CASE("app lists hold apps for watching or managing devices, never an app st
     CHECK_FALSE(contains(app_shortlist(db(), "tv-box", 20), "Google Play Store"));
     CHECK_FALSE(contains(app_shortlist(db(), "tv-box", 20), "Kodi"));
     CHECK_FALSE(db().is_device_app("google play store"));  // any spelling
+    // A kind whose apps are all stores and players is not asked about its app at all.
+    REQUIRE(app_shortlist(db(), "tv-box", 8).empty());
+    IdentifyPlan tv_box = plan(R"({"port": 23, "tag": "mirai", "answers": {"category": "tv-box"}})");
+    CHECK(identify_step_name(tv_box.step) != "ask_app");
+    CHECK(identify_step_name(plan(R"({"port": 23, "tag": "mirai", "answers": {"category": "camera"}})").step) == "ask_app");
     std::vector<std::string> cameras = app_shortlist(db(), "camera", 8);
     CAPTURE(cameras.size());
     for (const char* app : {"XMEye", "iCSee", "Hik-Connect"}) CHECK_MESSAGE(contains(cameras, app), app);

@@ -201,19 +201,26 @@ IdentifyPlan identification_outcome(const DeviceDb& db, const Evidence& evidence
 }
 
 IdentifyPlan plan_identification(const DeviceDb& db, const Evidence& evidence, const Catalog& texts) {
-    const Answers& answers = evidence.answers;
     // No kind known to the customer: nothing more to ask about the device (identify_view.h).
-    if (!(answers.category && answers.category->empty())) {
-        IdentifyPlan plan;
-        switch (next_question(db, evidence)) {
+    if (evidence.answers.category && evidence.answers.category->empty()) return identification_outcome(db, evidence, texts);
+    // The app question is skipped for a kind no app is offered for (a TV box's apps are app
+    // stores and players): it is then as if the customer had said they use none.
+    Evidence asked = evidence;
+    IdentifyPlan plan;
+    for (int question = 0; question < 4; ++question) {
+        switch (next_question(db, asked)) {
             case Question::kCategory: plan.step = IdentifyStep::kAskCategory; return plan;
-            case Question::kApp: plan.step = IdentifyStep::kAskApp; return plan;
+            case Question::kApp:
+                if (!app_shortlist(db, shortlist_category(db, asked), 1).empty()) { plan.step = IdentifyStep::kAskApp; return plan; }
+                asked.answers.app = std::string();
+                continue;
             case Question::kBrand: plan.step = IdentifyStep::kAskBrand; return plan;
             case Question::kModel: plan.step = IdentifyStep::kAskModel; return plan;
             case Question::kNone: break;
         }
+        break;
     }
-    return identification_outcome(db, evidence, texts);
+    return identification_outcome(db, asked, texts);
 }
 
 }  // namespace cleanslate

@@ -78,7 +78,8 @@ struct IdentifyPlan {
     const Family* general = nullptr;    // kGeneralSteps: the kind's general steps
 };
 
-// Where to go after an answer: a question while one helps, else the outcome.
+// Where to go after an answer: a question while one helps (never which app, when no app is
+// offered for the kind), else the outcome.
 IdentifyPlan plan_identification(const DeviceDb& db, const Evidence& evidence, const Catalog& texts);
 // The outcome of what is known now, asking nothing more.
 IdentifyPlan identification_outcome(const DeviceDb& db, const Evidence& evidence, const Catalog& texts);
