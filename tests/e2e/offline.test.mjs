@@ -55,6 +55,8 @@ test('after the first screen the wizard can go offline: a reload boots from the 
   await waitForWizard(page);
   assert.equal((await state(page)).screen, 'disconnect_prepare', 'the reload resumes where the customer was');
   await offlineReady(page);   // offline too, the wizard learns that everything is in the browser
+  // Only now does the page promise to come back after it is closed.
+  await page.getByText(/Ook als u hem sluit: open dan gewoon de link uit de e-mail opnieuw/).first().waitFor();
   await takeHomeOfflineAndReset(page, { lang: 'nl', line: 'dsl', connection: 'cable' });
   await answerVerification(page, AFTER.reset);
   await expectScreen(page, 'password_choose');
