@@ -19,14 +19,19 @@ namespace cleanslate::desk {
 struct CsvRecord {
     size_t line = 0;  // line the record starts on, 1-based
     std::vector<std::string> fields;
+    size_t fields_beyond = 0;  // fields past CsvReader::kMostFields, counted but not kept
+    size_t field_count() const { return fields.size() + fields_beyond; }
 };
 
 // Reads records one at a time from a stream, in fixed-size blocks, so a file of any length
-// costs the memory of one record. A record longer than kLongestRecord bytes (a quote left
-// open swallows the rest of the file) is an error, as is an unterminated quote at the end.
+// costs the memory of one record, and a record at most kLongestField bytes per field and
+// kMostFields fields: the rest of a longer cell is skipped (every use cuts cells far shorter,
+// evidence.h) and further fields are only counted, so an 8 MB cell or a quote left open costs
+// no more than a real row. An unterminated quote at the end is an error.
 class CsvReader {
 public:
-    static constexpr size_t kLongestRecord = 1 << 20;
+    static constexpr size_t kLongestField = 64 * 1024;
+    static constexpr size_t kMostFields = 4096;
     explicit CsvReader(std::istream& in) : in_(in) {}
     // False at the end of the input, or on an error (then `error` names the line).
     bool next(CsvRecord& record, std::string& error);
