@@ -64,7 +64,9 @@ NotificationText compose_notification(const Catalog& texts, const EmailFacts& fa
     auto say = [&](const std::string& key) { return texts.format(key, args); };
     const std::string evidence =
         say("email.evidence." + facts.device_words + (facts.factory_password ? ".password" : ".open"));
-    const std::string link_valid = texts.format("email.link_valid", {{"date", spoken_date(texts, facts.link_expires_at)}});
+    // The last whole day the link works: the day it expires it stops at the time it was made.
+    const std::string link_valid =
+        texts.format("email.link_valid", {{"date", spoken_date(texts, facts.link_expires_at - 24 * 3600)}});
 
     NotificationText out;
     out.subject = say("email.subject");
