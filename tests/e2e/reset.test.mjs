@@ -182,7 +182,7 @@ test('a camera fed through its network cable (PoE) is switched off and on with t
     await page.waitForFunction(b => window.cleanslate.state().part !== b.part, before);
   };
   await nextPart();   // open its web page; next: log in with the current password
-  await page.getByText(/huidige wachtwoord/).first().waitFor();
+  await page.getByText(/Gebruik het wachtwoord dat het nu heeft/).first().waitFor();
   await pressAndLeave(page, 'Ik weet het wachtwoord niet');
   await expectScreen(page, 'reset_method');
   await page.getByText('U doet dit met de resetknop.').first().waitFor();
