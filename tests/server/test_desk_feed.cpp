@@ -157,10 +157,11 @@ TEST_SUITE("desk: import-feed") {
                                      "2026-11-28 09:14:02,198.51.100.29,23,mirai,,,,,,,,,,,\n" +              // 9
                                      "2026-11-28 09:14:02,198.51.100.30,23,mirai,,,,,,,,,K-8,,de\n" +         // 10
                                      "2026-11-28 09:14:02,198.51.100.31,23,mirai,,,,,,,,,K-9,\"a@b.nl, c@d.nl\",\n" +  // 11
-                                     kEnglishRow;                                                             // 12
+                                     "2026-11-28 09:14:02,198.51.100.32,23,mirai,,,,,,,,,198.51.100.32,,\n" +  // 12
+                                     kEnglishRow;                                                             // 13
         const CommandResult result = import_feed(site, write_csv(site, "bad.csv", csv_text));
         CHECK(result.exit_code == 3);
-        CHECK(result.out.find("10 rows: 2 new cases, 0 seen again, 0 reinfected, 0 duplicates, 8 rejected") != std::string::npos);
+        CHECK(result.out.find("11 rows: 2 new cases, 0 seen again, 0 reinfected, 0 duplicates, 9 rejected") != std::string::npos);
         const std::string& err = result.err;
         INFO(err);
         CHECK(err.find("line 4: 4 fields, the header has 15") != std::string::npos);
@@ -171,7 +172,8 @@ TEST_SUITE("desk: import-feed") {
         CHECK(err.find("line 9: the customer column is empty") != std::string::npos);
         CHECK(err.find("line 10: language 'de' is not nl or en") != std::string::npos);
         CHECK(err.find("line 11: email 'a@b.nl, c@d.nl' is not one plain address") != std::string::npos);
-        CHECK(std::count(err.begin(), err.end(), '\n') == 8);
+        CHECK(err.find("line 12: the customer column holds an IP address, not the provider's customer id") != std::string::npos);
+        CHECK(std::count(err.begin(), err.end(), '\n') == 9);
         CHECK(feed_case(site, "CS-2026-0000002"));
     }
 

@@ -1,6 +1,7 @@
 // import_command.cpp — streaming the feed into the store in batches.
 #include "import_command.h"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <unistd.h>
 
@@ -59,6 +60,13 @@ bool is_plain_address(const std::string& address) {
         if (c <= ' ' || c == 0x7f || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || c == '(' || c == ')')
             return false;
     return true;
+}
+
+// The customer id goes into the e-mail's headers: an IP address there would put the
+// customer's address into the e-mail after all.
+bool is_ip_address(const std::string& text) {
+    unsigned char address[16];
+    return inet_pton(AF_INET, text.c_str(), address) == 1 || inet_pton(AF_INET6, text.c_str(), address) == 1;
 }
 
 // --- What the engine made of a row's evidence, remembered for the rows that repeat it --------
@@ -220,6 +228,10 @@ int run_import_command(int argc, char** argv) {
         FeedSighting sighting;
         sighting.customer = std::string(cap_text(field(customer_column), 128));
         if (sighting.customer.empty()) { reject(record.line, "the customer column is empty"); continue; }
+        if (is_ip_address(sighting.customer)) {
+            reject(record.line, "the customer column holds an IP address, not the provider's customer id");
+            continue;
+        }
         if (!parse_feed_time(field(time_column), sighting.seen_at)) {
             reject(record.line, "timestamp '" + std::string(cap_text(field(time_column), 64)) + "' is not a date and time");
             continue;

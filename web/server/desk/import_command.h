@@ -9,7 +9,7 @@
 // naming the customer whose connection the row was seen on; and, optional, ticket (the
 // provider's case number for a new case), email (where the e-mail goes) and language
 // (nl or en; default --lang). The address (ip) is only read to be left out: cases and links
-// never keep it.
+// never keep it, and a customer column holding an IP address is refused row by row.
 //
 // A customer without a case gets one, identified with the engine; a row for a customer whose
 // case reported 'remediated' before the row's time marks the case reinfected; a row imported
