@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // Checks that every locale has every key of the reference locale (nl) with the same
-// placeholders, and no key the reference lacks; with --out DIR writes them minified there.
-// Fails the build naming the file, the key and the problem.
+// placeholders, and no key the reference lacks, and that no text uses a word a customer
+// should not meet unexplained (locales/lint/plain-language.json: jargon, metaphors, known
+// mistranslations); with --out DIR writes them minified there. Fails the build naming the
+// file, the key and the problem. --dir DIR checks the locales in DIR instead (for tests).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const outAt = args.indexOf('--out');
-const outDir = outAt >= 0 ? args[outAt + 1] : null;
+const option = name => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : null);
 // --dir locales/helpdesk: another set of locales (the helpdesk's pages), checked the same way.
-const dirAt = args.indexOf('--dir');
-const dir = join(root, dirAt >= 0 ? args[dirAt + 1] : 'locales');
+const dir = resolve(root, option('--dir') || 'locales');
+const outDir = option('--out');
+const lintFile = join(root, 'locales', 'lint', 'plain-language.json');
 
 const placeholders = text => [...new Set([...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map(m => m[1]))].sort().join(',');
 const load = file => {
@@ -40,6 +42,34 @@ for (const file of files) {
   for (const key of Object.keys(locale.data)) if (!(key in reference.data)) faults.push(`${locale.path}: ${key}: not in nl.json`);
   if (locale.data['meta.code'] !== file.replace('.json', '')) faults.push(`${locale.path}: meta.code: must be '${file.replace('.json', '')}'`);
 }
+
+// --- Plain language: jargon, metaphors and known mistranslations ---------------------------------
+// Each rule is checked per sentence; a word is fine where the same sentence explains it.
+const lint = JSON.parse(readFileSync(lintFile, 'utf8'));
+const pending = new Set(lint.pending.keys);
+const stillPending = new Set();
+const regex = source => new RegExp(source, 'iu');
+for (const file of files) {
+  const locale = load(file);
+  if (locale.error) continue;
+  const code = file.replace('.json', '');
+  for (const [key, text] of Object.entries(locale.data)) {
+    for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+      for (const rule of lint.rules) {
+        if (!rule.locales.includes(code)) continue;
+        const hit = sentence.match(regex(rule.pattern));
+        if (!hit) continue;
+        if (rule.explained && regex(rule.explained).test(sentence)) continue;
+        if (rule.allowed && regex(rule.allowed).test(sentence)) continue;
+        if (pending.has(key)) { stillPending.add(key); continue; }
+        faults.push(`${locale.path}: ${key}: "${hit[0]}" (${rule.id}): ${rule.why}`);
+      }
+    }
+  }
+}
+for (const key of pending) if (!stillPending.has(key) && !option('--dir'))
+  console.log(`locales: ${key} now passes the plain-language rules: remove it from locales/lint/plain-language.json "pending"`);
+
 if (faults.length) { faults.forEach(f => console.error(f)); console.error(`locales: ${faults.length} problem(s)`); process.exit(1); }
 if (outDir) {
   mkdirSync(outDir, { recursive: true });
@@ -48,4 +78,5 @@ if (outDir) {
   const shipped = data => Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('email.')));
   for (const file of files) writeFileSync(join(outDir, file), JSON.stringify(shipped(load(file).data)));
 }
-console.log(`locales: ${files.length} complete (${Object.keys(reference.data).length} texts each)`);
+console.log(`locales: ${files.length} complete (${Object.keys(reference.data).length} texts each), plain language checked ` +
+  `(${lint.rules.length} rules, ${stillPending.size} texts waiting for the plain-language pass)`);

@@ -10,6 +10,8 @@ add_dependencies(cleanslate_unit_tests cs_devices_data cs_password_data)
 
 # A malformed manufacturer file fails the data build, naming the file, the field and the problem.
 add_test(NAME devices_schema COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-devices-test.sh)
+# Jargon, metaphors and known mistranslations in a text fail the locale check, naming the key.
+add_test(NAME locales_plain_language COMMAND ${CMAKE_SOURCE_DIR}/tests/data/check-locales-test.sh)
 
 # The report's JSON Schema, the contract with the collector: examples valid, bad reports refused,
 # and the reports the unit tests assemble in core (written to report-examples/) valid too.

@@ -1,20 +1,27 @@
-// main.cpp — the browser wizard's entry points: WebGL2 + Dear ImGui set-up, fonts sized for
-// the screen's pixel density, and the functions the JS bridge calls. Frames are drawn only
+// main.cpp — the browser wizard's entry points: WebGL + Dear ImGui set-up, fonts rasterised
+// for the pixels they land on, and the functions the JS bridge calls. Frames are drawn only
 // when the bridge asks (input, resize, scroll, data, a running countdown): an idle screen
 // costs no CPU.
 //
 // Why not GLFW's window: Emscripten's GLFW listens on the whole window and cancels Tab and
 // Backspace key presses, which would break keyboard navigation and typing in the DOM fields.
 // The canvas here only paints; every control is a real DOM element kept by the bridge.
+//
+// Every browser gets the steps: WebGL2 first, else WebGL1 through the same ImGui backend
+// (built for OpenGL ES 2, which both speak), else no canvas at all — the App still lays out
+// every screen (the fonts are built for measuring) and the bridge shows its semantic tree
+// as plain, styled HTML.
 #include "app/app.h"
+#include "app/theme.h"
 #include "platform/browser.h"
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
+#include <GLES2/gl2.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <cmath>
 #include <cstdlib>
+#include <cstdint>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,11 +30,15 @@ using namespace cleanslate;
 
 // --- Platform state (one wizard per page) -----------------------------------------------------------
 namespace {
+enum class Renderer { none = 0, webgl1 = 1, webgl2 = 2 };
+
 struct Platform {
     App app;
     UiFonts fonts;
+    UiView view;
     std::vector<unsigned char> font_regular, font_bold;
-    float css_width = 390, css_height = 844, dpr = 1, font_dpr = 0, scroll_y = 0;
+    float raster_scale = 1, built_raster = 0, built_text_scale = 0;
+    Renderer renderer = Renderer::none;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     std::string state;
 };
@@ -43,74 +54,126 @@ std::vector<std::string> split_languages(const char* list) {
 
 // Glyphs the locales use; the font files were cut to the same set at build time.
 const ImWchar kTextGlyphs[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
-                               0x2039, 0x203A, 0x2192, 0x2192, 0x20AC, 0x20AC, 0};
+                               0x2039, 0x203A, 0x20AC, 0x20AC, 0};
 const ImWchar kDigitGlyphs[] = {0x0030, 0x0039, 0};
 
-// Rasterises the fonts at the screen's device pixel ratio, so text is drawn 1:1 and crisp.
+// The faces the kit draws with, at the sizes it uses most: each is rasterised for its size,
+// so it lands on the screen 1:1 (other sizes scale the nearest one).
+struct FaceSpec { bool bold; float css_size; const ImWchar* glyphs; };
+constexpr FaceSpec kFaces[] = {
+    {false, theme::kSmallSize, kTextGlyphs}, {false, theme::kBodySize, kTextGlyphs},
+    {true, theme::kSmallSize, kTextGlyphs},  {true, theme::kBodySize, kTextGlyphs},
+    {true, theme::kTitleSize, kTextGlyphs},  {true, theme::kHeadingSize, kTextGlyphs},
+    {true, theme::kDisplaySize, kDigitGlyphs},
+};
+
+// Rasterising more finely than this costs more memory than a phone should spend on text.
+constexpr float kMaxRasterScale = 6;
+
+uint16_t read_u16(const std::vector<unsigned char>& d, size_t at) { return at + 1 < d.size() ? static_cast<uint16_t>(d[at] << 8 | d[at + 1]) : 0; }
+uint32_t read_u32(const std::vector<unsigned char>& d, size_t at) { return static_cast<uint32_t>(read_u16(d, at)) << 16 | read_u16(d, at + 2); }
+
+// Dear ImGui sizes a font by its line height (hhea ascent - descent), CSS by its em. This
+// reads that ratio from the font file (head.unitsPerEm, hhea ascender/descender), so a
+// 19 px text is drawn with the same 19 px em as CSS font-size: 19px (1.362 for Noto Sans).
+float line_height_per_em(const std::vector<unsigned char>& font) {
+    uint16_t tables = read_u16(font, 4);
+    uint32_t head = 0, hhea = 0;
+    for (uint16_t i = 0; i < tables; ++i) {
+        size_t record = 12 + 16 * static_cast<size_t>(i);
+        uint32_t tag = read_u32(font, record), offset = read_u32(font, record + 8);
+        if (tag == 0x68656164) head = offset;        // 'head'
+        if (tag == 0x68686561) hhea = offset;        // 'hhea'
+    }
+    if (!head || !hhea) return 1.362f;
+    float units_per_em = read_u16(font, head + 18);
+    float ascender = static_cast<int16_t>(read_u16(font, hhea + 4)), descender = static_cast<int16_t>(read_u16(font, hhea + 6));
+    return units_per_em > 0 ? (ascender - descender) / units_per_em : 1.362f;
+}
+
 void build_fonts(Platform& p) {
     ImGuiIO& io = ImGui::GetIO();
-    if (p.font_dpr == p.dpr && io.Fonts->IsBuilt()) return;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (p.built_raster == p.raster_scale && p.built_text_scale == p.view.text_scale && io.Fonts->IsBuilt()) return;
+    if (p.renderer != Renderer::none) ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
-    auto add = [&](std::vector<unsigned char>& data, float css_size, const ImWchar* glyphs) {
+    p.fonts.faces.clear();
+    p.fonts.line_per_em = line_height_per_em(p.font_regular);
+    for (const FaceSpec& spec : kFaces) {
         ImFontConfig config;
         config.FontDataOwnedByAtlas = false;
         config.OversampleH = 1;
         config.OversampleV = 1;
-        config.PixelSnapH = true;
-        return io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), std::round(css_size * p.dpr), &config, glyphs);
-    };
-    p.fonts.body = add(p.font_regular, 19, kTextGlyphs);
-    // Captions (16 px) draw with the body face scaled down: one atlas fewer to rasterise at start.
-    p.fonts.small = p.fonts.body;
-    p.fonts.strong = add(p.font_bold, 19, kTextGlyphs);
-    p.fonts.heading = add(p.font_bold, 28, kTextGlyphs);
-    p.fonts.display = add(p.font_bold, 64, kDigitGlyphs);
+        // No pixel snapping of advances: the layout must not depend on the zoom. The kit
+        // places each glyph on a whole pixel itself.
+        config.PixelSnapH = false;
+        std::vector<unsigned char>& data = spec.bold ? p.font_bold : p.font_regular;
+        // Display digits keep their size when the text size grows: the countdown ring is drawn for them.
+        float text_scale = spec.glyphs == kDigitGlyphs ? 1 : p.view.text_scale;
+        float line_px = spec.css_size * text_scale * p.fonts.line_per_em * p.raster_scale;
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), line_px, &config, spec.glyphs);
+        p.fonts.faces.push_back({font, spec.bold, spec.css_size});
+    }
     io.Fonts->Build();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    p.font_dpr = p.dpr;
+    if (p.renderer != Renderer::none) ImGui_ImplOpenGL3_CreateFontsTexture();
+    p.built_raster = p.raster_scale;
+    p.built_text_scale = p.view.text_scale;
+}
+
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE create_context(int major_version) {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = major_version;
+    attributes.alpha = false;
+    attributes.antialias = false;   // ImGui anti-aliases its own shapes
+    attributes.depth = false;
+    attributes.stencil = false;
+    return emscripten_webgl_create_context("#wizard-canvas", &attributes);
 }
 }  // namespace
 
 // --- Entry points for the JS bridge ------------------------------------------------------------------
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void cs_boot(const char* locale_nl, const char* locale_en, const char* fragment,
-                                  const char* languages, double unix_now,
-                                  const unsigned char* regular, int regular_size,
-                                  const unsigned char* bold, int bold_size) {
+// Returns how the wizard draws: 2 = WebGL2, 1 = WebGL1, 0 = no canvas (the bridge shows HTML).
+EMSCRIPTEN_KEEPALIVE int cs_boot(const char* locale_nl, const char* locale_en, const char* fragment,
+                                 const char* languages, double unix_now, const char* provider_json,
+                                 const unsigned char* regular, int regular_size,
+                                 const unsigned char* bold, int bold_size) {
     Platform& p = *(platform_state = new Platform());
     p.font_regular.assign(regular, regular + regular_size);
     p.font_bold.assign(bold, bold + bold_size);
 
-    EmscriptenWebGLContextAttributes attributes;
-    emscripten_webgl_init_context_attributes(&attributes);
-    attributes.majorVersion = 2;
-    attributes.alpha = false;
-    attributes.antialias = false;   // ImGui anti-aliases its own shapes
-    attributes.depth = false;
-    attributes.stencil = false;
-    p.gl = emscripten_webgl_create_context("#wizard-canvas", &attributes);
-    emscripten_webgl_make_context_current(p.gl);
-
+    p.gl = create_context(2);
+    p.renderer = p.gl > 0 ? Renderer::webgl2 : Renderer::none;
+    if (p.gl <= 0) {
+        p.gl = create_context(1);
+        if (p.gl > 0) p.renderer = Renderer::webgl1;
+    }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-
-    p.app.start(locale_nl, locale_en, fragment, split_languages(languages), unix_now);
+    if (p.renderer != Renderer::none) {
+        emscripten_webgl_make_context_current(p.gl);
+        ImGui_ImplOpenGL3_Init("#version 100");
+    }
+    p.app.start(locale_nl, locale_en, fragment, split_languages(languages), unix_now, provider_json ? provider_json : "");
+    return static_cast<int>(p.renderer);
 }
 
-EMSCRIPTEN_KEEPALIVE void cs_resize(float css_width, float css_height, float dpr) {
+// What the canvas shows: the page's layout width and height, the document point at the
+// canvas's top-left, the CSS px it covers, its pixels per CSS px (devicePixelRatio × pinch
+// zoom), the pixels per CSS px the fonts should be rasterised for (the bridge settles this
+// after a pinch ends), and the browser's text size (1rem / 16 px).
+EMSCRIPTEN_KEEPALIVE void cs_view(float width, float height, float origin_x, float origin_y, float visible_width,
+                                  float visible_height, float pixel_scale, float raster_scale, float text_scale) {
     if (!platform_state) return;
-    platform_state->css_width = css_width;
-    platform_state->css_height = css_height;
-    platform_state->dpr = dpr;
+    Platform& p = *platform_state;
+    p.view = {width, height, origin_x, origin_y, visible_width, visible_height, pixel_scale, text_scale};
+    // Without a canvas the fonts only measure: one small raster is enough.
+    p.raster_scale = p.renderer == Renderer::none ? 1 : std::min(kMaxRasterScale, std::round(raster_scale * 4) / 4);
 }
-
-EMSCRIPTEN_KEEPALIVE void cs_scroll(float scroll_y) { if (platform_state) platform_state->scroll_y = scroll_y; }
 
 // Draws one frame. Returns 1 when the bridge should draw another right away (the screen
 // changed during this one), else 0; a countdown asks for a later wake-up by itself.
@@ -118,19 +181,24 @@ EMSCRIPTEN_KEEPALIVE int cs_frame(double delta_seconds) {
     if (!platform_state) return 0;
     Platform& p = *platform_state;
     build_fonts(p);
-    ImGuiIO& io = ImGui::GetIO();
-    int width_px = static_cast<int>(std::round(p.css_width * p.dpr));
-    int height_px = static_cast<int>(std::round(p.css_height * p.dpr));
-    io.DisplaySize = ImVec2(static_cast<float>(width_px), static_cast<float>(height_px));
-    io.DeltaTime = delta_seconds > 0 ? static_cast<float>(delta_seconds) : 1.f / 60.f;
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    bool again = p.app.frame(ImGui::GetBackgroundDrawList(), p.fonts, p.css_width, p.css_height, p.dpr, p.scroll_y);
-    ImGui::Render();
-    glViewport(0, 0, width_px, height_px);
-    glClearColor(1, 1, 1, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    bool again;
+    if (p.renderer == Renderer::none) {
+        again = p.app.frame(nullptr, p.fonts, p.view);
+    } else {
+        ImGuiIO& io = ImGui::GetIO();
+        int width_px = static_cast<int>(std::round(p.view.visible_width * p.view.pixel_scale));
+        int height_px = static_cast<int>(std::round(p.view.visible_height * p.view.pixel_scale));
+        io.DisplaySize = ImVec2(static_cast<float>(width_px), static_cast<float>(height_px));
+        io.DeltaTime = delta_seconds > 0 ? static_cast<float>(delta_seconds) : 1.f / 60.f;
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        again = p.app.frame(ImGui::GetBackgroundDrawList(), p.fonts, p.view);
+        ImGui::Render();
+        glViewport(0, 0, width_px, height_px);
+        glClearColor(1, 1, 1, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     double wake = p.app.take_wake();
     if (wake >= 0) platform::wake_after(wake);
     return again ? 1 : 0;

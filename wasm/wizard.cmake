@@ -15,7 +15,7 @@ target_include_directories(imgui PUBLIC ${CS_IMGUI_DIR} ${CS_IMGUI_DIR}/backends
 # No demo window, no default font (we load Noto Sans), no file I/O: smaller wasm, no hidden state on disk.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
-  IMGUI_IMPL_OPENGL_ES3)
+  IMGUI_IMPL_OPENGL_ES2)
 target_compile_options(imgui PRIVATE -fno-exceptions)
 
 # --- The wizard executable -----------------------------------------------------
@@ -27,7 +27,7 @@ set_target_properties(wizard PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${
 target_link_libraries(wizard PRIVATE cleanslate_core imgui)
 target_compile_options(wizard PRIVATE -fno-exceptions -Wall -Wextra)
 target_link_options(wizard PRIVATE
-  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sENVIRONMENT=web
+  -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=1 -sMAX_WEBGL_VERSION=2 -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sTOTAL_STACK=262144
   -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createWizard
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
@@ -49,6 +49,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E touch ${CS_STAGE}/.static-stamp
   DEPENDS ${CS_STATIC_FILES} ${CS_LOCALE_FILES} ${CMAKE_SOURCE_DIR}/scripts/check-locales.mjs
           ${CMAKE_SOURCE_DIR}/scripts/check-themes.mjs
+          ${CMAKE_SOURCE_DIR}/locales/lint/plain-language.json
   COMMENT "Assembling the web shell and checking locales")
 # Noto Sans cut down to the glyphs the locales need (Latin-1 and typographic punctuation; a
 # language that needs more adds its range here and in main.cpp's kTextGlyphs).

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pageText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -51,12 +51,12 @@ for (const lang of ['nl', 'en']) {
     await checkStep(page, `finish-${lang}`, 0);
 
     // Honest: what the answers confirmed, what was only told, what happens next; no over-claim.
-    const text = await page.locator('#page').innerText();
+    const text = await pageText(page);
     assert.doesNotMatch(text, t.overClaims);
     assert.match(text, t.resetConfirmed);
     assert.match(text, t.toldUs);
     assert.match(text, t.checkLater);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), t.done);
+    assert.equal(await pageText(page, '#page h1'), t.done);
     await page.getByText(ticket).first().waitFor();
     // No way back into the steps: no Back button, and the browser's Back leaves the finish alone.
     assert.equal(await page.getByRole('button', { name: lang === 'nl' ? 'Terug' : 'Back', exact: true }).count(), 0);

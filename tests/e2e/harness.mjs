@@ -22,9 +22,9 @@ export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cleanslate-e2e-'));
   const keyFile = join(dir, 'link.key');
   writeFileSync(keyFile, E2E_LINK_KEY, { mode: 0o600 });
-  const port = options.port || 20000 + Math.floor(Math.random() * 20000);
+  // Port 0: the system picks a free one and the server prints it (tests run beside other servers).
   const database = join(dir, 'reports.db');
-  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(port), '--link-key-file', keyFile,
+  const child = spawn(SERVER, ['--site', options.site || SITE, '--port', String(options.port || 0), '--link-key-file', keyFile,
     '--database', database], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const demoLink = await new Promise((resolve, reject) => {
@@ -38,6 +38,7 @@ export async function startServer(options = {}) {
     child.stderr.on('data', onData);
     child.on('exit', code => reject(new Error(`server exited ${code}:\n${output}`)));
   });
+  const port = Number(output.match(/Listening on http:\/\/[^:]+:(\d+)/)[1]);
   const base = `http://127.0.0.1:${port}`;
   return {
     base, demoLink, port, database,
@@ -127,6 +128,12 @@ export async function expectScreen(page, screen) {
 // Clicks the real DOM element the bridge keeps over a drawn control: by role and visible name.
 export async function press(page, name, role = 'button') {
   await page.getByRole(role, { name, exact: true }).click();
+}
+
+// The text of the page (or of one element) as a reader takes it in: the text layer breaks
+// lines where the canvas does, so whitespace is collapsed and sentences compare whole.
+export async function pageText(page, selector = '#page') {
+  return (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
 }
 
 // Presses the control the bridge keeps for a drawn control id (e.g. "answer.yes"): for
@@ -270,8 +277,19 @@ export async function checkStep(page, journey, index) {
 }
 
 // The share of pixels that are not (nearly) white, from the PNG itself: a blank or failed
-// canvas shows as (almost) nothing. Decodes Chromium's 8-bit, non-interlaced RGB/RGBA PNGs.
+// canvas shows as (almost) nothing.
 export function inkFraction(png) {
+  const { width, height, channels, pixels } = decodePng(png);
+  let ink = 0;
+  for (let i = 0; i < width * height; i++) {
+    const p = i * channels;
+    if (pixels[p] < 235 || pixels[p + 1] < 235 || pixels[p + 2] < 235) ink++;
+  }
+  return ink / (width * height);
+}
+
+// Chromium's 8-bit, non-interlaced RGB/RGBA PNGs as raw pixels (row after row, channels each).
+export function decodePng(png) {
   let pos = 8, width = 0, height = 0, channels = 4;
   const idat = [];
   while (pos < png.length) {
@@ -284,11 +302,12 @@ export function inkFraction(png) {
   }
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
-  const current = Buffer.alloc(stride), previous = Buffer.alloc(stride);
-  let ink = 0;
+  const pixels = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const current = pixels.subarray(y * stride, (y + 1) * stride);
+    const previous = y > 0 ? pixels.subarray((y - 1) * stride, y * stride) : Buffer.alloc(stride);
     for (let x = 0; x < stride; x++) {
       const a = x >= channels ? current[x - channels] : 0, b = previous[x], c = x >= channels ? previous[x - channels] : 0;
       let v = line[x];
@@ -298,13 +317,8 @@ export function inkFraction(png) {
       else if (filter === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
       current[x] = v & 255;
     }
-    for (let x = 0; x < width; x++) {
-      const i = x * channels;
-      if (current[i] < 235 || current[i + 1] < 235 || current[i + 2] < 235) ink++;
-    }
-    current.copy(previous);
   }
-  return ink / (width * height);
+  return { width, height, channels, pixels };
 }
 
 export function readJson(path) { return JSON.parse(readFileSync(path, 'utf8')); }

@@ -44,7 +44,7 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   await step('reset_connection');
   await pressId(page, 'connection.cable');
   await step('reset_method');
-  await press(page, 'Begin');
+  await pressAndLeave(page, 'Begin');
   // One action per page; every page screenshotted and checked.
   while ((await state(page)).screen === 'reset_steps') {
     const before = await state(page);

@@ -1,6 +1,7 @@
-// The link from the e-mail: the server vouches for a genuine one; an altered one gets a
-// kind warning and never shows the phone number it carries; an expired or damaged one
-// still lets the customer follow the steps.
+// The link from the e-mail: a genuine one shows its case number and the helpdesk it
+// carries, with what the customer can check themselves; an altered one gets one message
+// that leads with calling the number on their bill, shows nothing it carries and offers no
+// green "Start"; an expired or damaged one still lets the customer follow the steps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -19,11 +20,16 @@ function signedLink(payload) {
 }
 const now = () => Math.floor(Date.now() / 1000);
 
-test('a genuine link is confirmed by the server', async () => {
+test('a genuine link shows its case number, its helpdesk and what the customer can check', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   const page = await openWizard(context, server.mint('CS-2026-000501', 'en', { tag: 'mirai', port: 23 }, ['--helpdesk', '0800 111 2222']));
-  await page.getByText(/We checked this link: it really comes from your internet provider/).first().waitFor();
-  await page.getByRole('link', { name: 'Need help? Call us: 0800 111 2222' }).waitFor();
+  await page.waitForFunction(() => window.cleanslate.state().link_check === 'ok');
+  await page.getByText(/Your case number is CS-2026-000501/).first().waitFor();
+  await page.getByText(/Check the address bar at the top yourself/).first().waitFor();
+  await page.getByText(/call the number on your bill/i).first().waitFor();
+  // No promise the password step would break: the device's own password is asked for later.
+  assert.equal(await page.getByText(/never ask for your passwords/).count(), 0);
+  await page.getByRole('link', { name: /^Call 0800 111 2222/ }).waitFor();
   assert.equal((await state(page)).link, 'ok');
   await checkStep(page, 'link', 0);
   await context.close();
@@ -37,6 +43,10 @@ test('an altered link gets a warning and its phone number is not shown', async (
   const page = await openWizard(await browser.newContext({ ...PHONE, locale: 'en-GB' }),
     `${server.base}/#t=${b64url(JSON.stringify(forged))}.${signature}`);
   await page.getByText(/This link was changed after we sent it/).first().waitFor();
+  await page.getByText('Call us on the number on your bill').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Start' }).count(), 0, 'no green "Start" for an altered link');
+  await page.getByRole('button', { name: 'Show me the steps anyway' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /^Call / }).count(), 0, 'no number from the page: the bill has the real one');
   assert.equal(await page.getByText('0900 123 999').count(), 0, 'the forged number must not be shown');
   assert.equal(await page.getByText('CS-2026-000502').count(), 0, 'nor the case number it claims');
   assert.equal((await state(page)).link_check, 'bad_signature');

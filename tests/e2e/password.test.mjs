@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pageText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -92,7 +92,7 @@ for (const lang of ['nl', 'en']) {
     await expectScreen(page, 'password_choose');
     await page.getByText(t.notProvider).first().waitFor();
     const label = await page.locator('[data-id^="big"]').first().textContent();
-    const suggestion = label.slice(label.indexOf(': ') + 2);
+    const suggestion = label.trim().match(/([a-z0-9]+)$/)[1];   // the label ends with the passphrase
     assert.match(suggestion, /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, `a typeable passphrase: ${suggestion}`);
     await press(page, t.copy);
     await page.getByText(t.copied).first().waitFor();
@@ -105,7 +105,7 @@ for (const lang of ['nl', 'en']) {
     while ((await state(page)).screen === 'password_steps') {
       await page.getByText(suggestion).first().waitFor();               // in view on every step
       await page.getByRole('button', { name: t.copy }).waitFor();
-      headings.push(await page.getByRole('heading', { level: 1 }).innerText());
+      headings.push(await pageText(page, '#page h1'));
       if (headings.length === 1) await checkStep(page, `password-${lang}`, 1);
       const last = (await page.getByRole('button', { name: t.setIt, exact: true }).count()) > 0;
       await pressAndTurn(page, last ? t.setIt : t.nextStep);
@@ -183,7 +183,7 @@ test('a camera gets a page per setting the data can lead to, with its menu path,
   await pressAndTurn(page, 'Done');
   await page.getByRole('heading', { name: 'A few more settings' }).waitFor();
   await page.getByText(/Checking your router: no port forward to the camera/).first().waitFor();
-  await page.getByRole('link', { name: /Call us/ }).waitFor();
+  await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'hardening-camera', 1);
   // The app was never asked about: the cloud connection (which an app may need) is not offered.
   assert.equal(await page.getByText(/cloud connection/).count(), 0);
@@ -204,12 +204,12 @@ test('a router: its own settings for the helpdesk, never "behind your router"; i
   // The router's page is opened on a phone joined to the router's own Wi-Fi (no internet now).
   await page.getByText(/wifi van de router/).first().waitFor();
   await pressOnUntil(page, [t.nextStep, t.setIt], 'password_hardening');
-  seen.push(await page.locator('#page').innerText());
+  seen.push(await pageText(page));
   await checkStep(page, 'hardening-router', 0);
   await pressOnUntil(page, ['Gedaan', t.next], 'reconnect');
   for (let i = 0; i < 6 && (await state(page)).screen === 'reconnect'; i++) {
-    seen.push(await page.locator('#page').innerText());
-    const heading = await page.getByRole('heading', { level: 1 }).innerText();
+    seen.push(await pageText(page));
+    const heading = await pageText(page, '#page h1');
     if (heading === 'Werkt het internet weer?') {
       await press(page, 'Nee, nog niet');
       await page.getByText(/Is het een router van uw internetaanbieder\? Wacht dan 10 minuten/).first().waitFor();
@@ -239,7 +239,7 @@ test('a customer who uses no app hears of no app on a device set up in its web p
   await press(page, t.useSuggestion);
   const texts = [];
   while ((await state(page)).screen !== 'reconnect') {
-    texts.push(await page.locator('#page').innerText());
+    texts.push(await pageText(page));
     const name = (await page.getByRole('button', { name: t.setIt, exact: true }).count()) ? t.setIt
       : (await page.getByRole('button', { name: t.nextStep, exact: true }).count()) ? t.nextStep
       : (await page.getByRole('button', { name: 'Done', exact: true }).count()) ? 'Done' : t.next;
@@ -261,10 +261,10 @@ test('with the password lists unreachable the step still suggests a password and
   await toPasswordStep(page, t, true, {}, false);
   await expectScreen(page, 'password_choose');
   const label = await page.locator('[data-id^="big"]').first().textContent();
-  assert.match(label.slice(label.indexOf(': ') + 2), /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, 'a suggestion from the built-in words');
+  assert.match(label.trim().match(/([a-z0-9]+)$/)[1], /^[a-z]{3,7}([2-9][a-z]{3,7}){2,5}$/, 'a suggestion from the built-in words');
   await press(page, t.own);
   await page.getByText(/The password check could not be loaded/).first().waitFor({ timeout: 30000 });
-  await page.getByRole('link', { name: /Call us/ }).waitFor();
+  await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'password-no-lists', 0);
   await press(page, t.useSuggestion);
   await expectScreen(page, 'password_steps');

@@ -10,8 +10,12 @@ namespace cleanslate {
 
 // --- Start-up -----------------------------------------------------------------------------------
 void App::start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
-                const std::vector<std::string>& browser_languages, double unix_now) {
+                const std::vector<std::string>& browser_languages, double unix_now, const std::string& provider_json) {
     catalogs_[0].load(locale_nl);
+    // A broken provider.json must not stop the help: the neutral texts stand in (and the
+    // server refuses to start with one, naming the problem).
+    ProviderParse provider = parse_provider_config(provider_json);
+    if (provider.ok()) provider_ = std::move(provider.config);
     catalogs_[1].load(locale_en);
     std::string_view token = link_token_from_fragment(fragment);
     case_.present = !token.empty();
@@ -49,19 +53,33 @@ void App::set_locale(const std::string& code) {
 }
 
 // --- Frames --------------------------------------------------------------------------------------
-bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y) {
+bool App::frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view) {
     now_ms_ = platform::now_ms();
-    screen_changed_ = false;
-    heading_is_title_ = false;
-    heading_.clear();
-    ui_.begin(draw, fonts, css_width, css_height, dpr, scroll_y);
-    draw_screen(*this, journey_.screen());
-    if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
-    platform::publish_screen(ui_.end(title(), locale_));
+    bool changed = false, changed_this_frame = false;
+    // A tap changes what the screen shows (a new question, a new screen): draw it again at
+    // once, so the page never publishes the state from before the tap — a stale page would
+    // take the next tap of a double tap, or uncheck the radio just checked.
+    for (int pass = 0; pass < 3; ++pass) {
+        if (pass > 0 && draw) {
+            draw->_ResetForNewFrame();
+            draw->PushTextureID(ImGui::GetIO().Fonts->TexID);
+            draw->PushClipRectFullScreen();
+        }
+        screen_changed_ = false;
+        page_title_.clear();
+        announcement_.clear();
+        ui_.begin(draw, fonts, view, now_ms_);
+        draw_screen(*this, journey_.screen());
+        if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
+        changed = screen_changed_ || ui_.acted();
+        if (!changed) break;
+        changed_this_frame = true;
+    }
+    platform::publish_screen(ui_.end(title(), locale_, announcement_));
     report_frame();
     // The browser's history follows the journey: one entry per place; the finish, which has
     // no way back, takes the entries before it away.
-    if (screen_changed_ && journey_.depth() != published_depth_) platform::push_history(journey_.depth());
+    if (changed_this_frame && journey_.depth() != published_depth_) platform::push_history(journey_.depth());
     published_depth_ = journey_.depth();
     // The device database is not needed for the first screen: fetch it once that is drawn.
     if (!background_loads_started_) {
@@ -72,18 +90,16 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float c
     // Past identification the home may go offline at any moment: have the password step's
     // lists in memory by then (the service worker keeps them for a reload as well).
     if (journey_.step() != Step::welcome && journey_.step() != Step::identify) want_password_data();
-    // A control that acted changed what the screen shows (a new question, a new suggestion):
-    // draw again so the page never shows the state from before the tap.
-    return screen_changed_ || ui_.acted();
+    // Still changing after three passes: let the bridge draw once more.
+    return changed;
 }
 
 std::string App::title() const {
     int number = step_number(journey_.step());
-    bool own_heading = heading_is_title_ && !heading_.empty();
-    std::string screen_title = own_heading ? heading_ : tr(std::string("title.") + screen_id(journey_.screen()));
-    // A screen shown in parts without a heading of its own gets a title per part, so each part
+    std::string screen_title = !page_title_.empty() ? page_title_ : tr(std::string("title.") + screen_id(journey_.screen()));
+    // A screen shown in parts without a title of its own gets a title per part, so each part
     // is announced as new.
-    if (!own_heading && journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
+    if (page_title_.empty() && journey_.part() > 0) screen_title += " (" + std::to_string(journey_.part() + 1) + ")";
     if (number > 0)
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
@@ -91,24 +107,47 @@ std::string App::title() const {
 }
 
 // --- Page chrome ------------------------------------------------------------------------------------
-bool App::page(const std::string& heading) {
+bool App::chrome() {
     bool language_clicked = false;
-    std::string other = locale_ == "nl" ? "en" : "nl";
-    bool back_pressed = ui_.top_bar(tr("nav.back"), journey_.can_go_back(), tr("nav.language_other"), language_clicked);
+    ui_.provider_bar(provider_name(), tr("app.name"), provider_.logo, provider_.logo_aspect, tr("nav.language_other"), language_clicked);
     if (language_clicked) {
-        set_locale(other);
+        set_locale(locale_ == "nl" ? "en" : "nl");
         screen_changed_ = true;
         return false;
     }
-    if (back_pressed) {
+    if (journey_.can_go_back() && ui_.back_link(tr("nav.back"))) {
         back();
         return false;
     }
-    int number = step_number(journey_.step());
-    if (number > 0)
-        ui_.progress(tr_format("nav.step_of", {{"step", std::to_string(number)}, {"total", std::to_string(kNumberedSteps)}}));
-    heading_ = heading;
+    // The journey's numbered steps, named, derived from the step machine: a step added to
+    // the flow appears here by itself (with its "task.<step>" texts).
+    int current = step_number(journey_.step());
+    if (current > 0) {
+        std::vector<Task> tasks;
+        for (Step step : kStepsInOrder) {
+            int number = step_number(step);
+            if (number <= 0 || number <= static_cast<int>(tasks.size())) continue;
+            std::string id = step_id(step);
+            tasks.push_back({tr(number < current ? "task." + id + ".done" : "task." + id), number < current, number == current});
+        }
+        ui_.task_list(tr_format("nav.step_of", {{"step", std::to_string(current)}, {"total", std::to_string(tasks.size())}}),
+                      tasks, tr("task.done"));
+    }
+    return true;
+}
+
+bool App::page(const std::string& heading) {
+    if (!chrome()) return false;
     ui_.heading(heading);
+    return true;
+}
+
+bool App::question_page(const std::string& question, const std::string& caption) {
+    if (!chrome()) return false;
+    if (!caption.empty()) ui_.progress(caption, "question_progress");
+    ui_.heading(question);
+    page_title_ = question;
+    announcement_ = caption;
     return true;
 }
 
@@ -351,7 +390,14 @@ const std::string& App::helpdesk() const {
     bool trusted = case_.server_verdict != "bad_signature";
     if (trusted && (case_.status == LinkStatus::ok || case_.status == LinkStatus::expired))
         if (!case_.payload.helpdesk.empty()) return case_.payload.helpdesk;
-    return tr("helpdesk.phone");
+    return provider_.helpdesk_phone;
+}
+
+const std::string& App::helpdesk_hours() const { return ProviderConfig::localized(provider_.helpdesk_hours, locale_); }
+
+std::string App::provider_name() const {
+    const std::string& name = ProviderConfig::localized(provider_.name, locale_);
+    return name.empty() ? tr("provider.unnamed") : name;
 }
 
 // --- Resume and test state ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include "core/password_dictionaries.h"
 #include "core/password_strength.h"
 #include "core/report.h"
+#include "core/provider.h"
 #include "core/reset_check.h"
 #include <map>
 #include <memory>
@@ -84,9 +85,11 @@ class App {
 public:
     // --- Start-up and platform events ---------------------------------------------------------
     void start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
-               const std::vector<std::string>& browser_languages, double unix_now);
-    // Draws one frame; returns true when another frame is needed right away (a screen change).
-    bool frame(ImDrawList* draw, const UiFonts& fonts, float css_width, float css_height, float dpr, float scroll_y);
+               const std::vector<std::string>& browser_languages, double unix_now,
+               const std::string& provider_json = "");
+    // Draws one frame (draw may be null: the page without WebGL still publishes its tree);
+    // returns true when another frame is needed right away (a screen change).
+    bool frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view);
     void on_history(size_t depth);                   // the browser's Back/Forward
     void on_asset(const std::string& name, std::string text);
     void on_asset_failed(const std::string& name);
@@ -124,7 +127,10 @@ public:
     void route_to_next_question();                     // the engine picks the most useful next screen
     std::string reason_text(const Reason& reason) const;
     std::string candidate_name(const Candidate& candidate) const;
-    const std::string& helpdesk() const;               // from the link, else the locale's number
+    const std::string& helpdesk() const;               // from the link, else the provider's number
+    const std::string& helpdesk_hours() const;         // the provider's opening hours in this language
+    const ProviderConfig& provider() const { return provider_; }
+    std::string provider_name() const;                 // the provider's name, else "your internet provider"
 
     // Offline: true once the browser holds every file the rest of the journey needs (the
     // service worker's cache), so a reload or any later step works with the home off the
@@ -144,12 +150,14 @@ public:
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
 
-    // Page frame: top bar (Back, language), "Step N of 5", heading. Returns false when the
+    // Page frame: the provider's bar with the language switch, Back, the task list and the
+    // heading (also the document's title, after the screen's own). Returns false when the
     // customer pressed Back or switched language (the screen stops drawing this frame).
     bool page(const std::string& heading);
-    // On a question page the question is both the heading and the document title, so each new
-    // question changes the title (and the bridge moves focus to it). Call before page().
-    void heading_is_title() { heading_is_title_ = true; }
+    // A GOV.UK question page: the question is the h1 and the document's title, with a small
+    // caption above it ("Vraag 2 van 3"). A new question is a new page: focus moves to it,
+    // the caption is announced, and taps are ignored for a moment (no double-tap answers).
+    bool question_page(const std::string& question, const std::string& caption = "");
     void go(Screen screen);                           // forward, with browser history
     void go_part(int part);                           // the next part of a multi-part screen
     void back();
@@ -195,6 +203,7 @@ private:
     void set_locale(const std::string& code);
     void save();
     std::string title() const;
+    bool chrome();                                     // the part of page() above the heading
 
     DeviceDb db_;
     PasswordDictionaries dictionaries_;
@@ -209,6 +218,8 @@ private:
     Catalog catalogs_[2];
     std::string locale_ = "nl";
     NotificationCase case_;
+    ProviderConfig provider_;
+    std::string page_title_, announcement_;           // this frame's question page, if any
     ScreenAnswers answers_;
     UiKit ui_;
     Reporter reporter_;
@@ -222,8 +233,6 @@ private:
     double now_ms_ = 0;
     double wake_ms_ = -1;
     bool screen_changed_ = false;
-    bool heading_is_title_ = false;                    // this frame's heading is the title
-    std::string heading_;                              // this frame's heading
     size_t published_depth_ = 0;
 };
 

@@ -46,9 +46,10 @@ std::vector<std::string> most_common(const std::map<std::string, int>& counts, s
 
 void helpdesk_link(App& app) {
     std::string number = app.helpdesk();
+    if (number.empty()) { app.ui().strong_text(app.tr("helpdesk.invoice")); return; }
     std::string dial;
     for (char c : number) if ((c >= '0' && c <= '9') || c == '+') dial += c;
-    app.ui().link("helpdesk", app.tr_format("helpdesk.call", {{"phone", number}}), "tel:" + dial);
+    app.ui().call_button("helpdesk", app.tr_format("helpdesk.call", {{"phone", number}}), app.helpdesk_hours(), "tel:" + dial);
 }
 
 bool database_ready(App& app) {

@@ -39,7 +39,7 @@ void screen_finish(App& app);
 
 // The names counted most often first (apps or brands across the database's families), at most limit.
 std::vector<std::string> most_common(const std::map<std::string, int>& counts, size_t limit);
-// Shared by screens that show the helpdesk number as a phone link.
+// The helpdesk as a big "Call 088 …" button with the opening hours, where a customer may be stuck.
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.
 bool database_ready(App& app);

@@ -1,5 +1,6 @@
 // theme.h — the wizard's calm, high-contrast look (GOV.UK colours: text #0b0c0c on white,
-// green buttons, yellow focus) and its type sizes in CSS px. Body text is never below 16.
+// green buttons, yellow focus) and its type sizes: the em in CSS px, exactly as CSS
+// font-size means it, before the browser's text-size setting. Nothing is below 16.
 #pragma once
 #include <imgui.h>
 
@@ -24,9 +25,15 @@ constexpr ImU32 kBorder = IM_COL32(177, 180, 182, 255);
 constexpr ImU32 kBorderStrong = IM_COL32(80, 90, 95, 255);
 constexpr ImU32 kFocus = IM_COL32(255, 221, 0, 255);
 constexpr ImU32 kError = IM_COL32(212, 53, 28, 255);
+constexpr ImU32 kInfo = IM_COL32(29, 112, 184, 255);
+constexpr ImU32 kSuccess = IM_COL32(0, 112, 60, 255);
+constexpr ImU32 kAlert = IM_COL32(11, 12, 12, 255);          // "Let go now": black with yellow,
+constexpr ImU32 kAlertText = IM_COL32(255, 221, 0, 255);     // 15:1 contrast, seen across a room
 
-constexpr float kSmallSize = 16.f;
-constexpr float kBodySize = 19.f;
-constexpr float kHeadingSize = 28.f;
+constexpr float kSmallSize = 16.f;     // captions, hints, the task list
+constexpr float kBodySize = 19.f;      // paragraphs, labels, buttons
+constexpr float kTitleSize = 24.f;     // error summary and status block titles
+constexpr float kHeadingSize = 28.f;   // the page's h1
+constexpr float kDisplaySize = 64.f;   // countdown digits
 
 }  // namespace cleanslate::theme

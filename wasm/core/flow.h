@@ -34,6 +34,9 @@ enum class Screen {
 };
 
 enum class Step { welcome, identify, disconnect, reset, verify_reset, password, finish };
+// Every step in journey order (keep in step with the enum): the page's task list is derived from it.
+constexpr Step kStepsInOrder[] = {Step::welcome, Step::identify, Step::disconnect, Step::reset,
+                                  Step::verify_reset, Step::password, Step::finish};
 
 Step step_of(Screen screen);
 const char* step_id(Step step);          // stable ids for tests and reports: "verify_reset", ...

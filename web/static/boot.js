@@ -1,23 +1,39 @@
-// boot.js — loads the wizard: the wasm module, both locales and the two fonts in parallel,
-// then hands them to cs_boot and draws the first frame. A failure shows a kind message in
-// both languages with a button to try again; nothing the customer did is lost (it is saved).
-// After the first frame it starts the service worker that keeps the journey working offline,
-// and tells the wizard when everything the journey needs is in the browser.
+// boot.js — loads the wizard: the wasm module, both locales, the provider's details and the
+// two fonts in parallel, then hands them to cs_boot and draws the first frame.
+// Every browser gets the steps: without WebAssembly this shows a plain page with the
+// helpdesk number and the general steps; without WebGL the wizard runs as HTML (bridge.js).
+// A failure names its real cause in both languages, with a button to try again; nothing the
+// customer did is lost (it is saved). After the first frame it starts the service worker that
+// keeps the journey working offline, and tells the wizard when everything the journey needs is
+// in the browser.
 'use strict';
 (async function boot() {
   const bridge = window.cleanslateBridge;
+  const failure = kind => Object.assign(new Error(kind), { kind });
   // Files by the names the code uses; the site build's hashed names come from the asset map.
-  const fetchOk = name => fetch(bridge.assetUrl(name)).then(r => { if (!r.ok) throw new Error(name); return r; });
+  const fetchOk = name => fetch(bridge.assetUrl(name)).then(r => { if (!r.ok) throw failure('network'); return r; }, () => { throw failure('network'); });
   const fetchBytes = name => fetchOk(name).then(r => r.arrayBuffer());
   const fetchText = name => fetchOk(name).then(r => r.text());
+  // The provider's details are welcome, not required: a neutral page works without them.
+  const fetchProvider = () => fetchText('provider.json').catch(() => '{}');
+  const preferEnglish = () => !(navigator.languages || [navigator.language]).some(l => /^nl\b/i.test(l)) &&
+    (navigator.languages || [navigator.language]).some(l => /^en\b/i.test(l));
+
+  if (typeof WebAssembly !== 'object') { await showGeneralSteps(); return; }
   let module;
   try {
-    const [wizard, nl, en, regular, bold] = await Promise.all([
-      createWizard({ locateFile: path => bridge.assetUrl(path) }), fetchText('locales/nl.json'), fetchText('locales/en.json'),
+    const [wizard, nl, en, provider, regular, bold] = await Promise.all([
+      createWizard({ locateFile: path => bridge.assetUrl(path) }).catch(error => { throw failure(/fetch|network/i.test(String(error)) ? 'network' : 'browser'); }),
+      fetchText('locales/nl.json'), fetchText('locales/en.json'), fetchProvider(),
       fetchBytes('fonts/NotoSans-Regular.ttf'), fetchBytes('fonts/NotoSans-Bold.ttf'),
     ]);
     module = wizard;
     performance.mark('cleanslate-assets-ready');
+    // The same font for the page's own text (the text layer, the no-WebGL page): no second download.
+    for (const [buffer, weight] of [[regular, '400'], [bold, '700']]) {
+      const face = new FontFace('CleanSlate Sans', buffer.slice(0), { weight });
+      document.fonts.add(await face.load().catch(() => face));
+    }
     const copy = buffer => {
       const bytes = new Uint8Array(buffer);
       const ptr = module._malloc(bytes.length);
@@ -27,31 +43,73 @@
     const [regularPtr, regularSize] = copy(regular);
     const [boldPtr, boldSize] = copy(bold);
     bridge.attach(module);
-    bridge.withStrings([nl, en, location.hash, (navigator.languages || [navigator.language]).join(',')],
-      (nlPtr, enPtr, hashPtr, langPtr) => module._cs_boot(nlPtr, enPtr, hashPtr, langPtr, Date.now() / 1000,
-                                                           regularPtr, regularSize, boldPtr, boldSize));
+    const renderer = bridge.withStrings([nl, en, location.hash, (navigator.languages || [navigator.language]).join(','), provider],
+      (nlPtr, enPtr, hashPtr, langPtr, providerPtr) => module._cs_boot(nlPtr, enPtr, hashPtr, langPtr, Date.now() / 1000, providerPtr,
+                                                                      regularPtr, regularSize, boldPtr, boldSize));
     performance.mark('cleanslate-booted');
     module._free(regularPtr);
     module._free(boldPtr);
     document.getElementById('loading').remove();
-    bridge.start(JSON.parse(module.UTF8ToString(module._cs_state())).depth || 0);
+    bridge.start(JSON.parse(module.UTF8ToString(module._cs_state())).depth || 0, renderer);
   } catch (error) {
-    const page = document.getElementById('page');
-    page.innerHTML = '';
-    const box = document.createElement('div');
-    box.className = 'failure';
-    box.innerHTML =
-      '<h1 lang="nl">De hulp kon niet laden</h1><p lang="nl">Controleer uw internetverbinding en probeer het opnieuw.</p>' +
-      '<p lang="en">The help could not load. Check your internet connection and try again.</p>' +
-      '<button type="button">Opnieuw proberen / Try again</button>';
-    box.querySelector('button').addEventListener('click', () => location.reload());
-    page.append(box);
+    showFailure(error && error.kind === 'network' ? 'network' : 'browser');
     console.error('CleanSlate could not start:', error && error.message);
     return;
   }
   keepWorkingOffline(module, bridge);
-})();
 
+  // --- When it cannot start ---------------------------------------------------------------------
+  // The messages are in index.html: they must show even when nothing else could load.
+  function showFailure(kind) {
+    const page = document.getElementById('page');
+    page.replaceChildren(document.getElementById('failure-' + kind).content.cloneNode(true));
+    page.querySelector('button').addEventListener('click', () => location.reload());
+  }
+
+  // No WebAssembly (a very old or locked-down browser): the general steps as a plain page,
+  // in the customer's language, with the helpdesk number from the provider's details.
+  async function showGeneralSteps() {
+    const page = document.getElementById('page');
+    let texts = null, provider = {};
+    try {
+      const [nl, en, providerText] = await Promise.all([fetchText('locales/nl.json'), fetchText('locales/en.json'), fetchProvider()]);
+      texts = { nl: JSON.parse(nl), en: JSON.parse(en) };
+      provider = JSON.parse(providerText);
+    } catch (e) { /* the bilingual message in index.html stands */ }
+    if (!texts) { showFailure('browser'); return; }
+    const render = lang => {
+      const t = texts[lang];
+      const local = value => (value && typeof value === 'object' ? value[lang] || '' : value || '');
+      const phone = provider.helpdesk_phone || '';
+      document.documentElement.lang = lang;
+      document.title = t['basic.title'];
+      const box = document.createElement('div');
+      box.className = 'basic';
+      const add = (tag, text, parent = box) => { const el = document.createElement(tag); el.textContent = text; parent.append(el); return el; };
+      const other = lang === 'nl' ? 'en' : 'nl';
+      const switcher = add('button', t['nav.language_other']);   // the other language, named in itself
+      switcher.type = 'button';
+      switcher.lang = other;
+      switcher.className = 'basic-language';
+      switcher.addEventListener('click', () => render(other));
+      add('h1', t['basic.title']);
+      add('p', t['basic.why']);
+      if (phone) {
+        const call = add('a', t['basic.call'].replace('{phone}', phone));
+        call.href = 'tel:' + phone.replace(/[^0-9+]/g, '');
+        call.className = 'basic-call';
+        const hours = local(provider.helpdesk_hours);
+        if (hours) add('p', hours).className = 'basic-hours';
+      }
+      add('h2', t['basic.steps_title']);
+      const steps = add('ol', '');
+      for (let i = 1; t['basic.step' + i]; i++) add('li', t['basic.step' + i], steps);
+      add('p', t['basic.better_browser']);
+      page.replaceChildren(box);
+    };
+    render(preferEnglish() ? 'en' : 'nl');
+  }
+})();
 // --- Offline: the service worker, and the readiness signal ------------------------------------------
 // Started after the first frame, so it never delays the first screen. The wizard hears
 // cs_offline_ready(1) once an active service worker exists and the Cache Storage holds the page

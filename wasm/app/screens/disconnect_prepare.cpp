@@ -23,7 +23,9 @@ void screen_disconnect_prepare(App& app) {
     // Ready to work without the internet? Never a silent spinner: say what we wait for.
     bool ready = app.journey_data_loaded();
     bool failed = !ready && (app.db_failed() || app.password_data_failed());
-    if (ready) ui.status(app.tr("disconnect.prepare.ready"));
+    // "Keep it open" only until the service worker holds every file: from then on a closed
+    // page comes back from the link, without the internet.
+    if (ready) ui.status(app.tr(app.offline_ready() ? "disconnect.prepare.ready_offline" : "disconnect.prepare.ready"));
     else if (failed) ui.warning(app.tr("disconnect.prepare.failed"));
     else ui.status(app.tr("disconnect.prepare.loading"));
 

@@ -131,9 +131,8 @@ void screen_reset_steps(App& app) {
     std::vector<Page> pages = procedure ? pages_of(*procedure) : std::vector<Page>{};
     size_t index = std::min<size_t>(static_cast<size_t>(app.journey().part()), pages.empty() ? 0 : pages.size() - 1);
     // Each page's heading ("Reset: step 2 of 4") is its title too, so every page is announced
-    // as new and starts at the top.
-    app.heading_is_title();
-    if (!app.page(app.tr_format("reset.step_heading", {{"n", std::to_string(index + 1)},
+    // as new, starts at the top, and ignores a double tap's second tap.
+    if (!app.question_page(app.tr_format("reset.step_heading", {{"n", std::to_string(index + 1)},
                                                        {"total", std::to_string(std::max<size_t>(pages.size(), 1))}}))) {
         a.hold.stop();
         platform::keep_screen_awake(false);

@@ -93,9 +93,10 @@ void screen_verify_question(App& app) {
     size_t k = asked.empty() ? 0 : asked[page];
     const ResetQuestion& q = questions[k];
 
-    // The question is the heading: it is what the page asks, and what a screen reader hears first.
-    app.heading_is_title();
-    if (!app.page(question_text(app, q))) return;
+    // One question per page (GOV.UK): the question is the heading and the page's title, what a
+    // screen reader hears first.
+    std::string caption = app.tr_format("verify.question_of", {{"n", std::to_string(page + 1)}});
+    if (!app.question_page(question_text(app, q), caption)) return;
     if (!database_ready(app)) return;
     if (a.verify_shown_page != static_cast<int>(page) || a.verify_shown_id != q.id) {
         a.verify_shown_page = static_cast<int>(page);
@@ -103,7 +104,6 @@ void screen_verify_question(App& app) {
         a.verify_shown_ms = app.now_ms();
         a.verify_missing_answer = false;
     }
-    ui.progress(app.tr_format("verify.question_of", {{"n", std::to_string(page + 1)}}), "question_progress");
     std::string how_key = "verify.how." + q.id;
     if (app.texts().has(how_key)) ui.paragraph(app.tr_format(how_key, {{"device", app.device_the()}}));
     if (about_the_login(q.id))
@@ -113,17 +113,17 @@ void screen_verify_question(App& app) {
     // A tap counts from when it happened (the input event's time), not from when a possibly
     // slow frame got to it.
     auto too_soon = [&] { return ui.activation_ms() >= 0 && ui.activation_ms() - a.verify_shown_ms < kIgnoreTapsMs; };
-    struct Option { const char* code; std::string label; };
+    static const char* const kAnswers[] = {"yes", "no", "not_sure"};
     std::string words = answer_words(app, q);
-    const Option options[] = {{"yes", app.tr("verify.a." + words + ".yes")}, {"no", app.tr("verify.a." + words + ".no")},
-                              {"not_sure", app.tr("verify.a.not_sure")}};
-    for (const Option& option : options) {
-        if (ui.choice(std::string("answer.") + option.code, option.label, "", Icon::none, current == option.code) && !too_soon()) {
-            current = option.code;
-            a.verify_missing_answer = false;
-        }
-    }
-    if (a.verify_missing_answer) ui.warning(app.tr("verify.choose_answer"));
+    std::vector<RadioOption> options = {{"yes", app.tr("verify.a." + words + ".yes"), ""},
+                                        {"no", app.tr("verify.a." + words + ".no"), ""},
+                                        {"not_sure", app.tr("verify.a.not_sure"), ""}};
+    int selected = -1;
+    for (int i = 0; i < 3; ++i) if (current == kAnswers[i]) selected = i;
+    std::string error = a.verify_missing_answer ? app.tr("verify.choose_answer") : "";
+    if (!error.empty()) ui.error_summary(app.tr("error.summary_title"), {{"answer", error}});
+    int tapped = ui.radios("answer", options, selected, error);
+    if (tapped >= 0 && !too_soon()) { current = kAnswers[tapped]; a.verify_missing_answer = false; }
     if (!ui.primary_button("continue", app.tr("verify.continue")) || too_soon()) return;
     if (current == "unanswered") { a.verify_missing_answer = true; return; }
 
