@@ -76,6 +76,8 @@ test('an idle screen draws no frames (no CPU, no battery)', async () => {
   // (The site build puts a content hash in file names: data/devices.<hash>.json.)
   await page.waitForFunction(() => [/\/data\/devices\.[0-9a-f]+\.json$/, /\/api\/link\/verify$/, /\/api\/report$/].every(url =>
     performance.getEntriesByType('resource').some(e => url.test(e.name) && e.responseEnd > 0)), null, { timeout: 30000 });
+  // The service worker's "everything is in the browser" signal redraws the screen once too.
+  await page.waitForFunction(() => window.cleanslate.state().offline_ready, null, { timeout: 30000 });
   await page.waitForTimeout(500);
   const before = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(2000);

@@ -429,6 +429,9 @@ std::string App::state_json() const {
     // On a verification question: which one (tests answer by meaning, not by wording).
     if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
         state["question"] = answers_.verify_shown_id;
+    // On a reset page: whether "next" was pressed before its timer ran out (the page then asks
+    // to wait; a second press goes on).
+    if (journey_.screen() == Screen::reset_steps) state["early_press"] = answers_.early_press_warned;
     return state.dump();
 }
 
