@@ -73,7 +73,10 @@ for (const key of pending) if (!stillPending.has(key) && !option('--dir'))
 if (faults.length) { faults.forEach(f => console.error(f)); console.error(`locales: ${faults.length} problem(s)`); process.exit(1); }
 if (outDir) {
   mkdirSync(outDir, { recursive: true });
-  for (const file of files) writeFileSync(join(outDir, file), JSON.stringify(load(file).data));
+  // email.* texts are for the abuse desk's notification e-mails (cleanslate-desk notify,
+  // which embeds the source files): the wizard's download does not carry them.
+  const shipped = data => Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('email.')));
+  for (const file of files) writeFileSync(join(outDir, file), JSON.stringify(shipped(load(file).data)));
 }
 console.log(`locales: ${files.length} complete (${Object.keys(reference.data).length} texts each), plain language checked ` +
   `(${lint.rules.length} rules, ${stillPending.size} texts waiting for the plain-language pass)`);

@@ -31,14 +31,6 @@ std::optional<std::string> evidence_text(const std::string& argument) {
     return argument;
 }
 
-// Ticket ids go into e-mails and the helpdesk's search box: letters, digits and dashes.
-bool is_ticket_id(const std::string& ticket) {
-    if (ticket.empty() || ticket.size() > 64) return false;
-    for (char c : ticket)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
-    return true;
-}
-
 int fail(const std::string& message) {
     std::fprintf(stderr, "cleanslate-server mint: %s\n", message.c_str());
     return 2;

@@ -1,6 +1,7 @@
 // notification.cpp — the payload builders and the demo case.
 #include "notification.h"
 
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <random>
@@ -17,6 +18,13 @@ LinkPayload notification_payload(std::string ticket, std::string lang, std::stri
     payload.helpdesk = std::move(helpdesk);
     payload.evidence = std::move(evidence);
     return payload;
+}
+
+bool is_ticket_id(const std::string& ticket) {
+    if (ticket.empty() || ticket.size() > 64) return false;
+    for (unsigned char c : ticket)
+        if (!(std::isalnum(c) || c == '-')) return false;
+    return true;
 }
 
 std::string ticket_id(int64_t now, uint32_t serial) {

@@ -19,6 +19,10 @@ LinkPayload notification_payload(std::string ticket, std::string lang, std::stri
 // with the Mirai credential root/xc3511, ticket "CS-<year>-<six digits>", language nl.
 LinkPayload demo_notification(int64_t now);
 
+// Case numbers go into e-mails, links and the helpdesk's search box: 1-64 letters, digits
+// and dashes.
+bool is_ticket_id(const std::string& ticket);
+
 // "CS-2026-104233": the year of `now` and six digits taken from `serial`.
 std::string ticket_id(int64_t now, uint32_t serial);
 

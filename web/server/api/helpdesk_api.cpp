@@ -228,13 +228,6 @@ void follow_attention(const ApiContext& context, const Request& request, Respons
 }
 
 // --- Starting a case on the phone ----------------------------------------------------------------
-bool is_ticket_id(const std::string& ticket) {
-    if (ticket.empty() || ticket.size() > 64) return false;
-    for (unsigned char c : ticket)
-        if (!(std::isalnum(c) || c == '-')) return false;
-    return true;
-}
-
 void create_case(const ApiContext& context, const Request& request, Response& response) {
     const auto session = require_session(context, request, response, true);
     if (!session) return;

@@ -3,6 +3,8 @@
 //   cleanslate-desk identify [--db FILE] --csv FILE   a feed CSV -> JSON lines, one result per data row:
 //       {"line": N, "src_ip": "...", "timestamp": "...", "confident": ..., "candidates": [...]}
 //   cleanslate-desk add-agent NAME | set-password NAME   helpdesk accounts (agents_command.h)
+//   cleanslate-desk import-feed FILE.csv                 feed rows -> cases (import_command.h)
+//   cleanslate-desk notify --out DIR ...                 new cases -> .eml files (notify_command.h)
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
 // database that does not load — prints one line on stderr and exits with status 2.
@@ -18,6 +20,8 @@
 #include "core/identify.h"
 #include "feed_csv.h"
 #include "identification_json.h"
+#include "import_command.h"
+#include "notify_command.h"
 
 #ifndef CS_DEFAULT_DB
 #define CS_DEFAULT_DB "data/devices.json"
@@ -34,7 +38,14 @@ constexpr const char* kUsage =
     "  ranked device candidates as JSON (JSON lines for --csv, one per data row)\n"
     "usage: cleanslate-desk add-agent NAME [--database var/cleanslate.db] [--generate-password]\n"
     "       cleanslate-desk set-password NAME [--database var/cleanslate.db] [--generate-password]\n"
-    "  a helpdesk login; the password is read from stdin (asked twice on a terminal) or generated\n";
+    "  a helpdesk login; the password is read from stdin (asked twice on a terminal) or generated\n"
+    "usage: cleanslate-desk import-feed FILE.csv [--database var/cleanslate.db] [--db FILE] [--lang nl|en]\n"
+    "                                    [--ticket-prefix CS-2026-] [--progress|--no-progress]\n"
+    "  infection feed rows -> cases; needs a customer column (the provider's customer id) and a\n"
+    "  timestamp; optional ticket, email, language. Bad rows are named on stderr (exit status 3)\n"
+    "usage: cleanslate-desk notify --out DIR --from \"Name <address>\" --helpdesk PHONE [--base-url URL]\n"
+    "                              [--database var/cleanslate.db] [--days 14] [--link-key-file F]\n"
+    "  one .eml per case not notified yet, in the customer's language, with its signed link\n";
 
 int fail(const std::string& message) {
     std::string one_line = message;
@@ -105,5 +116,7 @@ int main(int argc, char** argv) {
     if (std::string(argv[1]) == "identify") return identify_command(argc, argv);
     if (std::string(argv[1]) == "add-agent" || std::string(argv[1]) == "set-password")
         return cleanslate::desk::run_agents_command(argc, argv);
+    if (std::string(argv[1]) == "import-feed") return cleanslate::desk::run_import_command(argc, argv);
+    if (std::string(argv[1]) == "notify") return cleanslate::desk::run_notify_command(argc, argv);
     return fail(std::string("unknown command '") + argv[1] + "' (try --help)");
 }

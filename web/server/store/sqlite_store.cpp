@@ -149,6 +149,38 @@ HelpdeskCase case_at(sqlite3_stmt* s) {
     return c;
 }
 
+constexpr const char* kFeedCaseColumns =
+    "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at";
+FeedCase feed_case_at(sqlite3_stmt* s) {
+    FeedCase c;
+    c.id = number_at(s, 0);
+    c.ticket = text_at(s, 1);
+    c.customer = text_at(s, 2);
+    c.email = text_at(s, 3);
+    c.language = text_at(s, 4);
+    c.evidence_json = text_at(s, 5);
+    c.device_id = text_at(s, 6);
+    c.device_category = text_at(s, 7);
+    c.confident = number_at(s, 8) != 0;
+    c.status = text_at(s, 9);
+    c.first_seen = number_at(s, 10);
+    c.last_seen = number_at(s, 11);
+    c.sightings = number_at(s, 12);
+    c.created_at = number_at(s, 13);
+    c.notified_at = number_at(s, 14);
+    c.reinfected_at = number_at(s, 15);
+    return c;
+}
+
+// "CS-2026-" + 42 -> "CS-2026-0000042": seven digits, so feed cases never meet the six-digit
+// numbers the helpdesk draws for its own cases.
+std::string numbered_ticket(const std::string& prefix, int64_t id) {
+    std::string digits = std::to_string(id);
+    if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
+    return prefix + digits;
+}
+
 // --- The file itself ----------------------------------------------------------------------------------
 // Creates the directory (0700) and the file (0600) before SQLite sees it, and tightens an
 // existing file that is readable by others.
@@ -542,6 +574,58 @@ public:
         return found;
     }
 
+    // --- Feed cases -----------------------------------------------------------------------------------------------
+    std::vector<SightingResult> record_sightings(const std::vector<FeedSighting>& sightings,
+                                                 const std::string& ticket_prefix, int64_t now) override {
+        std::vector<SightingResult> results(sightings.size(), SightingResult::failed);
+        const int written = write([&](Connection& db) -> int {
+            for (size_t i = 0; i < sightings.size(); ++i) {
+                const int result = record_sighting(db, sightings[i], ticket_prefix, now);
+                if (result < 0) return -1;
+                results[i] = SightingResult(result);
+            }
+            return 1;
+        });
+        if (written != 1) std::fill(results.begin(), results.end(), SightingResult::failed);
+        return results;
+    }
+
+    std::vector<FeedCase> cases_to_notify(const PageRequest& page) override {
+        static const std::string sql = std::string("SELECT ") + kFeedCaseColumns +
+                                       " FROM feed_cases WHERE notified_at = 0 AND id > ?1 ORDER BY id LIMIT ?2";
+        std::vector<FeedCase> cases;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(sql.c_str());
+            bind_value(s, 1, page.after);
+            bind_value(s, 2, int64_t(page_limit(page)));
+            while (sqlite3_step(s) == SQLITE_ROW) cases.push_back(feed_case_at(s));
+        });
+        return cases;
+    }
+
+    bool mark_notified(const std::vector<int64_t>& case_ids, int64_t now) override {
+        return write([&](Connection& db) -> int {
+                   for (int64_t id : case_ids) {
+                       sqlite3_stmt* s = db.statement("UPDATE feed_cases SET notified_at = ?2 WHERE id = ?1");
+                       bind_value(s, 1, id);
+                       bind_value(s, 2, now);
+                       if (!run(s)) return -1;
+                   }
+                   return 1;
+               }) == 1;
+    }
+
+    std::optional<FeedCase> find_feed_case(const std::string& ticket) override {
+        static const std::string sql = std::string("SELECT ") + kFeedCaseColumns + " FROM feed_cases WHERE ticket = ?1";
+        std::optional<FeedCase> found;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(sql.c_str());
+            bind_value(s, 1, ticket);
+            if (sqlite3_step(s) == SQLITE_ROW) found = feed_case_at(s);
+        });
+        return found;
+    }
+
     // --- Housekeeping -------------------------------------------------------------------------------------------
     int64_t purge_expired(int64_t now) override {
         return write([&](Connection& db) -> int {
@@ -563,6 +647,77 @@ public:
     }
 
 private:
+    // One sighting inside the import's transaction: a SightingResult, or -1 on failure.
+    static int record_sighting(Connection& db, const FeedSighting& row, const std::string& ticket_prefix, int64_t now) {
+        sqlite3_stmt* seen = db.statement("SELECT 1 FROM feed_rows WHERE row_hash = ?1");
+        sqlite3_bind_blob(seen, 1, row.row_hash.data(), int(row.row_hash.size()), SQLITE_TRANSIENT);
+        const int seen_step = sqlite3_step(seen);
+        sqlite3_reset(seen);
+        if (seen_step == SQLITE_ROW) return int(SightingResult::duplicate);
+        if (seen_step != SQLITE_DONE) return -1;
+
+        int64_t case_id = 0;
+        int result = int(SightingResult::seen_again);
+        sqlite3_stmt* newest = db.statement(
+            "SELECT id, ticket, reinfected_at FROM feed_cases WHERE customer = ?1 ORDER BY id DESC LIMIT 1");
+        bind_value(newest, 1, row.customer);
+        if (sqlite3_step(newest) == SQLITE_ROW) {
+            case_id = number_at(newest, 0);
+            const std::string ticket = text_at(newest, 1);
+            const int64_t reinfected_at = number_at(newest, 2);
+            sqlite3_reset(newest);  // done reading before the case is written
+            sqlite3_stmt* remediated = db.statement(
+                "SELECT coalesce(max(received_at), 0) FROM reports "
+                "WHERE ticket = ?1 AND kind = 'final' AND outcome = 'remediated'");
+            bind_value(remediated, 1, ticket);
+            const int64_t remediated_at = sqlite3_step(remediated) == SQLITE_ROW ? number_at(remediated, 0) : 0;
+            const bool reinfected = remediated_at > 0 && row.seen_at > remediated_at && remediated_at > reinfected_at;
+            sqlite3_stmt* update = db.statement(
+                "UPDATE feed_cases SET sightings = sightings + 1, first_seen = min(first_seen, ?2), "
+                "last_seen = max(last_seen, ?2), status = CASE WHEN ?3 THEN 'reinfected' ELSE status END, "
+                "reinfected_at = CASE WHEN ?3 THEN ?2 ELSE reinfected_at END WHERE id = ?1");
+            bind_value(update, 1, case_id);
+            bind_value(update, 2, row.seen_at);
+            bind_value(update, 3, int64_t(reinfected ? 1 : 0));
+            if (!run(update)) return -1;
+            if (reinfected) result = int(SightingResult::reinfected);
+        } else {
+            sqlite3_stmt* insert = db.statement(
+                "INSERT INTO feed_cases (ticket, customer, email, language, evidence, device_id, device_category, "
+                "confident, status, first_seen, last_seen, sightings, created_at) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9, 1, ?10) ON CONFLICT (ticket) DO NOTHING");
+            // A case without the provider's own number is numbered by its id, once the id exists.
+            static constexpr char kHex[] = "0123456789abcdef";
+            std::string placeholder = "numbering-";
+            for (unsigned char byte : row.row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
+            bind_value(insert, 1, row.ticket.empty() ? placeholder : row.ticket);
+            bind_value(insert, 2, row.customer);
+            bind_value(insert, 3, row.email);
+            bind_value(insert, 4, row.language);
+            bind_value(insert, 5, row.evidence_json);
+            bind_value(insert, 6, row.device_id);
+            bind_value(insert, 7, row.device_category);
+            bind_value(insert, 8, int64_t(row.confident ? 1 : 0));
+            bind_value(insert, 9, row.seen_at);
+            bind_value(insert, 10, now);
+            if (!run(insert)) return -1;
+            if (sqlite3_changes(db.handle()) == 0) return int(SightingResult::ticket_taken);
+            case_id = sqlite3_last_insert_rowid(db.handle());
+            if (row.ticket.empty()) {
+                sqlite3_stmt* number = db.statement("UPDATE feed_cases SET ticket = ?2 WHERE id = ?1");
+                bind_value(number, 1, case_id);
+                bind_value(number, 2, numbered_ticket(ticket_prefix, case_id));
+                if (!run(number)) return -1;
+            }
+            result = int(SightingResult::new_case);
+        }
+        sqlite3_stmt* remember = db.statement("INSERT INTO feed_rows (row_hash, case_id, seen_at) VALUES (?1, ?2, ?3)");
+        sqlite3_bind_blob(remember, 1, row.row_hash.data(), int(row.row_hash.size()), SQLITE_TRANSIENT);
+        bind_value(remember, 2, case_id);
+        bind_value(remember, 3, row.seen_at);
+        return run(remember) ? result : -1;
+    }
+
     // --- Writes: one thread, commits in groups ---------------------------------------------------------------
     struct PendingWrite {
         std::function<int(Connection&)> work;  // < 0: failed (its savepoint is rolled back)

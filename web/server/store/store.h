@@ -97,6 +97,51 @@ struct HelpdeskCase {
     int64_t code_expires_at = 0;
 };
 
+// --- Feed cases (the abuse desk: cleanslate-desk import-feed and notify) ---------------------
+// One infection feed row, as the importer prepared it: whose connection, when, and — in
+// case it opens a new case — what was seen and what the engine made of it.
+struct FeedSighting {
+    std::string row_hash;         // 16 bytes naming the row's content: a row seen before is a duplicate
+    std::string customer;         // the provider's customer id
+    std::string ticket;           // the provider's case number for a new case; "" to number it
+    std::string email;            // where the provider sends the e-mail ("" when its mail system knows)
+    std::string language;         // "nl" or "en"
+    int64_t seen_at = 0;
+    std::string evidence_json;    // link evidence (never an address)
+    std::string device_id;        // the engine's best candidate
+    std::string device_category;
+    bool confident = false;
+};
+
+// What one sighting did.
+enum class SightingResult {
+    new_case,     // a case was opened
+    seen_again,   // added to the customer's case
+    reinfected,   // seen after the case reported 'remediated': marked reinfected
+    duplicate,    // this row was counted before
+    ticket_taken, // the row's ticket belongs to another customer's case: nothing stored
+    failed,
+};
+
+struct FeedCase {
+    int64_t id = 0;
+    std::string ticket;
+    std::string customer;
+    std::string email;
+    std::string language;
+    std::string evidence_json;
+    std::string device_id;
+    std::string device_category;
+    bool confident = false;
+    std::string status;  // "open" or "reinfected"
+    int64_t first_seen = 0;
+    int64_t last_seen = 0;
+    int64_t sightings = 0;
+    int64_t created_at = 0;
+    int64_t notified_at = 0;
+    int64_t reinfected_at = 0;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -152,6 +197,20 @@ public:
     virtual bool create_case(const HelpdeskCase& helpdesk_case) = 0;
     virtual std::optional<HelpdeskCase> find_case_by_code(const std::string& case_code, int64_t now) = 0;
     virtual std::optional<HelpdeskCase> find_case(const std::string& ticket) = 0;
+
+    // --- Feed cases ----------------------------------------------------------------------------
+    // Applies the sightings in order, all in one transaction (an import commits in batches of
+    // these), one result per sighting. A sighting belongs to the customer's newest case; a
+    // customer without one gets a new case numbered `ticket_prefix` + its id in seven digits
+    // unless the row names its own ticket. A sighting later than the case's newest final
+    // report of 'remediated' (and than its last reinfection) marks the case reinfected.
+    virtual std::vector<SightingResult> record_sightings(const std::vector<FeedSighting>& sightings,
+                                                         const std::string& ticket_prefix, int64_t now) = 0;
+    // Cases no e-mail was written for yet, oldest first, ids greater than page.after.
+    virtual std::vector<FeedCase> cases_to_notify(const PageRequest& page) = 0;
+    // Records that the e-mails for these cases were written. False when the write failed.
+    virtual bool mark_notified(const std::vector<int64_t>& case_ids, int64_t now) = 0;
+    virtual std::optional<FeedCase> find_feed_case(const std::string& ticket) = 0;
 
     // --- Housekeeping ---------------------------------------------------------------------------
     // Deletes expired sessions and codes. Returns how many rows went.

@@ -1,0 +1,223 @@
+// notification_email.cpp — texts -> plain and HTML bodies -> a MIME message.
+#include "notification_email.h"
+
+#include <ctime>
+#include <sstream>
+#include <vector>
+
+namespace cleanslate::desk {
+
+// --- Words ---------------------------------------------------------------------------------
+std::string evidence_words(std::string_view category, bool confident) {
+    if (!confident) return "device";
+    if (category == "camera" || category == "recorder") return "camera";
+    if (category == "router" || category == "access-point") return "router";
+    if (category == "tv-box" || category == "media-receiver") return "tv";
+    if (category == "printer" || category == "nas") return std::string(category);
+    if (category == "voip") return "phone";
+    if (category == "smart-home") return "smart_home";
+    return "device";
+}
+
+std::string spoken_date(const Catalog& texts, int64_t unix_seconds) {
+    const std::time_t seconds = std::time_t(unix_seconds);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    std::vector<std::string> months;
+    std::istringstream names(texts.text("email.months"));
+    for (std::string name; std::getline(names, name, ',');) months.push_back(name);
+    const std::string month = months.size() == 12 ? months[size_t(local.tm_mon)] : std::to_string(local.tm_mon + 1);
+    return std::to_string(local.tm_mday) + " " + month + " " + std::to_string(local.tm_year + 1900);
+}
+
+std::string link_site(std::string_view link) {
+    const size_t scheme = link.find("://");
+    if (scheme == std::string_view::npos) return std::string(link);
+    const size_t path = link.find_first_of("/?#", scheme + 3);
+    return std::string(link.substr(0, path));
+}
+
+// --- The bodies ------------------------------------------------------------------------------
+namespace {
+
+std::string html_escaped(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+NotificationText compose_notification(const Catalog& texts, const EmailFacts& facts) {
+    const TextArgs args = {{"ticket", facts.ticket},
+                           {"date", spoken_date(texts, facts.seen_at)},
+                           {"phone", facts.helpdesk_phone},
+                           {"site", link_site(facts.link)}};
+    auto say = [&](const std::string& key) { return texts.format(key, args); };
+    const std::string evidence =
+        say("email.evidence." + facts.device_words + (facts.factory_password ? ".password" : ".open"));
+    // The last whole day the link works: the day it expires it stops at the time it was made.
+    const std::string link_valid =
+        texts.format("email.link_valid", {{"date", spoken_date(texts, facts.link_expires_at - 24 * 3600)}});
+
+    NotificationText out;
+    out.subject = say("email.subject");
+    // Plain text: one paragraph per thing, the link alone on its line so every client makes it clickable.
+    const std::vector<std::string> plain = {say("email.greeting"), say("email.seen") + " " + evidence, say("email.why"),
+                                            say("email.action") + "\n" + facts.link, link_valid,
+                                            say("email.case") + " " + say("email.help"),
+                                            say("email.genuine_title") + "\n" + say("email.genuine"),
+                                            say("email.signoff") + "\n" + facts.provider};
+    for (size_t i = 0; i < plain.size(); ++i) out.plain += (i ? "\n\n" : "") + plain[i];
+    out.plain += "\n";
+
+    // HTML: the same paragraphs; a large button, and the address written out beside it so the
+    // customer can see where it goes before clicking.
+    const std::string p = "<p style=\"margin:0 0 16px\">";
+    std::string& h = out.html;
+    h = "<!DOCTYPE html>\n<html lang=\"" + html_escaped(texts.code()) + "\">\n<head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + html_escaped(out.subject) +
+        "</title></head>\n<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:17px;"
+        "line-height:1.5;color:#1a1a1a;background:#ffffff\">\n<div style=\"max-width:36em;margin:0 auto\">\n";
+    h += p + html_escaped(say("email.greeting")) + "</p>\n";
+    h += p + html_escaped(say("email.seen")) + " " + html_escaped(evidence) + "</p>\n";
+    h += p + html_escaped(say("email.why")) + "</p>\n";
+    h += p + html_escaped(say("email.action")) + "</p>\n";
+    h += p + "<a href=\"" + html_escaped(facts.link) +
+         "\" style=\"display:inline-block;padding:12px 24px;min-height:20px;background:#0b5cad;color:#ffffff;"
+         "font-size:18px;font-weight:bold;text-decoration:none;border-radius:6px\">" + html_escaped(say("email.button")) +
+         "</a></p>\n";
+    h += "<p style=\"margin:0 0 16px;font-size:16px;word-break:break-all\">" + html_escaped(facts.link) + "</p>\n";
+    h += p + html_escaped(link_valid) + "</p>\n";
+    h += p + "<strong>" + html_escaped(say("email.case")) + "</strong> " + html_escaped(say("email.help")) + "</p>\n";
+    h += "<h2 style=\"margin:24px 0 8px;font-size:19px\">" + html_escaped(say("email.genuine_title")) + "</h2>\n";
+    h += p + html_escaped(say("email.genuine")) + "</p>\n";
+    h += p + html_escaped(say("email.signoff")) + "<br>" + html_escaped(facts.provider) + "</p>\n";
+    h += "</div>\n</body>\n</html>\n";
+    return out;
+}
+
+// --- MIME ------------------------------------------------------------------------------------------
+namespace {
+
+// Quoted-printable (RFC 2045): lines of at most 76 characters, CRLF line ends.
+std::string quoted_printable(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out, line;
+    auto flush = [&](bool hard) {
+        out += line;
+        out += hard ? "\r\n" : "=\r\n";
+        line.clear();
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            // A space or tab at a line's end would be lost in transport: encode it.
+            if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+                const char last = line.back();
+                line.pop_back();
+                line += {'=', kHex[last >> 4], kHex[last & 15]};
+            }
+            flush(true);
+            continue;
+        }
+        std::string piece;
+        if ((c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t') piece = char(c);
+        else piece = {'=', kHex[c >> 4], kHex[c & 15]};
+        if (line.size() + piece.size() > 75) flush(false);
+        line += piece;
+    }
+    if (!line.empty()) flush(true);
+    return out;
+}
+
+std::string base64(std::string_view bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        uint32_t n = uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
+        if (i + 1 < bytes.size()) n |= uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
+        if (i + 2 < bytes.size()) n |= uint32_t(static_cast<unsigned char>(bytes[i + 2]));
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? kAlphabet[(n >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? kAlphabet[n & 63] : '=';
+    }
+    return out;
+}
+
+// A header value: as it is when printable ASCII, else RFC 2047 encoded words of at most 45
+// bytes each (never splitting a UTF-8 character), folded onto continuation lines.
+std::string header_text(std::string_view text) {
+    bool ascii = true;
+    for (unsigned char c : text) ascii = ascii && c >= 32 && c < 127;
+    if (ascii) return std::string(text);
+    std::string out;
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t end = std::min(text.size(), at + 45);
+        while (end < text.size() && end > at && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        out += (out.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") + base64(text.substr(at, end - at)) + "?=";
+        at = end;
+    }
+    return out;
+}
+
+std::string mail_date(int64_t unix_seconds) {
+    const std::time_t seconds = std::time_t(unix_seconds);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[64];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S +0000", &utc);  // C locale names, as RFC 5322 wants
+    return text;
+}
+
+}  // namespace
+
+bool is_sender(std::string_view from) {
+    if (from.empty() || from.size() > 200) return false;
+    for (unsigned char c : from)
+        if (c < 32 || c >= 127) return false;
+    const size_t open = from.find('<');
+    const std::string_view address =
+        open == std::string_view::npos ? from : from.substr(open + 1, from.size() - open - 2);
+    if (open != std::string_view::npos && from.back() != '>') return false;
+    const size_t at = address.find('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < address.size() &&
+           address.find_first_of(" <>,;\"") == std::string_view::npos;
+}
+
+std::string eml_message(const EmailEnvelope& envelope, const NotificationText& text) {
+    const std::string boundary = "cleanslate-" + envelope.ticket + "-" + std::to_string(envelope.date);
+    const size_t at = envelope.from.rfind('@');
+    std::string domain = at == std::string::npos ? "cleanslate.invalid" : envelope.from.substr(at + 1);
+    if (!domain.empty() && domain.back() == '>') domain.pop_back();
+
+    std::string m;
+    m += "From: " + envelope.from + "\r\n";
+    if (!envelope.to.empty()) m += "To: " + envelope.to + "\r\n";
+    m += "Subject: " + header_text(text.subject) + "\r\n";
+    m += "Date: " + mail_date(envelope.date) + "\r\n";
+    m += "Message-ID: <" + envelope.ticket + "." + std::to_string(envelope.date) + "@" + domain + ">\r\n";
+    m += "MIME-Version: 1.0\r\n";
+    m += "Content-Language: " + envelope.language + "\r\n";
+    m += "X-CleanSlate-Case: " + envelope.ticket + "\r\n";
+    if (!envelope.customer.empty()) m += "X-CleanSlate-Customer: " + header_text(envelope.customer) + "\r\n";
+    m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    m += "--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
+    m += quoted_printable(text.plain);
+    m += "--" + boundary + "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
+    m += quoted_printable(text.html);
+    m += "--" + boundary + "--\r\n";
+    return m;
+}
+
+}  // namespace cleanslate::desk

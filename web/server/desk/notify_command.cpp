@@ -1,0 +1,149 @@
+// notify_command.cpp — cases -> signed links -> e-mail files, in pages.
+#include "notify_command.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/i18n.h"
+#include "core/link_token.h"
+#include "link_key.h"
+#include "notification.h"
+#include "notification_email.h"
+#include "store/sqlite_store.h"
+
+namespace cleanslate::server {
+// The locale files as they were at build time (desk.cmake embeds them).
+const char* desk_locale_en();
+const char* desk_locale_nl();
+}  // namespace cleanslate::server
+
+namespace cleanslate::desk {
+
+namespace {
+
+using namespace cleanslate::server;
+
+constexpr int kCasesPerPage = 500;
+
+int fail(const std::string& message, int status = 2) {
+    std::cerr << "cleanslate-desk: " << message << "\n";
+    return status;
+}
+
+// Written beside the target and renamed into place, so the mail system never picks up half a file.
+bool write_file(const std::filesystem::path& path, const std::string& contents) {
+    const std::filesystem::path partial = path.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (!out.write(contents.data(), std::streamsize(contents.size())) || !out.flush()) return false;
+    }
+    chmod(partial.c_str(), 0640);
+    std::error_code ec;
+    std::filesystem::rename(partial, path, ec);
+    return !ec;
+}
+
+}  // namespace
+
+int run_notify_command(int argc, char** argv) {
+    std::string out_dir, from, helpdesk, base_url, database = "var/cleanslate.db", link_key_file;
+    long days = kLinkValidDays;
+    for (int i = 2; i < argc; ++i) {
+        const std::string argument = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (argument == "--out" && has_value) out_dir = argv[++i];
+        else if (argument == "--from" && has_value) from = argv[++i];
+        else if (argument == "--helpdesk" && has_value) helpdesk = argv[++i];
+        else if (argument == "--base-url" && has_value) base_url = argv[++i];
+        else if (argument == "--database" && has_value) database = argv[++i];
+        else if (argument == "--link-key-file" && has_value) link_key_file = argv[++i];
+        else if (argument == "--days" && has_value) days = std::strtol(argv[++i], nullptr, 10);
+        else return fail("unknown argument '" + argument + "' (try --help)");
+    }
+    if (base_url.empty())
+        if (const char* from_environment = std::getenv("CLEANSLATE_PUBLIC_URL")) base_url = from_environment;
+    if (out_dir.empty()) return fail("notify needs --out DIR (where the .eml files go)");
+    if (!is_sender(from)) return fail("notify needs --from \"Name <address>\" in plain ASCII (the e-mail's sender)");
+    if (helpdesk.empty()) return fail("notify needs --helpdesk PHONE (the number the e-mail gives)");
+    if (base_url.rfind("https://", 0) != 0 && base_url.rfind("http://", 0) != 0)
+        return fail("notify needs --base-url https://... (or CLEANSLATE_PUBLIC_URL): where the wizard is");
+    if (days < 1 || days > 90) return fail("--days must be 1 to 90");
+    const size_t name_start = from.find('<');
+    std::string provider = name_start == std::string::npos ? std::string() : from.substr(0, name_start);
+    while (!provider.empty() && (provider.back() == ' ' || provider.back() == '"')) provider.pop_back();
+    while (!provider.empty() && provider.front() == '"') provider.erase(0, 1);
+    if (provider.empty()) return fail("--from needs a name to sign the e-mail: \"Name <address>\"");
+
+    Catalog english, dutch;
+    if (!english.load(desk_locale_en()) || !dutch.load(desk_locale_nl())) return fail("the built-in texts do not load", 1);
+
+    std::string error;
+    const auto key = load_link_key({link_key_file, /*create_if_missing=*/false}, error);
+    if (!key) return fail(error, 1);
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) return fail("cannot create " + out_dir + ": " + ec.message(), 1);
+    const auto store = open_sqlite_store(database, SqliteOptions{}, error);
+    if (!store) return fail(error, 1);
+
+    const auto clock_started = std::chrono::steady_clock::now();
+    const int64_t now = int64_t(std::time(nullptr));
+    uint64_t written = 0, in_dutch = 0;
+    PageRequest page;
+    page.limit = kCasesPerPage;
+    while (true) {
+        const std::vector<FeedCase> cases = store->cases_to_notify(page);
+        if (cases.empty()) break;
+        std::vector<int64_t> notified;
+        for (const FeedCase& c : cases) {
+            page.after = c.id;
+            const Catalog& texts = c.language == "en" ? english : dutch;
+            Json evidence = parse_json(c.evidence_json);
+            if (!evidence.is_object()) evidence = Json::object();
+            const LinkPayload payload = notification_payload(c.ticket, texts.code(), helpdesk, evidence, now, days);
+            const std::string token = mint_link_token(payload, key->key);
+            if (token.empty()) {
+                std::cerr << "cleanslate-desk: case " << c.ticket << ": its evidence makes the link too long; skipped\n";
+                continue;
+            }
+            EmailFacts facts;
+            facts.ticket = c.ticket;
+            facts.link = link_url(base_url, token);
+            facts.helpdesk_phone = helpdesk;
+            facts.provider = provider;
+            facts.seen_at = c.first_seen;
+            facts.link_expires_at = payload.expires_at;
+            facts.device_words = evidence_words(c.device_category, c.confident);
+            facts.factory_password = evidence.contains("credential");
+            EmailEnvelope envelope;
+            envelope.from = from;
+            envelope.to = c.email;
+            envelope.customer = c.customer;
+            envelope.ticket = c.ticket;
+            envelope.language = texts.code();
+            envelope.date = now;
+            const std::string message = eml_message(envelope, compose_notification(texts, facts));
+            if (!write_file(std::filesystem::path(out_dir) / (c.ticket + ".eml"), message))
+                return fail("cannot write " + out_dir + "/" + c.ticket + ".eml", 1);
+            notified.push_back(c.id);
+            ++written;
+            if (texts.code() == "nl") ++in_dutch;
+        }
+        if (!store->mark_notified(notified, now)) return fail("could not write " + database, 1);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_started).count();
+    std::printf("%llu e-mails written to %s (%llu in Dutch, %llu in English) (%.1f s, %.0f e-mails/s)\n",
+                static_cast<unsigned long long>(written), out_dir.c_str(), static_cast<unsigned long long>(in_dutch),
+                static_cast<unsigned long long>(written - in_dutch), seconds,
+                seconds > 0 ? double(written) / seconds : 0.0);
+    return 0;
+}
+
+}  // namespace cleanslate::desk
