@@ -186,7 +186,7 @@ test('a camera gets a page per setting the data can lead to, with its menu path,
   await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'hardening-camera', 1);
   // The app was never asked about: the cloud connection (which an app may need) is not offered.
-  assert.equal(await page.getByText(/cloud connection/).count(), 0);
+  assert.equal(await page.getByText(/connection to the maker/).count(), 0);
   await pressAndTurn(page, t.next);
   await expectScreen(page, 'reconnect');
   await context.close();
@@ -248,7 +248,7 @@ test('a customer who uses no app hears of no app on a device set up in its web p
   const all = texts.join('\n');
   assert.doesNotMatch(all.replace(/Use this password|Copy the password/g, ''), /\bapps?\b/i, 'no app mentioned');
   // Without an app the cloud connection is not needed: it is offered, with its menu path.
-  assert.match(all, /Turn off the cloud connection/);
+  assert.match(all, /Turn off the connection to the maker \(P2P\)/);
   await context.close();
 });
 
