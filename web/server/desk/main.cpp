@@ -45,7 +45,8 @@ constexpr const char* kUsage =
     "  timestamp; optional ticket, email, language. Bad rows are named on stderr (exit status 3)\n"
     "usage: cleanslate-desk notify --out DIR --from \"Name <address>\" --helpdesk PHONE [--base-url URL]\n"
     "                              [--database var/cleanslate.db] [--days 14] [--link-key-file F]\n"
-    "  one .eml per case not notified yet, in the customer's language, with its signed link\n";
+    "  one .eml per case not notified yet, in the customer's language, with its signed link\n"
+    "--database: a file path (SQLite, the default) or postgresql://user@host/database (PostgreSQL)\n";
 
 int fail(const std::string& message) {
     std::string one_line = message;

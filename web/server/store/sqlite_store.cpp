@@ -19,15 +19,13 @@
 #include <vector>
 
 #include "store/migrations.h"
+#include "store/store_rules.h"
 
 namespace cleanslate::server {
 
 namespace {
 
-constexpr int kLargestPage = 1000;  // the API asks for less; this bounds any caller
 constexpr size_t kLargestCommitGroup = 512;
-
-int page_limit(const PageRequest& page) { return page.limit < 1 ? 1 : (page.limit > kLargestPage ? kLargestPage : page.limit); }
 
 // --- One connection and its prepared statements -----------------------------------------
 class Connection {
@@ -171,14 +169,6 @@ FeedCase feed_case_at(sqlite3_stmt* s) {
     c.notified_at = number_at(s, 14);
     c.reinfected_at = number_at(s, 15);
     return c;
-}
-
-// "CS-2026-" + 42 -> "CS-2026-0000042": seven digits, so feed cases never meet the six-digit
-// numbers the helpdesk draws for its own cases.
-std::string numbered_ticket(const std::string& prefix, int64_t id) {
-    std::string digits = std::to_string(id);
-    if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
-    return prefix + digits;
 }
 
 // --- The file itself ----------------------------------------------------------------------------------
@@ -687,10 +677,7 @@ private:
                 "confident, status, first_seen, last_seen, sightings, created_at) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9, 1, ?10) ON CONFLICT (ticket) DO NOTHING");
             // A case without the provider's own number is numbered by its id, once the id exists.
-            static constexpr char kHex[] = "0123456789abcdef";
-            std::string placeholder = "numbering-";
-            for (unsigned char byte : row.row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
-            bind_value(insert, 1, row.ticket.empty() ? placeholder : row.ticket);
+            bind_value(insert, 1, row.ticket.empty() ? numbering_placeholder(row.row_hash) : row.ticket);
             bind_value(insert, 2, row.customer);
             bind_value(insert, 3, row.email);
             bind_value(insert, 4, row.language);
