@@ -9,7 +9,9 @@
 //  2. index.html references the hashed names and carries the asset map (name as the code asks
 //     for it -> hashed name) that bridge.js and boot.js use for everything they load later.
 //  3. sw.js gets the build's version and precache list: every file the journey needs, so the
-//     wizard keeps working with the home off the internet.
+//     wizard keeps working with the home off the internet. A language's own data (the password
+//     check's dictionary and passphrase words, data/*-<language>.*) is a group of its own: a
+//     customer keeps only the language they use (and the other once they switch to it).
 //  4. Every file that compresses gets .br (brotli, quality 11) and .gz (zopfli when Debian's
 //     zopfli is installed, else gzip -9) siblings; the server sends one when the browser
 //     accepts it, so nothing is compressed per request.
@@ -82,6 +84,18 @@ for (const name of names) {
 const version = sha256(JSON.stringify(files) + readFileSync(join(stage, 'index.html')) +
   readFileSync(join(stage, 'sw.js'))).slice(0, 12);
 
+// A language's own data files, by the names the code asks for (data/dictionary-nl.txt).
+const LANGUAGE_DATA = /^data\/[^/]+-([a-z]{2})\.[^/.]+$/;
+const languages = {};              // language -> its hashed data files
+for (const [name, hashed] of Object.entries(files)) {
+  const match = name.match(LANGUAGE_DATA);
+  if (match) (languages[match[1]] ||= []).push(hashed);
+}
+for (const list of Object.values(languages)) list.sort();
+function languageOf(hashed) {
+  return Object.keys(languages).find(language => languages[language].includes(hashed));
+}
+
 // --- 2. index.html -------------------------------------------------------------------------
 // Every src/href that names a site file points to its hashed name; the asset map goes in a
 // JSON data block (not executed, so the Content-Security-Policy needs no exception for it).
@@ -90,19 +104,20 @@ let page = template.replace(/\b(src|href)="([^"#?:]+)"/g, (match, attribute, tar
   if (!files[target]) fail(`index.html: ${attribute}="${target}" names no file in the site`);
   return `${attribute}="${files[target]}"`;
 });
-const assetMap = JSON.stringify({ version, files }).replace(/</g, '\\u003c');
+const assetMap = JSON.stringify({ version, files, languages }).replace(/</g, '\\u003c');
 if (!page.includes('</head>')) fail('index.html: no </head> to put the asset map before');
 page = page.replace('</head>', `<script type="application/json" id="cleanslate-assets">${assetMap}</script>\n</head>`);
 output.set('index.html', Buffer.from(page));
 
 // --- 3. sw.js --------------------------------------------------------------------------------
-// The worker precaches the page and every hashed file: all of it is on the journey's path
-// (the shell, the wasm, fonts, locales, the device database, the password step's lists).
+// The worker precaches the page and every hashed file that every customer's journey needs (the
+// shell, the wasm, fonts, both locales, the device database, the common-password lists). Each
+// language's own password data is kept only when the page asks for that language.
 const worker = readFileSync(join(stage, 'sw.js'), 'utf8');
 const marker = /\/\*@build\*\/[\s\S]*?\/\*@end\*\//;
 if (!marker.test(worker)) fail('sw.js: no /*@build*/ ... /*@end*/ marker for the precache list');
-const precache = Object.values(files).sort();
-output.set('sw.js', Buffer.from(worker.replace(marker, JSON.stringify({ version, precache }))));
+const precache = Object.values(files).filter(hashed => !languageOf(hashed)).sort();
+output.set('sw.js', Buffer.from(worker.replace(marker, JSON.stringify({ version, precache, languages }))));
 
 // --- Write the site ------------------------------------------------------------------------------
 // Only what this build holds stays: stale hashed files and their siblings are removed. A hashed

@@ -146,6 +146,26 @@ def dutch_passphrase_words(ranked, scores, count, blocked):
     return chosen
 
 
+# --- What the estimator can use ---------------------------------------------------------
+def useful_to_estimator(ranked):
+    """The ranked words without those the estimator never uses, whatever the password:
+    - a word whose rank exceeds 10^length: guessing its letters blindly (bruteforce, 10 guesses
+      a character) is already cheaper, so the cheapest reading of a password never picks it;
+    - a word the common-password list (loaded for every customer) ranks more common: that
+      match costs fewer guesses and wins.
+    Later words move up by the dropped ones; a lower rank means fewer guesses, so the check
+    only becomes stricter, never weaker."""
+    common = {}
+    for rank, word in enumerate(FREQUENCY_LISTS["passwords"], 1):
+        common.setdefault(word.lower(), rank)
+    kept = []
+    for word in ranked:
+        rank = len(kept) + 1
+        if rank <= 10 ** len(word) and common.get(word, rank + 1) >= rank:
+            kept.append(word)
+    return kept
+
+
 # --- Main ---------------------------------------------------------------------------
 
 
@@ -173,7 +193,7 @@ def main():
         write_lines(os.path.join(args.out_dir, "words-%s.txt" % language), sorted(words))
 
     write_lines(os.path.join(args.out_dir, "dictionary-nl.txt"),
-                ["#list dutch"] + ranked_dutch[:args.dutch_dictionary])
+                ["#list dutch"] + useful_to_estimator(ranked_dutch[:args.dutch_dictionary]))
     if args.builtin_out:
         write_builtin_source(args.builtin_out, {"nl": dutch[:args.builtin_words], "en": english[:args.builtin_words]})
 

@@ -19,11 +19,12 @@
 #include <GLES2/gl2.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstdint>
-#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace cleanslate;
@@ -44,11 +45,15 @@ struct Platform {
 };
 Platform* platform_state = nullptr;
 
+// No <sstream> here: iostreams would add tens of kilobytes to the wasm for one split.
 std::vector<std::string> split_languages(const char* list) {
     std::vector<std::string> out;
-    std::stringstream in(list ? list : "");
-    std::string item;
-    while (std::getline(in, item, ',')) if (!item.empty()) out.push_back(item);
+    std::string_view rest = list ? list : "";
+    while (!rest.empty()) {
+        size_t comma = std::min(rest.find(','), rest.size());
+        if (comma > 0) out.emplace_back(rest.substr(0, comma));
+        rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
     return out;
 }
 

@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/json.h"
 #include "core/password_strength.h"
@@ -21,6 +23,28 @@ namespace {
 
 PasswordVerdict check(const std::string& password, const PasswordContext& context = {}) {
     return check_password(password, password_dictionaries(), context);
+}
+
+// The lists the wizard loads for a customer of one language (app.cpp, want_password_data):
+// the common-password and Mirai lists, and that language's dictionary.
+const PasswordDictionaries& language_set(const std::string& language) {
+    static std::map<std::string, PasswordDictionaries> sets;
+    auto [it, inserted] = sets.try_emplace(language);
+    if (inserted) {
+        it->second.add_ranked_text("passwords", built_data("passwords.txt"));
+        it->second.add_ranked_text("dictionary-" + language, built_data("dictionary-" + language + ".txt"));
+        REQUIRE(it->second.add_mirai_credentials(source_file("devices/mirai/credentials.json")));
+    }
+    return it->second;
+}
+
+// The ranked words of one list of a data file, most common first.
+std::vector<std::string> ranked_words(const std::string& file) {
+    std::vector<std::string> words;
+    std::istringstream lines(built_data(file));
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && line[0] != '#') words.push_back(line);
+    return words;
 }
 
 }  // namespace
@@ -71,6 +95,59 @@ TEST_CASE("passwords from the common list are refused") {
         ++checked;
     }
     CHECK(checked > 1200);
+}
+
+TEST_CASE("each language's set, as the wizard loads it, refuses what every customer must be refused") {
+    const Json table = parse_json(source_file("devices/mirai/credentials.json"));
+    const Json* credentials = json_member(table, "credentials");
+    REQUIRE(credentials);
+    const std::vector<std::string> common = ranked_words("passwords.txt");
+    const Json verdicts_table = parse_json(source_file("tests/data/zxcvbn_verdicts.json"));
+    const Json* verdicts = json_member(verdicts_table, "verdicts");
+    REQUIRE(verdicts);
+    for (const std::string language : {"nl", "en"}) {
+        CAPTURE(language);
+        const PasswordDictionaries& set = language_set(language);
+        for (const Json& entry : *credentials)
+            CHECK_FALSE(check_password(json_string(entry, "password"), set, {}).accepted);
+        for (size_t i = 0; i < common.size(); i += (i < 1000 ? 1 : 97)) {
+            CAPTURE(common[i]);
+            CHECK_FALSE(check_password(common[i], set, {}).accepted);
+        }
+        // A single word of the customer's own language is never enough.
+        const std::vector<std::string> words = ranked_words("dictionary-" + language + ".txt");
+        int long_words = 0;
+        for (size_t i = 0; i < words.size() && long_words < 300; ++i) {
+            if (words[i].size() < kMinimumPasswordLength) continue;
+            ++long_words;
+            CAPTURE(words[i]);
+            CHECK_FALSE(check_password(words[i], set, {}).accepted);
+        }
+        CHECK(long_words == 300);
+    }
+    // zxcvbn judges with English lists only: the English customer's set takes its verdicts.
+    for (const Json& row : *verdicts) {
+        const std::string password = json_string(row, "password");
+        CAPTURE(password);
+        CHECK(check_password(password, language_set("en"), {}).accepted == (json_int(row, "score", -1) >= kMinimumAcceptedScore));
+    }
+}
+
+TEST_CASE("the Dutch dictionary holds only words the estimator can use") {
+    // A word ranked above 10^length loses to guessing its letters blindly; a word the
+    // common-password list ranks more common loses to that match (scripts/make-wordlists.py).
+    std::map<std::string, size_t> common_rank;
+    const std::vector<std::string> common = ranked_words("passwords.txt");
+    for (size_t i = 0; i < common.size(); ++i) common_rank.emplace(common[i], i + 1);
+    const std::vector<std::string> dutch = ranked_words("dictionary-nl.txt");
+    CHECK(dutch.size() >= 25000);
+    for (size_t i = 0; i < dutch.size(); ++i) {
+        const size_t rank = i + 1;
+        const std::u32string letters = utf8_to_code_points(dutch[i]);
+        if (letters.size() < 6) CHECK_MESSAGE(rank <= static_cast<size_t>(std::pow(10.0, letters.size())), dutch[i]);
+        auto it = common_rank.find(dutch[i]);
+        if (it != common_rank.end()) CHECK_MESSAGE(it->second >= rank, dutch[i]);
+    }
 }
 
 TEST_CASE("disguised common passwords are still common passwords") {

@@ -87,9 +87,10 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view) {
         platform::request_asset("devices", "data/devices.json");
         if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
-    // Past identification the home may go offline at any moment: have the password step's
-    // lists in memory by then (the service worker keeps them for a reload as well).
-    if (journey_.step() != Step::welcome && journey_.step() != Step::identify) want_password_data();
+    // The password step's lists for the language on the screen, fetched after the first frame
+    // too: the home may go offline soon after identification (the service worker keeps them
+    // for a reload as well). A switch of language fetches the other language's.
+    want_password_data();
     // Still changing after three passes: let the bridge draw once more.
     return changed;
 }
@@ -199,18 +200,23 @@ void App::on_history(size_t depth) {
 
 // --- Assets ----------------------------------------------------------------------------------------
 namespace {
-// The password check's lists: it cannot judge a password before all of them are in.
-struct DictionaryPart { const char* name; const char* url; };
-constexpr DictionaryPart kDictionaryParts[] = {
-    {"passwords", "data/passwords.txt"}, {"dictionary-en", "data/dictionary-en.txt"},
-    {"dictionary-nl", "data/dictionary-nl.txt"}, {"mirai", "data/mirai-credentials.json"},
+// The password check's lists. It needs both common lists and the dictionary of at least one
+// language; the other parts are per language (index 0 = nl, 1 = en).
+struct DataPart { const char* name; const char* url; };
+constexpr DataPart kCommonPasswordParts[] = {
+    {"passwords", "data/passwords.txt"}, {"mirai", "data/mirai-credentials.json"},
 };
-constexpr int kDictionaryPartCount = 4;
+constexpr int kCommonPasswordPartCount = 2;
+constexpr DataPart kDictionaryParts[] = {{"dictionary-nl", "data/dictionary-nl.txt"}, {"dictionary-en", "data/dictionary-en.txt"}};
+constexpr DataPart kPassphraseParts[] = {{"words-nl", "data/words-nl.txt"}, {"words-en", "data/words-en.txt"}};
 
-bool is_dictionary_part(const std::string& name) {
-    for (const DictionaryPart& part : kDictionaryParts)
-        if (name == part.name) return true;
-    return false;
+int language_index(const std::string& locale) { return locale == "en" ? 1 : 0; }
+
+// The language index of a dictionary part, or -1.
+int dictionary_language(const std::string& name) {
+    for (int i = 0; i < 2; ++i)
+        if (name == kDictionaryParts[i].name) return i;
+    return -1;
 }
 }  // namespace
 
@@ -226,12 +232,19 @@ void App::on_asset(const std::string& name, std::string text) {
     if (name == "mirai") {
         // A damaged file is a failed load: the check must not run without the Mirai list.
         password_data_failed_ = !dictionaries_.add_mirai_credentials(text);
-        if (!password_data_failed_) ++dictionary_parts_;
+        if (!password_data_failed_) ++common_parts_;
         return;
     }
-    if (is_dictionary_part(name)) {
-        dictionaries_.add_ranked_text(name == "passwords" ? "passwords" : name, text);
-        ++dictionary_parts_;
+    if (name == "passwords") {
+        dictionaries_.add_ranked_text(name, text);
+        ++common_parts_;
+        password_data_failed_ = false;
+        return;
+    }
+    if (int language = dictionary_language(name); language >= 0) {
+        dictionaries_.add_ranked_text(name, text);
+        dictionary_loaded_[language] = true;
+        dictionary_failed_[language] = false;
         password_data_failed_ = false;
         return;
     }
@@ -253,30 +266,46 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
-    // The check cannot judge without its lists; the passphrase words only feed the suggestion.
-    if (is_dictionary_part(name)) password_data_failed_ = true;
+    // The check cannot judge without its common lists and one dictionary; the passphrase
+    // words only feed the suggestion. A second language's dictionary that cannot come (the
+    // switch was made offline) leaves the check running with the first.
+    if (name == "passwords" || name == "mirai") password_data_failed_ = true;
+    if (int language = dictionary_language(name); language >= 0) {
+        dictionary_failed_[language] = true;
+        if (!dictionary_loaded_[0] && !dictionary_loaded_[1]) password_data_failed_ = true;
+    }
 }
 
 // --- Password step data --------------------------------------------------------------------------
 
 void App::want_password_data() {
-    if (password_data_requested_) return;
-    password_data_requested_ = true;
-    for (const DictionaryPart& part : kDictionaryParts) platform::request_asset(part.name, part.url);
-    platform::request_asset("words-nl", "data/words-nl.txt");
-    platform::request_asset("words-en", "data/words-en.txt");
+    int language = language_index(locale_);
+    if (password_data_requested_[language]) return;
+    if (!password_data_requested_[0] && !password_data_requested_[1])
+        for (const DataPart& part : kCommonPasswordParts) platform::request_asset(part.name, part.url);
+    password_data_requested_[language] = true;
+    platform::request_asset(kDictionaryParts[language].name, kDictionaryParts[language].url);
+    platform::request_asset(kPassphraseParts[language].name, kPassphraseParts[language].url);
 }
 
+// The suggestion needs no download (words are built in), so the journey waits only for the
+// device database and the check's lists.
 bool App::journey_data_loaded() const {
-    return db_ready_ && password_dictionaries() && passphrase_words();
+    return db_ready_ && password_dictionaries();
 }
 
 const PasswordDictionaries* App::password_dictionaries() const {
-    return dictionary_parts_ == kDictionaryPartCount ? &dictionaries_ : nullptr;
+    bool any_dictionary = dictionary_loaded_[0] || dictionary_loaded_[1];
+    return common_parts_ == kCommonPasswordPartCount && any_dictionary ? &dictionaries_ : nullptr;
+}
+
+bool App::check_lacks_screen_language() const {
+    int language = language_index(locale_);
+    return password_dictionaries() && !dictionary_loaded_[language] && dictionary_failed_[language];
 }
 
 const std::vector<std::string>* App::passphrase_words() const {
-    const std::vector<std::string>& words = words_[locale_ == "en" ? 1 : 0];
+    const std::vector<std::string>& words = words_[language_index(locale_)];
     return words.empty() ? nullptr : &words;
 }
 

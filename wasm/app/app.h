@@ -140,9 +140,11 @@ public:
     // internet. Screens that send the customer offline say "you can go offline now" only then.
     bool offline_ready() const { return offline_ready_; }
 
-    // The password step's data (common passwords, dictionaries, word lists) is fetched once
-    // the device is identified, before the home goes offline; until it is in, these return
-    // nullptr, and password_data_failed() says when it could not be loaded (after retries).
+    // The password step's data is fetched right after the first frame, long before the home
+    // goes offline: the common-password and Mirai lists, and the dictionary and passphrase
+    // words of the language on the screen (the other language's too once the customer switches
+    // to it, while the internet is still there). Until the check's lists are in, these return
+    // nullptr, and password_data_failed() says when they could not be loaded (after retries).
     void want_password_data();
     // Whether everything the rest of the journey needs is loaded (the device database, the
     // password step's lists), so it keeps working once the home is off the internet — as long
@@ -150,6 +152,10 @@ public:
     bool journey_data_loaded() const;
     bool password_data_failed() const { return password_data_failed_; }
     const PasswordDictionaries* password_dictionaries() const;
+    // The check runs with any one language's dictionary; this is true when the screen's
+    // language's could not be loaded (switched with the home offline, after the retries): the
+    // screen says whose words it knows.
+    bool check_lacks_screen_language() const;
     const std::vector<std::string>* passphrase_words() const;
     PasswordContext password_context() const;           // this device's defaults and names
 
@@ -211,8 +217,10 @@ private:
     DeviceDb db_;
     PasswordDictionaries dictionaries_;
     std::vector<std::string> words_[2];                // nl, en
-    int dictionary_parts_ = 0;                         // of kDictionaryParts loaded
-    bool password_data_requested_ = false;
+    int common_parts_ = 0;                             // of kCommonPasswordParts loaded
+    bool dictionary_loaded_[2] = {false, false};       // nl, en
+    bool dictionary_failed_[2] = {false, false};       // nl, en: not loaded after the retries
+    bool password_data_requested_[2] = {false, false}; // nl, en
     bool password_data_failed_ = false;
     bool offline_ready_ = false;
     bool db_ready_ = false, db_failed_ = false;

@@ -112,25 +112,51 @@
 })();
 // --- Offline: the service worker, and the readiness signal ------------------------------------------
 // Started after the first frame, so it never delays the first screen. The wizard hears
-// cs_offline_ready(1) once an active service worker exists and the Cache Storage holds the page
-// and every file of this build: from then on a reload, or any later step, works without the
-// internet. Without a service worker (an unbuilt site, a private window that forbids it) the
-// wizard keeps hearing nothing, and says the journey still needs the network.
+// cs_offline_ready(1) once an active service worker exists and the Cache Storage holds the page,
+// every file of this build that all journeys need, and the password data of the language on
+// the screen: from then on a reload, or any later step, works without the internet. A switch of
+// language asks the worker to keep that language's data too (while online; offline the check
+// goes on with the first language's). Without a service worker (an unbuilt site, a private
+// window that forbids it) the wizard keeps hearing nothing, and says the journey still needs
+// the network.
 function keepWorkingOffline(module, bridge) {
   const files = bridge.assetFiles();
   if (!files.length || !('serviceWorker' in navigator) || !window.caches) return;
-  const urls = ['./', ...files].map(name => new URL(name, document.baseURI).href);
+  const absolute = names => names.map(name => new URL(name, document.baseURI).href);
+  const urls = absolute(['./', ...files]);
+  const languages = bridge.assetLanguages();
+  const kept = new Set();         // languages whose data the worker has put in the cache
   let reported = false;
   async function check(registration) {
     if (reported || !registration.active) return;
+    if (Object.keys(languages).length && !kept.size) return;
     for (const url of urls) if (!(await caches.match(url))) return;
     reported = true;
     module._cs_offline_ready(1);
     bridge.requestFrame();
   }
+  // The language on the screen (the wizard sets <html lang>): its data is kept by the worker.
+  let activeRegistration = null;
+  const asked = new Set();
+  function keepLanguage() {
+    const language = document.documentElement.lang;
+    if (!activeRegistration || !activeRegistration.active || !languages[language] || asked.has(language)) return;
+    asked.add(language);
+    activeRegistration.active.postMessage({ keepLanguage: language });
+  }
+  navigator.serviceWorker.addEventListener('message', event => {
+    const answer = event.data || {};
+    if (!answer.keptLanguage) return;
+    if (answer.ok) kept.add(answer.keptLanguage);
+    else { asked.delete(answer.keptLanguage); setTimeout(keepLanguage, 15000); }   // no network: again later, or when it returns
+    if (activeRegistration) check(activeRegistration);
+  });
+  new MutationObserver(keepLanguage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  window.addEventListener('online', keepLanguage);
   function watch(registration, worker) {
     if (!worker) return;
     worker.addEventListener('statechange', () => {
+      if (registration.active) { activeRegistration = registration; keepLanguage(); }
       check(registration);
       // A failed install (the network dropped mid-way) is tried again: soon, and when it returns.
       if (worker.state === 'redundant' && !registration.active) retry();
@@ -146,6 +172,7 @@ function keepWorkingOffline(module, bridge) {
       watch(registration, registration.installing);
       watch(registration, registration.waiting);
       registration.addEventListener('updatefound', () => watch(registration, registration.installing));
+      if (registration.active) { activeRegistration = registration; keepLanguage(); }
       check(registration);
     }).catch(retry);
   }

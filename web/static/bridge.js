@@ -415,7 +415,12 @@
     try { return JSON.parse(document.getElementById('cleanslate-assets').textContent); } catch (e) { return null; }
   })();
   function assetUrl(name) { return (assets && assets.files[name]) || name; }
-  function assetFiles() { return assets ? Object.values(assets.files) : []; }   // what the service worker keeps
+  // What the service worker keeps for every customer, and per language (its password data).
+  function assetLanguages() { return (assets && assets.languages) || {}; }
+  function assetFiles() {
+    const perLanguage = new Set(Object.values(assetLanguages()).flat());
+    return assets ? Object.values(assets.files).filter(name => !perLanguage.has(name)) : [];
+  }
 
   // --- Data files: from the network, the service worker's cache, retries for a flaky network ------
   // Data files are never on the first screen's critical path: start them after that frame.
@@ -495,7 +500,7 @@
     updateView(true);
   }
 
-  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame, call };
+  window.cleanslateBridge = { publish, pushHistory, assetUrl, assetFiles, assetLanguages, loadAsset, verifyLink, wakeAfter, clearField, attach, start, withStrings, requestFrame, call };
   window.cleanslate = {
     state: () => (wasm ? JSON.parse(wasm.UTF8ToString(wasm._cs_state())) : { step: 'loading' }),
     framesDrawn: () => framesDrawn,

@@ -3,6 +3,8 @@
 // must still work then. So, right after the first screen, this worker puts the page and every
 // file the journey needs (the wasm, fonts, locales, the device database, the password step's
 // lists) in the Cache Storage, and answers those requests from there, online or not.
+// A language's own password data (its dictionary and passphrase words) is kept only when the
+// page asks for that language: the customer's, and the other one once they switch to it.
 //
 // Rules that keep it safe:
 // - One cache per build ("cleanslate-<version>"). The site build (scripts/build-site.mjs)
@@ -14,12 +16,12 @@
 // - Only the precache list is ever cached: never the server's answers (/api/...), never a URL
 //   with the link's token (it sits in the fragment, which no request carries).
 'use strict';
-const BUILD = /*@build*/{ "version": "unbuilt", "precache": [] }/*@end*/;
+const BUILD = /*@build*/{ "version": "unbuilt", "precache": [], "languages": {} }/*@end*/;
 const CACHE_PREFIX = 'cleanslate-';
 const CACHE = CACHE_PREFIX + BUILD.version;
 const SCOPE = new URL(self.registration.scope);
 const PAGE = new URL('./', SCOPE).href;
-const precacheUrls = BUILD.precache.map(name => new URL(name, SCOPE).href);
+const absolute = names => names.map(name => new URL(name, SCOPE).href);
 
 // --- Install: everything the journey needs, or nothing ----------------------------------------
 // A hashed file that an older build's cache already holds is copied, not downloaded again:
@@ -33,15 +35,48 @@ async function precache() {
   if (!page.ok || !(await page.clone().text()).includes(BUILD.version))
     throw new Error('the page on the server is not from build ' + BUILD.version);
   await cache.put(PAGE, page);
+  // The languages an older build kept stay kept: after a deploy, a customer who switched
+  // language mid-journey still has both offline.
+  const kept = await keptLanguages();
+  await keep(cache, absolute([...BUILD.precache, ...kept.flatMap(language => BUILD.languages[language])]));
+}
+
+// Puts the files in the cache: from an older build's cache when it has them, else downloaded.
+// Rejects if any download fails.
+async function keep(cache, urls) {
   const missing = [];
-  for (const url of precacheUrls) {
+  for (const url of urls) {
     if (await cache.match(url)) continue;
     const earlier = await caches.match(url);
     if (earlier) await cache.put(url, earlier);
     else missing.push(url);
   }
-  await cache.addAll(missing);   // rejects (and the install fails) if any file fails
+  await cache.addAll(missing);
 }
+
+// The languages whose data some cache already holds (an older build's: its hashed names differ,
+// so a file is known by its name without the hash).
+async function keptLanguages() {
+  const unhashed = url => new URL(url).pathname.replace(/\.[0-9a-f]{8,}(\.[^./]+)$/, '$1');
+  const held = new Set();
+  for (const name of await caches.keys())
+    if (name.startsWith(CACHE_PREFIX))
+      for (const request of await (await caches.open(name)).keys()) held.add(unhashed(request.url));
+  return Object.keys(BUILD.languages).filter(language =>
+    absolute(BUILD.languages[language]).some(url => held.has(unhashed(url))));
+}
+
+// --- A language's password data: kept when the page asks ---------------------------------------------
+// The page sends {keepLanguage: 'nl'} for the language on its screen; the answer {keptLanguage,
+// ok} says whether its files are now in the cache (ok: false when the network failed).
+self.addEventListener('message', event => {
+  const language = event.data && event.data.keepLanguage;
+  if (!Object.prototype.hasOwnProperty.call(BUILD.languages, language)) return;
+  const answer = ok => event.source && event.source.postMessage({ keptLanguage: language, ok });
+  event.waitUntil(caches.open(CACHE)
+    .then(cache => keep(cache, absolute(BUILD.languages[language])))
+    .then(() => answer(true), () => answer(false)));
+});
 
 // --- Activate: old builds' caches go, this worker serves the open tab at once -------------------
 self.addEventListener('activate', event => event.waitUntil((async () => {

@@ -27,6 +27,8 @@ void screen_password_own(App& app) {
     }
     password_error_summary(app);   // the message is also at the field
     ui.paragraph(app.tr("password.own.optional"));
+    // Switched language with the home offline: the check judges with the first language's words.
+    if (app.check_lacks_screen_language()) ui.paragraph(app.tr("password.own.other_language_only"));
     chosen_password(app);
     const std::string& typed = ui.field_value(kPasswordField);
     if (!typed.empty()) {
