@@ -5,6 +5,7 @@
 //   cleanslate-desk add-agent NAME | set-password NAME   helpdesk accounts (agents_command.h)
 //   cleanslate-desk import-feed FILE.csv                 feed rows -> cases (import_command.h)
 //   cleanslate-desk notify --out DIR ...                 new cases -> .eml files (notify_command.h)
+//   cleanslate-desk verify --quiet-days N                quiet cases -> verified clean (verify_command.h)
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
 // database that does not load — prints one line on stderr and exits with status 2.
@@ -22,6 +23,7 @@
 #include "identification_json.h"
 #include "import_command.h"
 #include "notify_command.h"
+#include "verify_command.h"
 
 #ifndef CS_DEFAULT_DB
 #define CS_DEFAULT_DB "data/devices.json"
@@ -45,7 +47,10 @@ constexpr const char* kUsage =
     "  timestamp; optional ticket, email, language. Bad rows are named on stderr (exit status 3)\n"
     "usage: cleanslate-desk notify --out DIR --from \"Name <address>\" --helpdesk PHONE [--base-url URL]\n"
     "                              [--database var/cleanslate.db] [--days 14] [--link-key-file F]\n"
-    "  one .eml per case not notified yet, in the customer's language, with its signed link\n";
+    "  one .eml per case not notified yet, in the customer's language, with its signed link\n"
+    "usage: cleanslate-desk verify --quiet-days N [--database var/cleanslate.db]\n"
+    "  cases reported 'remediated' with no sighting for N days after (as far as the imported feed\n"
+    "  reaches) become verified clean; run it after every import-feed\n";
 
 int fail(const std::string& message) {
     std::string one_line = message;
@@ -118,5 +123,6 @@ int main(int argc, char** argv) {
         return cleanslate::desk::run_agents_command(argc, argv);
     if (std::string(argv[1]) == "import-feed") return cleanslate::desk::run_import_command(argc, argv);
     if (std::string(argv[1]) == "notify") return cleanslate::desk::run_notify_command(argc, argv);
+    if (std::string(argv[1]) == "verify") return cleanslate::desk::run_verify_command(argc, argv);
     return fail(std::string("unknown command '") + argv[1] + "' (try --help)");
 }
