@@ -6,14 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER, assetPattern } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, assetPattern, HIKVISION_CAMERA } from './harness.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 let server;
 before(async () => { server = await startServer(); });
 after(() => server?.stop());
 
-const HIKVISION_CAMERA = { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 test('without WebGL a phone journey reaches the finish through the HTML page, accessible at every step', async () => {
   const browser = await launch(['--disable-3d-apis']);

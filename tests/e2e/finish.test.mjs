@@ -8,15 +8,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER, pageText, pickDevice } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pageText, pickDevice, HIKVISION_CAMERA } from './harness.mjs';
 import { importFeed, verify, sighting } from './desk-seed.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera',
-  device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 const TEXT = {
   nl: { lang: 'nl', start: 'Beginnen', confirm: 'Ja, dit apparaat heb ik',

@@ -13,6 +13,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = process.env.CLEANSLATE_SERVER || join(ROOT, 'build/native/cleanslate-server');
 export const SITE = process.env.CLEANSLATE_SITE || join(ROOT, 'build/wasm/site');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+// --- What an infection feed saw, as the links of the tests carry it --------------------------------
+// A Hikvision camera the feed recognised by its web server and model; a Dahua recorder; and a
+// row with nothing but the open Telnet port, so the customer's answers must find the device.
+export const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera',
+  device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
+export const DAHUA_RECORDER = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Dahua', device_type: 'DVR', device_model: 'XVR5108HS' };
+export const ONLY_PORT_23 = { tag: 'mirai', infection: 'mirai', port: 23 };
+
 export const E2E_LINK_KEY = 'e2e-test-key-0123456789abcdef0123456789';
 
 // --- The server ------------------------------------------------------------------------------

@@ -6,14 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  pressOnUntil, pressNextPart, takeHomeOfflineAndReset, answerVerification, AFTER } from './harness.mjs';
+  pressOnUntil, pressNextPart, takeHomeOfflineAndReset, answerVerification, AFTER, HIKVISION_CAMERA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera',
-  device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 
 test('a Dutch customer on a phone goes through all six steps to a clean device', async () => {

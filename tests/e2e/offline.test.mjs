@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, waitForWizard, expectScreen, press, pressAndLeave, pressId, state, assetPattern, ROOT, SITE,
-  takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER } from './harness.mjs';
+  takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER, HIKVISION_CAMERA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const HIKVISION_CAMERA = { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 async function until(condition, timeoutMs = 30000) {
   for (const end = Date.now() + timeoutMs; !(await condition());) {

@@ -10,15 +10,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER, pageText, pickDevice } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, pageText, pickDevice, HIKVISION_CAMERA, ONLY_PORT_23 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const HIKVISION_CAMERA = { tag: 'mirai', infection: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera',
-  device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
-const ONLY_PORT_23 = { tag: 'mirai', infection: 'mirai', port: 23 };
 
 const TEXT = {
   nl: { lang: 'nl', start: 'Beginnen', confirm: 'Ja, dit apparaat heb ik',
@@ -26,13 +23,13 @@ const TEXT = {
         useSuggestion: 'Dit wachtwoord gebruiken', own: 'Ik bedenk zelf een wachtwoord', field: 'Nieuw wachtwoord',
         nextStep: 'Volgende stap', setIt: 'Ik heb het ingesteld', show: 'Laat het wachtwoord zien', hide: 'Verberg het wachtwoord',
         suggestionLabel: 'Ons voorstel', notProvider: /geen wachtwoord voor uw internetaanbieder/, optional: /U hoeft het hier niet te typen/,
-        mirai: 'Het virus probeert dit wachtwoord. Kies een ander.', strong: /Sterkte: (heel )?sterk/ },
+        mirai: 'Het virus probeert dit wachtwoord. Kies een ander.', problem: 'Er is een probleem', strong: /Sterkte: (heel )?sterk/ },
   en: { lang: 'en', start: 'Start', confirm: 'Yes, I have this device',
         yes: 'Yes', next: 'Continue', copy: 'Copy the password', copied: /^Copied/,
         useSuggestion: 'Use this password', own: 'I will make up my own', field: 'New password',
         nextStep: 'Next step', setIt: 'I have set it', show: 'Show the password', hide: 'Hide the password',
         suggestionLabel: 'Our suggestion', notProvider: /not a password for your internet provider/, optional: /You do not have to type it here/,
-        mirai: 'The virus tries this password. Choose another one.', strong: /Strength: (very )?strong/ },
+        mirai: 'The virus tries this password. Choose another one.', problem: 'There is a problem', strong: /Strength: (very )?strong/ },
 };
 const SECRET = 'Zonnige-Walvis-Trompet-83';   // typed by the customer: must go nowhere
 
@@ -156,6 +153,18 @@ for (const lang of ['nl', 'en']) {
     await setIt.click();
     await page.getByText(t.mirai).first().waitFor();
     assert.equal((await state(page)).screen, 'password_steps');
+    // The GOV.UK error summary at the top, and the same message at the field, tied to it.
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), new RegExp(t.problem + '.*' + t.mirai.replace(/[.?]/g, '\\$&'), 's'));
+    const input = page.getByLabel(t.field);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await input.getAttribute('aria-describedby')).split(' ');
+    const descriptions = await Promise.all(describedBy.map(id => page.locator(`[id="${id}"]`).textContent()));
+    assert.ok(descriptions.some(d => d.includes(t.mirai)), `the field is described by the error: ${descriptions.join(' | ')}`);
+    // The summary's link moves focus to the field.
+    await summary.getByRole('link').first().tap();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
     await checkStep(page, `password-own-${lang}`, 1);
     // Back to the strong one: accepted, and wiped from the page once recorded.
     await page.getByLabel(t.field).fill(SECRET);

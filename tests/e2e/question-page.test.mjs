@@ -6,13 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, checkStep, state, decodePng, takeHomeOfflineAndReset } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, checkStep, state, decodePng, takeHomeOfflineAndReset, HIKVISION_CAMERA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const HIKVISION_CAMERA = { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 
 async function toFirstQuestion(lang = 'nl') {
   const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });

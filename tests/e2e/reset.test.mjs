@@ -8,14 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  finishResetSteps, answerVerification, AFTER, pickDevice } from './harness.mjs';
+  finishResetSteps, answerVerification, AFTER, pickDevice, HIKVISION_CAMERA, ONLY_PORT_23 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const ONLY_PORT_23 = { tag: 'mirai', infection: 'mirai', port: 23 };
-const HIKVISION_CAMERA = { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I', http_server: 'App-webs/' };
 const T = {
   nl: { start: 'Beginnen', noThanks: 'Nee, liever niet', yesDevice: 'Ja, dit apparaat heb ik', ready: 'Alles is geladen', continue: 'Verder',
     cableOut: 'De internetkabel is los', begin: 'Begin' },

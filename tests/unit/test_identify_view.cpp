@@ -237,6 +237,46 @@ TEST_CASE("a pick list only when the answers tell the options apart; else the ge
         for (const DeviceChoice& c : p.choices) names.insert(c.words.name + "|" + c.words.seen);
         CHECK(names.size() == p.choices.size());
     }
+    SUBCASE("devices the customer cannot tell apart but a reset helps differently: the answer stays true for each") {
+        // Without the label, the XMEye recorder whose Telnet password can never be changed
+        // looks like the later lines that can be partly secured. Telling everyone "it cannot be
+        // made safe" would be untrue for most; telling them "it is safe" untrue for some: the
+        // line that can partly be secured (which says the way in may stay open) stands for both.
+        IdentifyPlan p = plan(R"({"answers": {"category": "recorder", "app": "XMEye", "brand": "", "model": ""}})");
+        CAPTURE(ids(p));
+        for (const DeviceChoice& c : p.choices)
+            if (c.family_id.rfind("xiongmai-", 0) == 0) CHECK(family(c.family_id.c_str()).securable == "partly");
+    }
+    SUBCASE("...unless the virus got in with the very password that one can never change") {
+        IdentifyPlan p = plan(R"({"port": 23, "credential": "root/xc3511", "http_server": "uc-httpd", "answers": {"category": "recorder", "app": "XMEye", "brand": "", "model": ""}})");
+        CAPTURE(ids(p));
+        REQUIRE(!p.choices.empty());
+        CHECK(p.choices[0].family_id == "xiongmai-h264-dvr-xc3511");
+    }
+    SUBCASE("across the whole database, a choice never stands for a family that is less securable than it says") {
+        // For every kind and every app: the choices offered without the label never claim full
+        // security for a group that holds a family that cannot be fully secured.
+        for (const char* category : {"camera", "recorder", "router", "nas", "printer", "doorbell"})
+            for (const std::string& app : app_shortlist(db(), category, 50)) {
+                std::string json = std::string(R"({"answers": {"category": ")") + category + R"(", "app": ")" + app + R"(", "brand": "", "model": ""}})";
+                IdentifyPlan p = plan(json.c_str());
+                CAPTURE(json);
+                for (const DeviceChoice& offered : p.choices) {
+                    if (family(offered.family_id.c_str()).securable != "yes") continue;
+                    for (const Family& other : db().families()) {
+                        if (other.id == offered.family_id || other.securable == "yes" || other.category != category) continue;
+                        Evidence e = evidence(json.c_str());
+                        FamilyWords words = family_words(db(), other, dutch(), &e.answers);
+                        bool same_choice = words.name == offered.words.name && words.seen == offered.words.seen;
+                        bool also_pointed_at = std::find(other.apps.begin(), other.apps.end(), app) != other.apps.end();
+                        bool offered_too = std::any_of(p.choices.begin(), p.choices.end(), [&](const DeviceChoice& c) {
+                            return c.words.name == words.name && c.words.seen == words.seen && family(c.family_id.c_str()).securable != "yes";
+                        });
+                        CHECK_MESSAGE(!(same_choice && also_pointed_at && !offered_too), offered.family_id << " stands for " << other.id);
+                    }
+                }
+            }
+    }
     SUBCASE("a brand with several lines of this kind: a pick list of what tells them apart") {
         IdentifyPlan p = plan(R"({"answers": {"category": "recorder", "brand": "Hikvision", "app": "", "model": ""}})");
         CAPTURE(ids(p));

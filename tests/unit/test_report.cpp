@@ -3,6 +3,8 @@
 // however the network behaves. The reports made here are also written to
 // <build>/report-examples/ so the schema test (tests/schema/) validates them with ajv.
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include "core/feedback.h"
 #include "core/outbox.h"
 #include "core/password_strength.h"
@@ -413,6 +415,27 @@ TEST_CASE("'This is what we tell your provider' says in plain words what the rep
     std::string all;
     for (const std::string& line : report_summary(withdrawn, test::locale_catalog("en"), name)) all += line + "\n";
     CHECK(all.find("You took back your permission") != std::string::npos);
+}
+
+TEST_CASE("on the finish screen the report adds only what the screen does not already say") {
+    // The finish shows the case number and, device by device, what was done; the report's
+    // section below it must not say it a second time in other words.
+    Reporter r = started_reporter();
+    r.feedback().answer_consent(true);
+    r.feedback().add_chip(Chip::too_long, at("reset_steps", "reset", 300));
+    Json report = r.final_report(kCase, finished_journey("Vrolijke-Kaas-Molen-Schaats-19"), lexicons(), kStart + 862);
+    auto name = [](const std::string& id) { return id; };
+    std::vector<std::string> whole = report_summary(report, test::locale_catalog("nl"), name);
+    std::vector<std::string> beyond = report_summary(report, test::locale_catalog("nl"), name, SummaryPart::kBeyondWhatYouDid);
+    std::string all;
+    for (const std::string& line : beyond) all += line + "\n";
+    CHECK(all.find("CS-2026-104233") == std::string::npos);
+    CHECK(all.find("Apparaat:") == std::string::npos);
+    CHECK(all.find("volgens uw antwoorden") == std::string::npos);
+    CHECK(all.find("Tijd: ongeveer 14 minuten.") != std::string::npos);
+    CHECK(all.find("1 opmerking") != std::string::npos);
+    for (const std::string& line : beyond) CHECK(std::find(whole.begin(), whole.end(), line) != whole.end());
+    CHECK(beyond.size() < whole.size());
 }
 
 TEST_CASE("the page to keep is self-contained HTML with every line escaped") {

@@ -51,9 +51,8 @@ struct ScreenAnswers {
     Answers identify;                                 // category, app, brand, model ("" = I don't know)
     std::vector<std::string> verify_answers;         // reset verification: answer codes, one per question
     std::string verify_reason;                        // why the last check said "try again"
-    int verify_shown_page = -1;                       // the question on screen, and since when
-    std::string verify_shown_id;                      // (taps in its first moments are ignored)
-    double verify_shown_ms = 0;
+    int verify_shown_page = -1;                       // the question on screen (a new one
+    std::string verify_shown_id;                      // starts without the "choose an answer" error)
     bool verify_missing_answer = false;               // "continue" pressed with no answer chosen
     // The password step. Nothing here is saved or sent: after a reload the customer chooses again.
     std::string passphrase;                           // the suggestion on screen

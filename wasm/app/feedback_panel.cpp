@@ -163,9 +163,11 @@ void report_summary_section(App& app) {
     Json report = parse_json(app.reporter().last_final());
     if (!report.is_object()) return;
     ui.spacer(8);
-    ui.strong_text(app.tr("report.title"));
+    // One account of the journey: what was done is said once, above, device by device; this
+    // section adds only what else the provider receives, and whether it has arrived.
+    ui.strong_text(app.tr("report.title_finish"));
     auto device_name = [&app](const std::string& id) { return app.device_name_of(id); };
-    for (const std::string& line : report_summary(report, app.texts(), device_name)) ui.bullet(line);
+    for (const std::string& line : report_summary(report, app.texts(), device_name, SummaryPart::kBeyondWhatYouDid)) ui.bullet(line);
     if (!app.can_report()) {
         ui.paragraph(app.tr("report.status.no_case"));
     } else {

@@ -72,6 +72,7 @@ const std::string& suggestion(App& app);           // made once, never waiting f
 void new_suggestion(App& app);
 const PasswordVerdict* own_password_verdict(App& app);   // nullptr while the check's lists are not in
 std::string password_error_text(App& app);         // why going on was refused, "" when it was not
+void password_error_summary(App& app);             // that reason at the top of the page, when there is one
 // The chosen password kept in view: the suggestion large with Copy, or an own password in its
 // masked field with Show.
 void chosen_password(App& app);

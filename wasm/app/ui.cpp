@@ -630,20 +630,15 @@ bool UiKit::choice(const std::string& id, const std::string& label, const std::s
 }
 
 int UiKit::radios(const std::string& group_id, const std::vector<RadioOption>& options, int selected, const std::string& error) {
-    Font label_font = regular(theme::kBodySize), hint_font = regular(theme::kSmallSize), error_font = bold(theme::kBodySize);
+    Font label_font = regular(theme::kBodySize), hint_font = regular(theme::kSmallSize);
     const float box = 40, gap = 12;
     float group_top = cursor_y_;
     float indent = error.empty() ? 0 : 20;   // GOV.UK: a red bar to the left of a question with an error
     float x = column_x_ + indent, w = column_w_ - indent;
     begin_group(group_id, "radiogroup", "");
     if (!error.empty()) {
-        UiNode message{group_id + ".error", "error", error};
-        message.x = x; message.y = cursor_y_; message.w = w;
-        message.h = draw_text(error_font, x, cursor_y_, theme::kError, error, w, &message.lines);
-        cursor_y_ += message.h + 10;
-        add_node(std::move(message));
         nodes_[open_groups_.back()].invalid = true;
-        nodes_[open_groups_.back()].described_by = group_id + ".error";
+        nodes_[open_groups_.back()].described_by = inline_error(group_id, error, x, w, 10);
     }
     // Taps first, so this frame already draws (and publishes) the new choice: a stale frame
     // would tell the bridge to uncheck the radio the customer just checked.
@@ -746,10 +741,22 @@ void UiKit::text_area(const std::string& id, const std::string& label, const std
     field_box(id, label, hint, "", "textarea|off", std::max(2, lines));
 }
 
+// GOV.UK inline error: the message in bold red above the answers or the box, as a node of its
+// own that the question or field is described by. Returns that node's id.
+std::string UiKit::inline_error(const std::string& owner_id, const std::string& error, float x, float w, float gap_after) {
+    UiNode node{owner_id + ".error", "error", error};
+    node.x = x; node.y = cursor_y_; node.w = w;
+    node.h = draw_text(bold(theme::kBodySize), x, cursor_y_, theme::kError, error, w, &node.lines);
+    cursor_y_ += node.h + gap_after;
+    std::string id = node.id;
+    add_node(std::move(node));
+    return id;
+}
+
 // The label, the hint, an error and the empty box a DOM <input> or <textarea> sits over.
 void UiKit::field_box(const std::string& id, const std::string& label, const std::string& hint,
                       const std::string& error, const std::string& extra, int lines) {
-    Font label_font = bold(theme::kBodySize), hint_font = regular(theme::kBodySize), error_font = bold(theme::kBodySize);
+    Font label_font = bold(theme::kBodySize), hint_font = regular(theme::kBodySize);
     float group_top = cursor_y_;
     float indent = error.empty() ? 0 : 20;
     float x = column_x_ + indent, w = column_w_ - indent;
@@ -767,14 +774,7 @@ void UiKit::field_box(const std::string& id, const std::string& label, const std
         add_node(std::move(hint_node));
         described_by = id + ".hint";
     }
-    if (!error.empty()) {
-        UiNode error_node{id + ".error", "error", error};
-        error_node.x = x; error_node.y = cursor_y_; error_node.w = w;
-        error_node.h = draw_text(error_font, x, cursor_y_, theme::kError, error, w, &error_node.lines);
-        cursor_y_ += error_node.h + 8;
-        add_node(std::move(error_node));
-        described_by += (described_by.empty() ? "" : " ") + id + ".error";
-    }
+    if (!error.empty()) described_by += (described_by.empty() ? "" : " ") + inline_error(id, error, x, w, 8);
     float h = std::max(56.f, t(20) * fonts_.line_per_em * static_cast<float>(lines) + 24);
     rect(x, cursor_y_, w, h, theme::kBackground);
     frame_rect(x, cursor_y_, w, h, error.empty() ? theme::kText : theme::kError, error.empty() ? 2 : 4);

@@ -192,6 +192,7 @@ private:
     void rect(float x, float y, float w, float h, unsigned color, float rounding = 0);
     void frame_rect(float x, float y, float w, float h, unsigned color, float thickness, float rounding = 0);
     void line(float x0, float y0, float x1, float y1, unsigned color, float thickness);
+    std::string inline_error(const std::string& owner_id, const std::string& error, float x, float w, float gap_after);
     void field_box(const std::string& id, const std::string& label, const std::string& hint,
                    const std::string& error, const std::string& extra, int lines);
     void draw_focus(float x, float y, float w, float h, const std::string& id);

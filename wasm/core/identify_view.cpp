@@ -65,6 +65,60 @@ std::string tell_apart_key(const FamilyWords& words, const Answers& answers) {
     return words.name + '\n' + words.seen + '\n' + (label_unreadable ? std::string() : words.label);
 }
 
+// Which of the families the customer cannot tell apart (likelier first) stand for the group.
+// When all can be secured alike, the likeliest stands for all. When they differ, the answer
+// must stay true for whichever one is in the customer's hand: a family that can only partly
+// be secured stands for the group (its steps say the way in may stay open and what to do
+// about it), so a customer is neither told their device is safe when it may not be, nor
+// told to give it up when it may be fine — unless the evidence points at the family that
+// cannot be secured: clearly more than at the others, or the virus got in with the very
+// password that family can never change. With no middle ground (some fully, some not at all), each level is
+// offered on its own and the cards' reasons are what sets them apart.
+// How strongly what was seen and said points at this family in particular (log likelihood
+// ratios of its reasons), without the kind, the port or how common it is; and the margin by
+// which one family must lead another for the evidence to tell them apart.
+double evidence_weight(const Candidate& candidate) {
+    double total = 0;
+    for (const Reason& reason : candidate.reasons)
+        if (points_at_family(reason)) total += reason.weight;
+    return total;
+}
+constexpr double kClearlyMore = 0.5;
+
+// Whether the virus got in with the factory login that, for this family, can never be
+// changed: then the device in the customer's hand is in exactly the state that cannot be
+// secured, whatever other lines share its name.
+bool fixed_login_seen(const DeviceDb& db, const Candidate& candidate) {
+    const Family* family = db.find_family(candidate.id);
+    if (!family || family->securable_reason != "telnet_password_fixed") return false;
+    return std::any_of(candidate.reasons.begin(), candidate.reasons.end(), [](const Reason& r) { return r.code == "default_login"; });
+}
+
+std::vector<size_t> stand_ins(const DeviceDb& db, const std::vector<const Candidate*>& members) {
+    std::vector<std::string> levels;
+    for (const Candidate* member : members) {
+        const Family* family = db.find_family(member->id);
+        levels.push_back(family ? family->securable : std::string());
+    }
+    if (std::all_of(levels.begin(), levels.end(), [&](const std::string& level) { return level == levels.front(); })) return {0};
+    if (levels.front() == "partly") return {0};
+    for (size_t i = 1; i < levels.size(); ++i) {
+        if (levels[i] != "partly") continue;
+        bool leader_singled_out = levels.front() == "no" &&
+            (evidence_weight(*members.front()) > evidence_weight(*members[i]) + kClearlyMore ||
+             fixed_login_seen(db, *members.front()));
+        return {leader_singled_out ? size_t{0} : i};
+    }
+    std::vector<size_t> firsts;
+    std::vector<std::string> seen;
+    for (size_t i = 0; i < levels.size(); ++i)
+        if (std::find(seen.begin(), seen.end(), levels[i]) == seen.end()) {
+            seen.push_back(levels[i]);
+            firsts.push_back(i);
+        }
+    return firsts;
+}
+
 // The category to offer general steps for: the customer's answer, else the feed's device type.
 std::string known_category(const Answers& answers, const Identification& found) {
     if (answers.category && is_device_category(*answers.category)) return *answers.category;
@@ -150,19 +204,32 @@ IdentifyPlan identification_outcome(const DeviceDb& db, const Evidence& evidence
         if (std::any_of(candidate.reasons.begin(), candidate.reasons.end(), points_at_family)) pointed.push_back(&candidate);
     }
 
-    // One choice per thing the customer can tell apart, the likelier first.
-    std::vector<const Candidate*> kept;
-    std::vector<std::string> keys;
+    // One choice per thing the customer can tell apart, the likelier first — unless the
+    // families they cannot tell apart differ in what a reset can do for them (see
+    // stand_in_for below).
+    struct Group {
+        std::string key;
+        std::vector<const Candidate*> members;  // likelier first
+        std::vector<FamilyWords> words;
+    };
+    std::vector<Group> groups;
     for (const Candidate* candidate : pointed) {
         const Family* family = db.find_family(candidate->id);
         if (!family) continue;
         FamilyWords words = family_words(db, *family, texts, &answers);
         std::string key = tell_apart_key(words, answers);
-        if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-        keys.push_back(key);
-        kept.push_back(candidate);
-        plan.choices.push_back({candidate->id, std::move(words), {}, {}});
-        if (plan.choices.size() == kMaxChoices) break;
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.key == key; });
+        if (group == groups.end()) group = groups.insert(groups.end(), Group{key, {}, {}});
+        group->members.push_back(candidate);
+        group->words.push_back(std::move(words));
+    }
+    std::vector<const Candidate*> kept;
+    for (Group& group : groups) {
+        for (size_t member : stand_ins(db, group.members)) {
+            if (plan.choices.size() == kMaxChoices) break;
+            kept.push_back(group.members[member]);
+            plan.choices.push_back({group.members[member]->id, std::move(group.words[member]), {}, {}});
+        }
     }
 
     // Each choice's reasons, and the one that sets it apart: evidence that some other choice

@@ -12,7 +12,9 @@
 // fingerprint) — never for the kind of device or the port alone, which weigh every family of
 // a kind alike. Two devices the customer cannot tell apart (same name, same years, same
 // brands; and the same model numbers, or the customer already said they cannot find the
-// model) are one choice: the likelier stands for both. Two or more choices make a pick list,
+// model) are one choice: the likelier stands for both — unless a reset helps them
+// differently; then the one whose steps stay true for all stands for them (identify_view.cpp,
+// stand_ins). Two or more choices make a pick list,
 // one is a proposal to confirm; none leads to the general steps for the kind of device the
 // customer named, or, when they could not name it either, to a call.
 //

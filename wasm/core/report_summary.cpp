@@ -20,11 +20,13 @@ std::string duration(const Catalog& texts, int64_t seconds) {
 }  // namespace
 
 std::vector<std::string> report_summary(const Json& report, const Catalog& texts,
-                                        const std::function<std::string(const std::string&)>& device_name) {
+                                        const std::function<std::string(const std::string&)>& device_name,
+                                        SummaryPart part) {
     std::vector<std::string> lines;
+    bool everything = part == SummaryPart::kEverything;
     std::string ticket = json_string(report, "ticket");
-    if (!ticket.empty()) lines.push_back(texts.format("report.summary.ticket", {{"ticket", ticket}}));
-    if (const Json* devices = json_member(report, "devices"); devices && devices->is_array()) {
+    if (everything && !ticket.empty()) lines.push_back(texts.format("report.summary.ticket", {{"ticket", ticket}}));
+    if (const Json* devices = json_member(report, "devices"); everything && devices && devices->is_array()) {
         for (const Json& device : *devices) {
             lines.push_back(texts.format("report.summary.device", {{"device", device_name(json_string(device, "device_id"))}}) +
                             " " + texts.text("report.summary.chosen." + json_string(device, "chosen_by", "customer")));
@@ -35,7 +37,7 @@ std::vector<std::string> report_summary(const Json& report, const Catalog& texts
                                              : texts.format("report.summary.password", {{"strength", texts.text("report.strength." + strength)}}));
         }
     }
-    lines.push_back(texts.text("report.outcome." + json_string(report, "outcome", "abandoned")));
+    if (everything) lines.push_back(texts.text("report.outcome." + json_string(report, "outcome", "abandoned")));
     lines.push_back(texts.format("report.summary.time", {{"time", duration(texts, json_int(report, "duration_s"))}}));
     lines.push_back(texts.text("report.summary.timings"));
     std::string consent = json_string(report, "consent");

@@ -13,9 +13,14 @@
 
 namespace cleanslate {
 
-// device_name: a device id -> the name the customer saw ("Hikvision – DS-2CD camera").
+// How much to say: everything (the saved page), or only what the finish screen does not
+// already show above it (the case number, each device and what was done to it, the result).
+enum class SummaryPart { kEverything, kBeyondWhatYouDid };
+
+// device_name: a device id -> the name the customer saw ("Camera van Hikvision").
 std::vector<std::string> report_summary(const Json& final_report, const Catalog& texts,
-                                        const std::function<std::string(const std::string&)>& device_name);
+                                        const std::function<std::string(const std::string&)>& device_name,
+                                        SummaryPart part = SummaryPart::kEverything);
 
 // A small, self-contained HTML page with the summary (no scripts, no outside files), in the
 // customer's language, to save on their phone or computer.

@@ -100,6 +100,12 @@ std::string password_error_text(App& app) {
     return app.tr("password.refusal." + code);
 }
 
+// The GOV.UK error summary at the top of the page, whose link moves focus to the field.
+void password_error_summary(App& app) {
+    std::string error = password_error_text(app);
+    if (!error.empty()) app.ui().error_summary(app.tr("error.summary_title"), {{kPasswordField, error}});
+}
+
 // --- The chosen password, kept in view --------------------------------------------------------
 void copy_suggestion_button(App& app) {
     UiKit& ui = app.ui();
@@ -118,10 +124,9 @@ void chosen_password(App& app) {
         return;
     }
     bool shown = a.show_own_password;
+    // A refused password: the message at the field, which is marked invalid and described by it.
     ui.text_field(kPasswordField, app.tr("password.field"), shown ? "text" : "password", "new-password",
-                  app.tr("password.field_hint"));
-    std::string error = password_error_text(app);
-    if (!error.empty()) ui.warning(error);   // the kit's inline error, tied to the field, once it lands
+                  app.tr("password.field_hint"), password_error_text(app));
     if (ui.secondary_button("show", app.tr(shown ? "password.hide" : "password.show"))) a.show_own_password = !shown;
 }
 

@@ -25,7 +25,7 @@ void screen_password_own(App& app) {
         helpdesk_link(app);
         return;
     }
-    // The kit's error summary goes here once it lands; the message is also at the field.
+    password_error_summary(app);   // the message is also at the field
     ui.paragraph(app.tr("password.own.optional"));
     chosen_password(app);
     const std::string& typed = ui.field_value(kPasswordField);

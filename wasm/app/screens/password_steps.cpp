@@ -61,6 +61,7 @@ void screen_password_steps(App& app) {
     }
     if (!count) { ui.warning(app.tr("database.failed")); helpdesk_link(app); return; }
     const Action& action = (*actions)[index];
+    password_error_summary(app);   // "I have set it" refused: why, at the top and at the field
 
     ui.progress(app.tr_format("password.steps.step_of", {{"device", app.device_the()}, {"n", std::to_string(index + 1)},
                                                          {"total", std::to_string(count)}}), "step_progress");

@@ -10,8 +10,6 @@
 namespace cleanslate {
 
 namespace {
-constexpr double kIgnoreTapsMs = 400;
-
 std::vector<ResetQuestion> questions_for(App& app) {
     const ResetProcedure* procedure = app.reset_procedure();
     const Family* family = app.device();
@@ -101,7 +99,6 @@ void screen_verify_question(App& app) {
     if (a.verify_shown_page != static_cast<int>(page) || a.verify_shown_id != q.id) {
         a.verify_shown_page = static_cast<int>(page);
         a.verify_shown_id = q.id;
-        a.verify_shown_ms = app.now_ms();
         a.verify_missing_answer = false;
     }
     std::string how_key = "verify.how." + q.id;
@@ -110,9 +107,6 @@ void screen_verify_question(App& app) {
         if (const Action* open = how_to_look(app)) ui.paragraph(action_text(app.texts(), *open), true);
 
     std::string& current = a.verify_answers[k];
-    // A tap counts from when it happened (the input event's time), not from when a possibly
-    // slow frame got to it.
-    auto too_soon = [&] { return ui.activation_ms() >= 0 && ui.activation_ms() - a.verify_shown_ms < kIgnoreTapsMs; };
     static const char* const kAnswers[] = {"yes", "no", "not_sure"};
     std::string words = answer_words(app, q);
     std::vector<RadioOption> options = {{"yes", app.tr("verify.a." + words + ".yes"), ""},
@@ -123,8 +117,10 @@ void screen_verify_question(App& app) {
     std::string error = a.verify_missing_answer ? app.tr("verify.choose_answer") : "";
     if (!error.empty()) ui.error_summary(app.tr("error.summary_title"), {{"answer", error}});
     int tapped = ui.radios("answer", options, selected, error);
-    if (tapped >= 0 && !too_soon()) { current = kAnswers[tapped]; a.verify_missing_answer = false; }
-    if (!ui.primary_button("continue", app.tr("verify.continue")) || too_soon()) return;
+    // A double tap never answers the next question: every question is a new heading, and the
+    // kit ignores taps made (by their own event time) within its first moments (UiKit::control).
+    if (tapped >= 0) { current = kAnswers[tapped]; a.verify_missing_answer = false; }
+    if (!ui.primary_button("continue", app.tr("verify.continue"))) return;
     if (current == "unanswered") { a.verify_missing_answer = true; return; }
 
     // A changed answer on an earlier page forgets the answers after it: they may not apply.
