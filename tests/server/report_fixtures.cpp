@@ -1,8 +1,6 @@
 // report_fixtures.cpp — example reports, minted links, and counting rows.
 #include "report_fixtures.h"
 
-#include <sqlite3.h>
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -54,20 +52,7 @@ Json final_report(const std::string& ticket, const std::string& token, const std
 }
 
 int stored_report_count(const TemporarySite& site, const std::string& ticket) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(site.database().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
-        return -1;
-    }
-    sqlite3_stmt* count = nullptr;
-    int result = -1;
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM reports WHERE ticket = ?1", -1, &count, nullptr) == SQLITE_OK) {
-        sqlite3_bind_text(count, 1, ticket.c_str(), -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(count) == SQLITE_ROW) result = sqlite3_column_int(count, 0);
-    }
-    sqlite3_finalize(count);
-    sqlite3_close(db);
-    return result;
+    return int(query_number(site.database(), "SELECT count(*) FROM reports WHERE ticket = ?1", ticket).value_or(-1));
 }
 
 }  // namespace cleanslate::testing

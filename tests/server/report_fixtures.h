@@ -19,7 +19,7 @@ Json progress_report(const std::string& ticket, const std::string& token, int se
 Json final_report(const std::string& ticket, const std::string& token,
                   const std::string& report_id = "q3J9x0bW2cKfT7mVZa1y4g");
 
-// How many reports the database holds for a ticket (read with the sqlite3 library directly).
+// How many reports the database holds for a ticket (read with the database's own library).
 int stored_report_count(const TemporarySite& site, const std::string& ticket);
 
 }  // namespace cleanslate::testing

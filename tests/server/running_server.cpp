@@ -62,6 +62,7 @@ TemporarySite::TemporarySite() {
     char var_pattern[] = "/tmp/cleanslate-var-XXXXXX";
     if (!mkdtemp(var_pattern)) throw std::runtime_error("mkdtemp failed");
     var_dir_ = var_pattern;
+    database_ = std::make_unique<TestDatabase>(var_dir_);
     write_file(root_ / "index.html",
                "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>CleanSlate</title>"
                "<link rel=\"stylesheet\" href=\"css/app.css\"></head><body><canvas id=\"canvas\"></canvas>"
@@ -96,7 +97,7 @@ std::string TemporarySite::contents_of(const std::string& relative_path) const {
 // --- The server process -------------------------------------------------------------------
 RunningServer::RunningServer(const TemporarySite& site, std::vector<std::string> extra_arguments) {
     std::vector<std::string> arguments = {CS_SERVER_BINARY, "--site", site.root().string(), "--host", "127.0.0.1",
-                                          "--port", "0", "--database", site.database().string(),
+                                          "--port", "0", "--database", site.database(),
                                           "--helpdesk-site", CS_HELPDESK_SITE};
     arguments.insert(arguments.end(), extra_arguments.begin(), extra_arguments.end());
     std::vector<char*> argv;

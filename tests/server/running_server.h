@@ -7,11 +7,13 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/json.h"
+#include "test_database.h"
 
 namespace cleanslate::testing {
 
@@ -27,14 +29,16 @@ public:
     TemporarySite& operator=(const TemporarySite&) = delete;
 
     const std::filesystem::path& root() const { return root_; }
-    // A separate directory for the server's database, outside what is served.
+    // A separate directory for the server's files, outside what is served.
     const std::filesystem::path& var_dir() const { return var_dir_; }
-    std::filesystem::path database() const { return var_dir_ / "reports.db"; }
+    // The server's --database: a file in var_dir, or a fresh PostgreSQL database (test_database.h).
+    const std::string& database() const { return database_->location(); }
     std::string contents_of(const std::string& relative_path) const;
 
 private:
     std::filesystem::path root_;
     std::filesystem::path var_dir_;
+    std::unique_ptr<TestDatabase> database_;
 };
 
 // --- The server process -------------------------------------------------------------------

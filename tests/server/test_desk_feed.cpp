@@ -16,7 +16,7 @@
 #include "core/json.h"
 #include "report_fixtures.h"
 #include "running_server.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 using namespace cleanslate;
 using namespace cleanslate::testing;
@@ -44,13 +44,13 @@ fs::path write_csv(const TemporarySite& site, const std::string& name, const std
 }
 
 CommandResult import_feed(const TemporarySite& site, const fs::path& csv) {
-    return run_desk_binary({"import-feed", csv.string(), "--database", site.database().string(), "--ticket-prefix",
+    return run_desk_binary({"import-feed", csv.string(), "--database", site.database(), "--ticket-prefix",
                             "CS-2026-", "--no-progress"});
 }
 
 std::optional<server::FeedCase> feed_case(const TemporarySite& site, const std::string& ticket) {
     std::string error;
-    auto store = server::open_sqlite_store(site.database().string(), server::SqliteOptions{}, error);
+    auto store = server::open_store(site.database(), server::StoreOptions{}, error);
     REQUIRE_MESSAGE(store, error);
     return store->find_feed_case(ticket);
 }
@@ -208,7 +208,7 @@ TEST_SUITE("desk: import-feed") {
         const int64_t reported_at = unix_time("2026-11-30 12:00:00");
         {
             std::string error;
-            auto store = server::open_sqlite_store(site.database().string(), server::SqliteOptions{}, error);
+            auto store = server::open_store(site.database(), server::StoreOptions{}, error);
             REQUIRE(store);
             server::ReportRecord report;
             report.ticket = "CS-2026-0000001";
@@ -243,7 +243,7 @@ TEST_SUITE("desk: notify") {
         REQUIRE(import_feed(site, write_csv(site, "feed.csv", std::string(kHeader) + kRecorderRow + kEnglishRow)).exit_code == 0);
         const fs::path out = site.var_dir() / "mail";
         const std::string base_url = "http://127.0.0.1:" + std::to_string(server.port());
-        const std::vector<std::string> notify = {"notify", "--out", out.string(), "--database", site.database().string(),
+        const std::vector<std::string> notify = {"notify", "--out", out.string(), "--database", site.database(),
                                                  "--from", "Example Net Abuse Desk <abuse@example.net>",
                                                  "--helpdesk", "088 123 4567", "--base-url", base_url};
         const CommandResult result = run_desk_binary(notify);
@@ -314,7 +314,7 @@ TEST_SUITE("desk: notify") {
         TemporarySite site;
         REQUIRE(import_feed(site, write_csv(site, "feed.csv", std::string(kHeader) + kRecorderRow)).exit_code == 0);
         const fs::path out = site.var_dir() / "mail";
-        const std::vector<std::string> notify = {"notify", "--out", out.string(), "--database", site.database().string(),
+        const std::vector<std::string> notify = {"notify", "--out", out.string(), "--database", site.database(),
                                                  "--from", "Example Net Abuse Desk <abuse@example.net>",
                                                  "--helpdesk", "088 123 4567", "--base-url", "https://schoon.example.net"};
         CHECK(run_desk_binary(notify).out.find("1 e-mails written") != std::string::npos);
@@ -330,7 +330,7 @@ TEST_SUITE("desk: notify") {
 
     TEST_CASE("notify refuses to guess the sender, the helpdesk number or the wizard's address") {
         TemporarySite site;
-        const std::string database = site.database().string(), out = (site.var_dir() / "mail").string();
+        const std::string database = site.database(), out = (site.var_dir() / "mail").string();
         const CommandResult no_from =
             run_desk_binary({"notify", "--out", out, "--database", database, "--helpdesk", "1", "--base-url", "https://x.example"});
         CHECK(no_from.exit_code == 2);

@@ -148,7 +148,7 @@ TEST_SUITE("server: helpdesk access") {
     TEST_CASE("cleanslate-desk add-agent makes a login; set-password replaces it and ends its sessions") {
         TemporarySite site;
         RunningServer server(site);
-        const std::vector<std::string> database = {"--database", site.database().string()};
+        const std::vector<std::string> database = {"--database", site.database()};
         auto arguments = [&](std::vector<std::string> front) {
             front.insert(front.end(), database.begin(), database.end());
             return front;
@@ -198,6 +198,25 @@ TEST_SUITE("server: following a customer live") {
         CHECK(seen.find("\"data\":") == std::string::npos);           // voice recordings are not streamed
     }
 
+    // Several servers behind a load balancer share one database (README: Scale): nothing the
+    // helpdesk needs lives in one server's memory.
+    TEST_CASE("two servers on one database: a login, a session code and a report made on one are live on the other") {
+        TemporarySite site;
+        RunningServer first(site);
+        RunningServer second(site);
+        const AgentLogin agent = first_agent(first);
+        const std::string token = link_for("CS-2026-95");
+        // The customer's wizard reaches the first server, the agent's page the second.
+        const std::string ticket = follow(second.port(), agent, session_code_for(first.port(), token));
+        CHECK(ticket == "CS-2026-95");
+        Connection stream(second.port());
+        open_live(stream, agent, ticket);
+        std::string seen;
+        REQUIRE(stream_shows(stream, seen, "event: following"));
+        REQUIRE(post_json(first.port(), "/api/report", final_report(ticket, token)).status == 201);
+        CHECK(stream_shows(stream, seen, "\"kind\":\"final\""));  // the second server's hub polls every second
+    }
+
     TEST_CASE("a reconnecting follower says where it was (Last-Event-ID) and misses nothing") {
         TemporarySite site;
         RunningServer server(site);
@@ -231,7 +250,7 @@ TEST_SUITE("server: following a customer live") {
         CHECK(raw_request(server.port(), "GET", "/api/helpdesk/tickets/CS-2026-404/reports", {"Cookie: " + agent.cookie}).status == 404);
 
         // A second agent has opened nothing.
-        run_desk_binary({"add-agent", "bram", "--database", site.database().string()}, "Klompen-Kaas-Brug-9\n");
+        run_desk_binary({"add-agent", "bram", "--database", site.database()}, "Klompen-Kaas-Brug-9\n");
         const auto bram = log_in(server.port(), "bram", "Klompen-Kaas-Brug-9");
         REQUIRE(bram);
         CHECK(raw_request(server.port(), "GET", "/api/helpdesk/tickets/CS-2026-92/reports", {"Cookie: " + bram->cookie}).status == 404);

@@ -134,7 +134,7 @@ TEST_SUITE("server: pre-compressed site files") {
         add_precompressed(site, kHashedWasm);
         write_file(site.root() / (std::string(kHashedWasm) + ".br"), brotli_compress("an older build's wasm"));
         const CommandResult result = run_server_binary({"--site", site.root().string(), "--host", "127.0.0.1", "--port", "0",
-                                                        "--database", (site.var_dir() / "reports.db").string()});
+                                                        "--database", site.database()});
         CHECK(result.exit_code != 0);
         CHECK(result.err.find(std::string(kHashedWasm) + ".br does not unpack to " + kHashedWasm) != std::string::npos);
     }

@@ -5,7 +5,6 @@
 // customer's link hears its own case's standing from POST /api/link/verify, an altered link
 // nothing. The desk's funnel counts, per ISO week, match what the database holds.
 #include <doctest/doctest.h>
-#include <sqlite3.h>
 
 #include <ctime>
 #include <filesystem>
@@ -15,7 +14,8 @@
 #include "core/json.h"
 #include "report_fixtures.h"
 #include "running_server.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
+#include "test_database.h"
 
 using namespace cleanslate;
 using namespace cleanslate::testing;
@@ -46,17 +46,17 @@ std::string sighting(const std::string& customer, int64_t at) {
 CommandResult import_rows(const TemporarySite& site, const std::string& name, const std::string& rows) {
     const fs::path path = site.var_dir() / name;
     std::ofstream(path, std::ios::binary) << kHeader << rows;
-    return run_desk_binary({"import-feed", path.string(), "--database", site.database().string(), "--ticket-prefix",
+    return run_desk_binary({"import-feed", path.string(), "--database", site.database(), "--ticket-prefix",
                             "CS-2026-", "--no-progress"});
 }
 
 CommandResult verify(const TemporarySite& site, int days) {
-    return run_desk_binary({"verify", "--quiet-days", std::to_string(days), "--database", site.database().string()});
+    return run_desk_binary({"verify", "--quiet-days", std::to_string(days), "--database", site.database()});
 }
 
 std::unique_ptr<server::Store> open_store(const TemporarySite& site) {
     std::string error;
-    auto store = server::open_sqlite_store(site.database().string(), server::SqliteOptions{}, error);
+    auto store = server::open_store(site.database(), server::StoreOptions{}, error);
     REQUIRE_MESSAGE(store, error);
     return store;
 }
@@ -75,16 +75,11 @@ void report_remediated(const TemporarySite& site, const std::string& ticket, int
     REQUIRE(open_store(site)->save_report(report, {}) == server::Store::SaveResult::stored);
 }
 
-// One number from the test database, read with the sqlite3 library directly.
-int64_t count_in_database(const TemporarySite& site, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(site.database().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* statement = nullptr;
-    REQUIRE_MESSAGE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK, sqlite3_errmsg(db));
-    const int64_t value = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return value;
+// One number from the test database, read beside the server (?1: this week's Monday).
+int64_t count_in_database(const TemporarySite& site, const std::string& sql, int64_t week_start) {
+    const auto number = query_number(site.database(), sql, std::to_string(week_start));
+    REQUIRE_MESSAGE(number, sql);
+    return *number;
 }
 
 int64_t monday_of(int64_t unix_seconds) { return unix_seconds - ((unix_seconds - 4 * kDay) % (7 * kDay)); }
@@ -265,22 +260,25 @@ TEST_SUITE("did it work: the desk's funnel") {
         CHECK(count(second, "verified_clean") == 1);
         CHECK(count(second, "reinfected") == 1);
         // ...and as the database's own rows count it.
-        const std::string this_week = std::to_string(monday_of(now));
+        const int64_t this_week = monday_of(now);
         CHECK(count(second, "notified") ==
-              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE notified_at >= " + this_week));
+              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE notified_at >= ?1", this_week));
         CHECK(count(second, "opened") ==
               count_in_database(site, "SELECT count(DISTINCT r.ticket) FROM reports r JOIN feed_cases c ON c.ticket = r.ticket "
-                                      "WHERE c.notified_at >= " + this_week));
+                                      "WHERE c.notified_at >= ?1", this_week));
         CHECK(count(second, "remediated") ==
               count_in_database(site, "SELECT count(DISTINCT r.ticket) FROM reports r JOIN feed_cases c ON c.ticket = r.ticket "
-                                      "WHERE r.kind = 'final' AND r.outcome = 'remediated' AND c.notified_at >= " + this_week));
+                                      "WHERE r.kind = 'final' AND r.outcome = 'remediated' AND c.notified_at >= ?1", this_week));
         CHECK(count(second, "verified_clean") ==
-              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE status = 'verified_clean' AND notified_at >= " + this_week));
+              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE status = 'verified_clean' AND notified_at >= ?1", this_week));
         CHECK(count(second, "reinfected") ==
-              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE reinfected_at > 0 AND notified_at >= " + this_week));
+              count_in_database(site, "SELECT count(*) FROM feed_cases WHERE reinfected_at > 0 AND notified_at >= ?1", this_week));
+        // (the report body's JSON in each database's own words)
+        const std::string names_a_device = testing_postgres() ? "(r.body::jsonb ->> 'device_id') IS NOT NULL"
+                                                                : "json_extract(r.body, '$.device_id') IS NOT NULL";
         CHECK(count(first, "identified") ==
               count_in_database(site, "SELECT count(DISTINCT r.ticket) FROM reports r JOIN feed_cases c ON c.ticket = r.ticket "
-                                      "WHERE json_extract(r.body, '$.device_id') IS NOT NULL AND c.notified_at < " + this_week));
+                                      "WHERE " + names_a_device + " AND c.notified_at < ?1", this_week));
 
         // Where people stall: the two unfinished journeys, by their last screen; the median
         // times of the finished ones (both the example: 41 s on the welcome).

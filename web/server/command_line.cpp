@@ -17,7 +17,9 @@ const char* const kUsage =
     "  cleanslate-server mint --ticket ID [--lang nl|en] [--evidence JSON|@FILE|-] [--helpdesk PHONE]\n"
     "                    [--base-url URL] [--days 14] [--link-key-file FILE]\n"
     "      Prints a signed notification link for one case.\n"
-    "The link key: --link-key-file, else $CLEANSLATE_LINK_KEY, else var/link.key (the server creates it).\n";
+    "The link key: --link-key-file, else $CLEANSLATE_LINK_KEY, else var/link.key (the server creates it).\n"
+    "The database: a file path (SQLite, the default) or postgresql://user@host/database (PostgreSQL,\n"
+    "for several servers behind a load balancer; the password in PGPASSWORD or ~/.pgpass).\n";
 
 namespace {
 

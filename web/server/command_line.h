@@ -17,7 +17,7 @@ struct ServeOptions {
     int port = 8080;          // 0: any free port (the chosen one is printed)
     std::string public_url;   // base of printed links; default http://<host>:<port>
     std::string link_key_file;
-    std::string database = "var/cleanslate.db";  // reports, helpdesk accounts and cases (SQLite, WAL)
+    std::string database = "var/cleanslate.db";  // a file (SQLite, WAL) or postgresql://... (store/open_store.h)
     std::string helpdesk_site = "build/native/helpdesk-site";  // the helpdesk's pages ("" or missing: none)
     std::string helpdesk_phone;  // put into links of helpdesk-started cases; default: the demo number
     int workers = 16;            // handler threads (they wait on database commits)

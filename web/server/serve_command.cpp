@@ -23,7 +23,7 @@
 #include "http/static_site.h"
 #include "link_key.h"
 #include "notification.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace cleanslate::server {
 
@@ -121,9 +121,9 @@ int run_serve_command(const ServeOptions& options) {
         report_schema = std::make_shared<const JsonSchema>(std::move(*compiled));
     }
 
-    SqliteOptions store_options;
+    StoreOptions store_options;
     store_options.sync_every_commit = options.sync_every_commit;
-    const auto store = open_sqlite_store(options.database, store_options, error);
+    const auto store = open_store(options.database, store_options, error);
     if (!store) return fail(error);
     const std::string first_password = first_helpdesk_login(*store);
 
@@ -162,7 +162,7 @@ int run_serve_command(const ServeOptions& options) {
     std::printf("Site %s: %zu files, %s (%s as sent with gzip, %s with brotli)\n", options.site.c_str(), summary.files,
                 kilobytes(summary.bytes).c_str(), kilobytes(summary.bytes_as_sent).c_str(),
                 kilobytes(summary.bytes_as_sent_brotli).c_str());
-    std::printf("Link key from %s; database %s (%s commits)\n", key->origin.c_str(), options.database.c_str(),
+    std::printf("Link key from %s; database %s (%s commits)\n", key->origin.c_str(), printable_database(options.database).c_str(),
                 options.sync_every_commit ? "synchronous" : "process-safe");
     if (helpdesk_site) std::printf("Helpdesk: %s/helpdesk/\n", base_url.c_str());
     else std::printf("Helpdesk pages not served: %s not found\n", options.helpdesk_site.c_str());

@@ -9,21 +9,27 @@ pkg_check_modules(CS_BROTLI REQUIRED IMPORTED_TARGET libbrotlidec)   # checks th
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
+pkg_check_modules(CS_LIBPQ REQUIRED IMPORTED_TARGET libpq)       # PostgreSQL, for several servers
 set(CS_SERVER_DIR ${CMAKE_SOURCE_DIR}/web/server)
 set(CS_GENERATED ${CMAKE_BINARY_DIR}/generated)
 
 # --- Storage ----------------------------------------------------------------------------------
-file(GLOB CS_SQLITE_MIGRATIONS CONFIGURE_DEPENDS ${CS_SERVER_DIR}/store/migrations/sqlite/*.sql)
-add_custom_command(
-  OUTPUT ${CS_GENERATED}/sqlite_migrations.cpp
-  COMMAND ${CMAKE_COMMAND} -DDIR=${CS_SERVER_DIR}/store/migrations/sqlite -DOUT=${CS_GENERATED}/sqlite_migrations.cpp
-          -DFUNCTION=sqlite_migrations -P ${CS_SERVER_DIR}/store/embed-migrations.cmake
-  DEPENDS ${CS_SQLITE_MIGRATIONS} ${CS_SERVER_DIR}/store/embed-migrations.cmake
-  COMMENT "Embedding SQLite migrations")
+# One migration list per dialect (store/migrations/<dialect>/), embedded as <dialect>_migrations().
+set(CS_MIGRATION_SOURCES "")
+foreach(dialect sqlite postgres)
+  file(GLOB migrations CONFIGURE_DEPENDS ${CS_SERVER_DIR}/store/migrations/${dialect}/*.sql)
+  add_custom_command(
+    OUTPUT ${CS_GENERATED}/${dialect}_migrations.cpp
+    COMMAND ${CMAKE_COMMAND} -DDIR=${CS_SERVER_DIR}/store/migrations/${dialect} -DOUT=${CS_GENERATED}/${dialect}_migrations.cpp
+            -DFUNCTION=${dialect}_migrations -P ${CS_SERVER_DIR}/store/embed-migrations.cmake
+    DEPENDS ${migrations} ${CS_SERVER_DIR}/store/embed-migrations.cmake
+    COMMENT "Embedding ${dialect} migrations")
+  list(APPEND CS_MIGRATION_SOURCES ${CS_GENERATED}/${dialect}_migrations.cpp)
+endforeach()
 file(GLOB CS_STORE_SOURCES CONFIGURE_DEPENDS ${CS_SERVER_DIR}/store/*.cpp)
-add_library(cleanslate_store STATIC ${CS_STORE_SOURCES} ${CS_GENERATED}/sqlite_migrations.cpp)
+add_library(cleanslate_store STATIC ${CS_STORE_SOURCES} ${CS_MIGRATION_SOURCES})
 target_include_directories(cleanslate_store PUBLIC ${CS_SERVER_DIR})
-target_link_libraries(cleanslate_store PUBLIC cleanslate_core SQLite::SQLite3 Threads::Threads)
+target_link_libraries(cleanslate_store PUBLIC cleanslate_core SQLite::SQLite3 PkgConfig::CS_LIBPQ Threads::Threads)
 target_compile_options(cleanslate_store PRIVATE -Wall -Wextra)
 
 # --- Helpdesk credentials ------------------------------------------------------------------------
@@ -90,3 +96,7 @@ target_compile_definitions(cleanslate_server_tests PRIVATE
   CS_HELPDESK_SITE="${CS_HELPDESK_SITE}")
 add_dependencies(cleanslate_server_tests cleanslate-server cleanslate-desk cs_helpdesk_site)
 add_test(NAME server COMMAND cleanslate_server_tests WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+# The same suite against PostgreSQL: a throw-away cluster, a fresh database per test site.
+add_test(NAME server_postgres
+         COMMAND ${CMAKE_SOURCE_DIR}/tests/server/with-postgres $<TARGET_FILE:cleanslate_server_tests>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "auth/agent_password.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace cleanslate::desk {
 
@@ -70,7 +70,7 @@ int run_agents_command(int argc, char** argv) {
     if (const std::string problem = agent_password_problem(password); !problem.empty()) return fail(problem);
 
     std::string error;
-    const auto store = open_sqlite_store(database, SqliteOptions{}, error);
+    const auto store = open_store(database, StoreOptions{}, error);
     if (!store) return fail(error, 1);
     const std::string hash = hash_agent_password(password);
     if (hash.empty()) return fail("not enough memory to hash the password", 1);
@@ -82,11 +82,11 @@ int run_agents_command(int argc, char** argv) {
         agent.created_at = int64_t(std::time(nullptr));
         if (!store->add_agent(agent)) {
             if (store->find_agent(name)) return fail("an agent named '" + name + "' exists already (use set-password)");
-            return fail("could not write " + database, 1);
+            return fail("could not write " + printable_database(database), 1);
         }
         std::cout << "Added helpdesk agent " << name;
     } else {
-        if (!store->set_agent_password(name, hash)) return fail("no agent named '" + name + "' in " + database);
+        if (!store->set_agent_password(name, hash)) return fail("no agent named '" + name + "' in " + printable_database(database));
         std::cout << "New password for " << name;
     }
     if (generate) std::cout << "; password: " << password;

@@ -20,7 +20,7 @@
 #include "core/link_token.h"
 #include "feed_csv.h"
 #include "notification.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 #ifndef CS_DEFAULT_DB
 #define CS_DEFAULT_DB "data/devices.json"
@@ -182,7 +182,7 @@ int run_import_command(int argc, char** argv) {
     if (customer_column < 0) return fail(csv_path + ": no customer column (the provider's customer id for each row)");
     if (time_column < 0) return fail(csv_path + ": no timestamp column");
 
-    const auto store = open_sqlite_store(database, SqliteOptions{}, error);
+    const auto store = open_store(database, StoreOptions{}, error);
     if (!store) return fail(error, 1);
 
     IdentificationCache identifications(db);
@@ -278,9 +278,9 @@ int run_import_command(int argc, char** argv) {
 
         batch.push_back(std::move(sighting));
         batch_lines.push_back(record.line);
-        if (batch.size() >= kBatchRows && !commit()) return fail("could not write " + database, 1);
+        if (batch.size() >= kBatchRows && !commit()) return fail("could not write " + printable_database(database), 1);
     }
-    if (!commit()) return fail("could not write " + database, 1);
+    if (!commit()) return fail("could not write " + printable_database(database), 1);
     progress.finish(reader.bytes_read(), tally.rows);
     if (!error.empty()) {
         std::cerr << "cleanslate-desk: " << csv_path << ": " << error << " — the rows before it were imported\n";

@@ -50,7 +50,8 @@ constexpr const char* kUsage =
     "  one .eml per case not notified yet, in the customer's language, with its signed link\n"
     "usage: cleanslate-desk verify --quiet-days N [--database var/cleanslate.db]\n"
     "  cases reported 'remediated' with no sighting for N days after (as far as the imported feed\n"
-    "  reaches) become verified clean; run it after every import-feed\n";
+    "  reaches) become verified clean; run it after every import-feed\n"
+    "--database: a file path (SQLite, the default) or postgresql://user@host/database (PostgreSQL)\n";
 
 int fail(const std::string& message) {
     std::string one_line = message;

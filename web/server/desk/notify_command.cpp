@@ -16,7 +16,7 @@
 #include "link_key.h"
 #include "notification.h"
 #include "notification_email.h"
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace cleanslate::server {
 // The locale files as they were at build time (desk.cmake embeds them).
@@ -90,7 +90,7 @@ int run_notify_command(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) return fail("cannot create " + out_dir + ": " + ec.message(), 1);
-    const auto store = open_sqlite_store(database, SqliteOptions{}, error);
+    const auto store = open_store(database, StoreOptions{}, error);
     if (!store) return fail(error, 1);
 
     const auto clock_started = std::chrono::steady_clock::now();
@@ -136,7 +136,7 @@ int run_notify_command(int argc, char** argv) {
             ++written;
             if (texts.code() == "nl") ++in_dutch;
         }
-        if (!store->mark_notified(notified, now)) return fail("could not write " + database, 1);
+        if (!store->mark_notified(notified, now)) return fail("could not write " + printable_database(database), 1);
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_started).count();
     std::printf("%llu e-mails written to %s (%llu in Dutch, %llu in English) (%.1f s, %.0f e-mails/s)\n",

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <string>
 
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace cleanslate::desk {
 
@@ -47,7 +47,7 @@ int run_verify_command(int argc, char** argv) {
         return fail("--quiet-days must be a whole number of days from 1 to " + std::to_string(kLongestQuiet));
 
     std::string error;
-    const auto store = server::open_sqlite_store(database, server::SqliteOptions{}, error);
+    const auto store = server::open_store(database, server::StoreOptions{}, error);
     if (!store) return fail(error, 1);
     const int64_t now = int64_t(std::time(nullptr));
     if (!store->set_desk_setting(server::kVerifyQuietDaysSetting, days, now)) return fail("could not write " + database, 1);

@@ -19,15 +19,13 @@
 #include <vector>
 
 #include "store/migrations.h"
+#include "store/store_rules.h"
 
 namespace cleanslate::server {
 
 namespace {
 
-constexpr int kLargestPage = 1000;  // the API asks for less; this bounds any caller
 constexpr size_t kLargestCommitGroup = 512;
-
-int page_limit(const PageRequest& page) { return page.limit < 1 ? 1 : (page.limit > kLargestPage ? kLargestPage : page.limit); }
 
 // --- One connection and its prepared statements -----------------------------------------
 class Connection {
@@ -173,36 +171,6 @@ FeedCase feed_case_at(sqlite3_stmt* s) {
     c.verified_at = number_at(s, 16);
     c.clean_since = number_at(s, 17);
     return c;
-}
-
-// "CS-2026-" + 42 -> "CS-2026-0000042": seven digits, so feed cases never meet the six-digit
-// numbers the helpdesk draws for its own cases.
-std::string numbered_ticket(const std::string& prefix, int64_t id) {
-    std::string digits = std::to_string(id);
-    if (digits.size() < 7) digits.insert(0, 7 - digits.size(), '0');
-    return prefix + digits;
-}
-
-// --- Did it work? -------------------------------------------------------------------------------------
-// Weeks are counted from Monday 5 January 1970 00:00 UTC (the epoch was a Thursday), in whole
-// weeks, in integer SQL any database computes the same way.
-constexpr int64_t kFirstMonday = 4 * 86400;
-constexpr int64_t kSecondsPerWeek = 7 * 86400;
-
-// A feed case's standing from its row and its newest report of 'remediated'.
-CaseStanding standing_of(const std::string& status, int64_t reinfected_at, int64_t clean_since, int64_t remediated_at) {
-    CaseStanding standing;
-    standing.remediated_at = remediated_at;
-    if (status == "verified_clean") {
-        standing.state = "verified_clean";
-        standing.since = clean_since;
-    } else if (reinfected_at > 0 && reinfected_at > remediated_at) {
-        standing.state = "reinfected";
-        standing.since = reinfected_at;
-    } else {
-        standing.state = remediated_at > 0 ? "watching" : "open";
-    }
-    return standing;
 }
 
 // Feed cases notified in [?1, ?2), per week of their e-mail, with how many reached each stage
@@ -979,10 +947,7 @@ private:
                 "confident, status, first_seen, last_seen, sightings, created_at) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9, 1, ?10) ON CONFLICT (ticket) DO NOTHING");
             // A case without the provider's own number is numbered by its id, once the id exists.
-            static constexpr char kHex[] = "0123456789abcdef";
-            std::string placeholder = "numbering-";
-            for (unsigned char byte : row.row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
-            bind_value(insert, 1, row.ticket.empty() ? placeholder : row.ticket);
+            bind_value(insert, 1, row.ticket.empty() ? numbering_placeholder(row.row_hash) : row.ticket);
             bind_value(insert, 2, row.customer);
             bind_value(insert, 3, row.email);
             bind_value(insert, 4, row.language);
