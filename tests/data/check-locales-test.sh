@@ -34,6 +34,22 @@ accepted '"Zet Telnet (een oude manier om het apparaat op afstand te bedienen) u
 accepted '"Installeer de nieuwste software (firmware)."' '"Install the latest software (firmware)."'
 accepted '"Laat de stekker in het stopcontact: het apparaat moet stroom hebben."' '"Leave the plug in."'
 accepted '"Druk op de knop WPS/RESET."' '"Press the WPS/RESET button."'
+# Words the plain-language pass took out stay out: metaphors, words that over-claim, two words
+# for one thing, a report the customer never saw.
+refused '"Dan blijven de lekken open."' '"So its holes stay open."' "(lekken-gaten)" "(holes)"
+refused '"Apparaten zetten zelf een deur naar internet open."' '"Devices open a door to the internet."' "(deur-beeldspraak)" "(door-metaphor)"
+refused '"Uw apparaat is weer schoon."' '"Your device is clean again."' "(schoon)" "(clean)"
+refused '"Bel uw internetaanbieder."' '"Call your provider."' "nl.json: test.text" "(internetaanbieder)"
+refused '"Bel uw provider."' '"Call your provider."' "(uw-provider)"
+refused '"Haal de doorverwijzing weg."' '"Remove the port forward."' "nl.json: test.text" "en.json: test.text" "(port-forwards)"
+refused '"Het beveiligingsrapport noemt Dahua."' '"The security report names Dahua."' "(beveiligingsrapport)"
+refused '"Past bij het typenummer."' '"Fits the model number."' "(typenummer)"
+refused '"Op de website van de maker."' '"On the maker'"'"'s website."' "(maker-nl)"
+refused '"Zet P2P uit."' '"Turn off P2P."' "(p2p)"
+accepted '"Zet automatische ingangen uit (UPnP)."' '"UPnP is a setting that lets devices open a way in by themselves."'
+accepted '"Zonder vaste ingang van internet naar het apparaat (port forwarding)."' '"Port forwarding is a setting in your router."'
+accepted '"Het contact met de fabrikant (in het menu vaak P2P of cloud)."' '"Telnet is an old way to control the device."'
+accepted '"Een videodeurbel van {maker}."' '"A {maker} video doorbell; the reset button is in a small hole."'
 # The real locales pass.
 node "$root/scripts/check-locales.mjs" >/dev/null || fail "the real locales/ did not pass"
 echo "ok: locales/ passes"

@@ -106,8 +106,8 @@ test('a pick list names each device plainly and says what sets it apart (nl)', a
     assert.doesNotMatch(nameOf(card), /DS-\d|[–-] /, `the name holds no codes: ${card}`);
   }
   assert.equal(new Set(cards).size, cards.length, 'no two cards read the same');
-  assert.ok(cards.some(c => /typenummer DS-72/.test(c)), 'the model number fits some: that is their reason');
-  assert.ok(cards.some(c => !/typenummer DS-72/.test(c)), '... and not the others');
+  assert.ok(cards.some(c => /modelnummer DS-72/.test(c)), 'the model number fits some: that is their reason');
+  assert.ok(cards.some(c => !/modelnummer DS-72/.test(c)), '... and not the others');
   await checkStep(page, 'identify-pick-nl', 0);
   await context.close();
 });

@@ -22,7 +22,7 @@ const TEXT = {
         yes: 'Ja', next: 'Verder', copy: 'Kopieer het wachtwoord', copied: /^Gekopieerd/,
         useSuggestion: 'Dit wachtwoord gebruiken', own: 'Ik bedenk zelf een wachtwoord', field: 'Nieuw wachtwoord',
         nextStep: 'Volgende stap', setIt: 'Ik heb het ingesteld', show: 'Laat het wachtwoord zien', hide: 'Verberg het wachtwoord',
-        suggestionLabel: 'Ons voorstel', notProvider: /geen wachtwoord voor uw internetaanbieder/, optional: /U hoeft het hier niet te typen/,
+        suggestionLabel: 'Ons voorstel', notProvider: /geen wachtwoord voor uw internetprovider/, optional: /U hoeft het hier niet te typen/,
         mirai: 'Het virus probeert dit wachtwoord. Kies een ander.', problem: 'Er is een probleem', strong: /Sterkte: (heel )?sterk/ },
   en: { lang: 'en', start: 'Start', confirm: 'Yes, I have this device',
         yes: 'Yes', next: 'Continue', copy: 'Copy the password', copied: /^Copied/,
@@ -186,16 +186,16 @@ test('a camera gets a page per setting the data can lead to, with its menu path,
   await toPasswordStep(page, t);
   await press(page, t.useSuggestion);
   await pressOnUntil(page, [t.nextStep, t.setIt], 'password_hardening');
-  await page.getByRole('heading', { name: 'Turn off UPnP' }).waitFor();
+  await page.getByRole('heading', { name: 'Turn off automatic ways in (UPnP)' }).waitFor();
   await page.getByText(/Go to: Configuration › Network › Advanced Settings › NAT/).first().waitFor();
   await checkStep(page, 'hardening-camera', 0);
   await pressAndTurn(page, 'Done');
   await page.getByRole('heading', { name: 'A few more settings' }).waitFor();
-  await page.getByText(/Checking your router: no port forward to the camera/).first().waitFor();
+  await page.getByText(/There should be no fixed way in from the internet to the camera \(port forwarding\)/).first().waitFor();
   await page.getByRole('link', { name: /^Call / }).waitFor();
   await checkStep(page, 'hardening-camera', 1);
   // The app was never asked about: the cloud connection (which an app may need) is not offered.
-  assert.equal(await page.getByText(/cloud connection/).count(), 0);
+  assert.equal(await page.getByText(/connection to the maker/).count(), 0);
   await pressAndTurn(page, t.next);
   await expectScreen(page, 'reconnect');
   await context.close();
@@ -221,7 +221,7 @@ test('a router: its own settings for the helpdesk, never "behind your router"; i
     const heading = await pageText(page, '#page h1');
     if (heading === 'Werkt het internet weer?') {
       await press(page, 'Nee, nog niet');
-      await page.getByText(/Is het een router van uw internetaanbieder\? Wacht dan 10 minuten/).first().waitFor();
+      await page.getByText(/Is het een router van uw internetprovider\? Wacht dan 10 minuten/).first().waitFor();
       await checkStep(page, 'hardening-router', 1);
       await pressAndTurn(page, 'Ja, het internet werkt');
     } else {
@@ -257,7 +257,7 @@ test('a customer who uses no app hears of no app on a device set up in its web p
   const all = texts.join('\n');
   assert.doesNotMatch(all.replace(/Use this password|Copy the password/g, ''), /\bapps?\b/i, 'no app mentioned');
   // Without an app the cloud connection is not needed: it is offered, with its menu path.
-  assert.match(all, /Turn off the cloud connection/);
+  assert.match(all, /Turn off the connection to the maker \(P2P\)/);
   await context.close();
 });
 

@@ -231,9 +231,9 @@ TEST_CASE("the new step types read as plain sentences") {
     CHECK(action_text(en, make("unplug_network", {{"cable", "network"}})) == "Pull the network cable out of the device.");
     CHECK(action_text(nl, make("unplug_network", {{"cable", "network"}})) == "Trek de netwerkkabel uit het apparaat.");
     CHECK(action_text(en, make("confirm_on_device", {{"button", "any"}, {"dial_code", "#96*6*"}, {"within_seconds", "600"}})) ==
-          "The device now asks you to confirm this on the device itself: press any of its buttons, or dial #96*6* on a telephone connected to it. Do this within 10 minutes.");
+          "The device now asks you to confirm. Press any of the buttons on the device. Or dial #96*6* on a telephone connected to it. Do this within 10 minutes.");
     CHECK(action_text(nl, make("confirm_on_device", {{"button", "any"}})) ==
-          "Het apparaat vraagt nu om een bevestiging op het apparaat zelf: druk op een van de knoppen op het apparaat.");
+          "Het apparaat vraagt nu om een bevestiging. Druk op een van de knoppen op het apparaat.");
     CHECK(action_text(en, make("press_button", {{"button", "reset"}, {"within_seconds", "5"}})) == "Press the reset button briefly and let go. Do this within 5 seconds.");
     CHECK(action_text(nl, make("press_button", {{"button", "any"}})) == "Druk kort op een van de knoppen op het apparaat en laat los.");
     CHECK(action_text(en, make("dial_code", {{"code", "***"}})) == "On a telephone connected to the device, dial ***.");
