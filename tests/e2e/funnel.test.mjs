@@ -72,8 +72,8 @@ test('the funnel\'s counts match the database, with charts as pictures and table
   assert.equal(await cell(page, 'Passed the reset check'), 4);
   assert.equal(await cell(page, 'Set a new password'), 3);
   assert.equal(await cell(page, 'Reported fixed'), db("SELECT count(DISTINCT ticket) FROM reports WHERE kind = 'final' AND outcome = 'remediated'"));
-  assert.equal(await cell(page, 'Verified clean'), db("SELECT count(*) FROM feed_cases WHERE status = 'verified_clean'"));
-  assert.equal(await cell(page, 'Verified clean'), 2);
+  assert.equal(await cell(page, 'No longer seen (verified)'), db("SELECT count(*) FROM feed_cases WHERE status = 'verified_clean'"));
+  assert.equal(await cell(page, 'No longer seen (verified)'), 2);
   assert.equal(await cell(page, 'Reinfected'), db('SELECT count(*) FROM feed_cases WHERE reinfected_at > 0'));
   assert.equal(await cell(page, 'Reinfected'), 1);
 
