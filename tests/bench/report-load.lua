@@ -2,7 +2,10 @@
 -- progress report (its own ticket's token, the next sequence number). Thread k of n takes
 -- the tickets i with i % n == k (n from WRK_THREADS), so no two threads send the same report. With ACKS_FILE set,
 -- each acknowledged report ("<report_id>:<sequence>") is written there, one per line.
+-- Only 201 answers count as stored reports: a 429 (the ticket's rate limit) or any other
+-- status is counted apart, so a run that is mostly refused cannot pass for throughput.
 local tickets, tokens, sequence = {}, {}, {}
+accepted, refused = 0, 0
 local threads = {}
 local next_ticket, acks
 
@@ -41,6 +44,7 @@ function request()
 end
 
 function response(status, headers, body)
+  if status == 201 then accepted = accepted + 1 else refused = refused + 1 end
   if acks and status == 201 then
     local report_id, number = body:match('"report_id":"([^"]+)".-"sequence":(%d+)')
     if not report_id then report_id, number = body:match('"sequence":(%d+).-"report_id":"([^"]+)"') end
@@ -50,6 +54,12 @@ end
 
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
+  local stored, other = 0, 0
+  for _, thread in ipairs(threads) do
+    stored = stored + thread:get("accepted")
+    other = other + thread:get("refused")
+  end
+  io.write(string.format("stored (201): %d = %.0f/s; not stored (429 or other): %d\n", stored, stored / seconds, other))
   io.write(string.format("reports: %d in %.1f s = %.0f/s; errors: connect %d, read %d, write %d, status %d, timeout %d\n",
     summary.requests, seconds, summary.requests / seconds, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.status, summary.errors.timeout))

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressOnUntil, checkStep, state,
-  takeHomeOfflineAndReset, answerVerification, AFTER, assetPattern, HIKVISION_CAMERA } from './harness.mjs';
+  takeHomeOfflineAndReset, answerVerification, AFTER, assetPattern, HIKVISION_CAMERA, ownPasswordToFinishNl } from './harness.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 let server;
@@ -40,18 +40,7 @@ test('without WebGL a phone journey reaches the finish through the HTML page, ac
     await takeHomeOfflineAndReset(page, { lang: 'nl' });
     await step('verify_question');
     await answerVerification(page, AFTER.reset);
-    await step('password_choose');
-    await press(page, 'Ik bedenk zelf een wachtwoord');
-    await step('password_own');
-    await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
-    await press(page, 'Verder');
-    await step('password_steps');
-    await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
-    await step('password_hardening');
-    await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
-    await step('reconnect');
-    await pressOnUntil(page, ['Verder'], 'finish');
-    await step('finish');
+    await ownPasswordToFinishNl(page, step);
     assert.equal((await state(page)).outcome, 'remediated');
     const shot = await page.screenshot({ path: 'tests/e2e/artifacts/no-webgl/finish-full.png', fullPage: true });
     assert.ok(shot.length > 0);

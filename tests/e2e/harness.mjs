@@ -246,6 +246,25 @@ export async function answerVerification(page, what) {
   return asked;
 }
 
+// From "choose a password" to the finish, in Dutch, as a customer who makes up a strong
+// password of their own: its check, the device's steps, its settings, the internet back.
+// `step(screen)` waits for each screen and checks it as the calling test wants.
+export async function ownPasswordToFinishNl(page, step) {
+  await step('password_choose');
+  await press(page, 'Ik bedenk zelf een wachtwoord');
+  await step('password_own');
+  await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
+  await page.getByText(/Sterkte: (heel )?sterk/).first().waitFor();
+  await press(page, 'Verder');
+  await step('password_steps');
+  await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
+  await step('password_hardening');
+  await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
+  await step('reconnect');
+  await pressOnUntil(page, ['Verder'], 'finish');
+  await step('finish');
+}
+
 // Presses a control and waits until the wizard has left the screen it was on.
 export async function pressAndLeave(page, name, role = 'button') {
   const from = (await state(page)).screen;

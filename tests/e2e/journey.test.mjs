@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE, DESKTOP } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  pressOnUntil, pressNextPart, takeHomeOfflineAndReset, answerVerification, AFTER, HIKVISION_CAMERA } from './harness.mjs';
+  pressOnUntil, pressNextPart, takeHomeOfflineAndReset, answerVerification, AFTER, HIKVISION_CAMERA, ownPasswordToFinishNl } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -50,19 +50,7 @@ test('a Dutch customer on a phone goes through all six steps to a clean device',
   }
   await step('verify_question');
   await answerVerification(page, AFTER.reset);
-  await step('password_choose');
-  await press(page, 'Ik bedenk zelf een wachtwoord');
-  await step('password_own');
-  await page.getByLabel('Nieuw wachtwoord').fill('Vrolijke-Kaas-Molen-Schaats-19');
-  await page.getByText('Sterkte: heel sterk', { exact: false }).or(page.getByText('Sterkte: sterk')).first().waitFor();
-  await press(page, 'Verder');
-  await step('password_steps');
-  await pressOnUntil(page, ['Volgende stap', 'Ik heb het ingesteld'], 'password_hardening');
-  await step('password_hardening');
-  await pressOnUntil(page, ['Gedaan', 'Verder'], 'reconnect');
-  await step('reconnect');
-  await pressOnUntil(page, ['Verder'], 'finish');
-  await step('finish');
+  await ownPasswordToFinishNl(page, step);
   const final = await state(page);
   assert.equal(final.step, 'finish');
   assert.equal(final.outcome, 'remediated');
