@@ -810,7 +810,7 @@ private:
             case_id = newest.number(0, 0);
             const int64_t reinfected_at = newest.number(0, 1);
             const int64_t remediated_at = newest.number(0, 2);
-            const bool reinfected = remediated_at > 0 && row.seen_at > remediated_at && remediated_at > reinfected_at;
+            const bool reinfected = sighting_reinfects(row.seen_at, remediated_at, reinfected_at);
             Result update = db.run(
                 "UPDATE feed_cases SET sightings = sightings + 1, first_seen = LEAST(first_seen, $2), "
                 "last_seen = GREATEST(last_seen, $2), status = CASE WHEN $3::boolean THEN 'reinfected' ELSE status END, "

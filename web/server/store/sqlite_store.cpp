@@ -931,7 +931,7 @@ private:
                 "WHERE ticket = ?1 AND kind = 'final' AND outcome = 'remediated'");
             bind_value(remediated, 1, ticket);
             const int64_t remediated_at = sqlite3_step(remediated) == SQLITE_ROW ? number_at(remediated, 0) : 0;
-            const bool reinfected = remediated_at > 0 && row.seen_at > remediated_at && remediated_at > reinfected_at;
+            const bool reinfected = sighting_reinfects(row.seen_at, remediated_at, reinfected_at);
             sqlite3_stmt* update = db.statement(
                 "UPDATE feed_cases SET sightings = sightings + 1, first_seen = min(first_seen, ?2), "
                 "last_seen = max(last_seen, ?2), status = CASE WHEN ?3 THEN 'reinfected' ELSE status END, "

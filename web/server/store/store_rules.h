@@ -22,6 +22,13 @@ inline std::string numbered_ticket(const std::string& prefix, int64_t id) {
     return prefix + digits;
 }
 
+// A sighting reinfects a case when it comes after the case's newest report of 'remediated'
+// (remediated_at, 0 if none) and that report came after the last reinfection: the customer
+// said it was clean, and the feed saw the connection again.
+inline bool sighting_reinfects(int64_t seen_at, int64_t remediated_at, int64_t reinfected_at) {
+    return remediated_at > 0 && seen_at > remediated_at && remediated_at > reinfected_at;
+}
+
 // The ticket a new feed case holds between its insert and its numbering: unique, because
 // it names the row (row_hash) that opened the case.
 inline std::string numbering_placeholder(const std::string& row_hash) {
