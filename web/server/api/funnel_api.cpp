@@ -9,6 +9,7 @@
 #include <map>
 
 #include "api/svg_chart.h"
+#include "core/escape_html.h"
 #include "core/flow.h"
 #include "core/json.h"
 #include "http/agent_session.h"
@@ -199,7 +200,7 @@ private:
     Json texts_;
 };
 
-std::string html(const std::string& text) { return xml_escaped(text); }
+std::string html(const std::string& text) { return escape_html(text); }
 
 std::string percent_of(int64_t part, int64_t whole) {
     if (whole <= 0) return std::to_string(part);

@@ -1,6 +1,8 @@
 // svg_chart.cpp — the one chart the funnel page needs, horizontal bars with labels.
 #include "api/svg_chart.h"
 
+#include "core/escape_html.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -24,22 +26,6 @@ std::string number(double value) {
 }
 }  // namespace
 
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string horizontal_bar_chart(const BarChart& chart) {
     double largest = 0;
     for (const Bar& bar : chart.bars) largest = std::max(largest, bar.value);
@@ -48,25 +34,25 @@ std::string horizontal_bar_chart(const BarChart& chart) {
     const int track = kWidth - kLabelWidth - kValueWidth;
     const std::string title_id = chart.id + "-title", description_id = chart.id + "-desc";
 
-    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + xml_escaped(chart.id) +
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"" + escape_html(chart.id) +
                       "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) +
-                      "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + xml_escaped(title_id) + " " +
-                      xml_escaped(description_id) + "\" font-family=\"system-ui, sans-serif\" font-size=\"" +
+                      "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + escape_html(title_id) + " " +
+                      escape_html(description_id) + "\" font-family=\"system-ui, sans-serif\" font-size=\"" +
                       std::to_string(kFontSize) + "\">";
-    svg += "<title id=\"" + xml_escaped(title_id) + "\">" + xml_escaped(chart.title) + "</title>";
-    svg += "<desc id=\"" + xml_escaped(description_id) + "\">" + xml_escaped(chart.description) + "</desc>";
+    svg += "<title id=\"" + escape_html(title_id) + "\">" + escape_html(chart.title) + "</title>";
+    svg += "<desc id=\"" + escape_html(description_id) + "\">" + escape_html(chart.description) + "</desc>";
     int y = kGap;
     for (const Bar& bar : chart.bars) {
         const double length = largest > 0 ? bar.value / largest * track : 0;
         const std::string middle = number(y + kBarHeight / 2.0 + kFontSize * 0.35);
         svg += "<g class=\"bar\">";
         svg += "<text x=\"" + std::to_string(kLabelWidth - 12) + "\" y=\"" + middle + "\" text-anchor=\"end\" fill=\"#1b1b1b\">" +
-               xml_escaped(bar.label) + "</text>";
+               escape_html(bar.label) + "</text>";
         svg += "<rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                number(std::max(length, bar.value > 0 ? 2.0 : 0.0)) + "\" height=\"" + std::to_string(kBarHeight) +
                "\" fill=\"" + (bar.emphasised ? "#b10e1e" : "#1d4f91") + "\"/>";
         svg += "<text x=\"" + number(kLabelWidth + length + 8) + "\" y=\"" + middle + "\" fill=\"#1b1b1b\">" +
-               xml_escaped(bar.value_text) + "</text>";
+               escape_html(bar.value_text) + "</text>";
         svg += "</g>";
         y += kBarHeight + kGap;
     }

@@ -27,9 +27,6 @@ struct BarChart {
     std::vector<Bar> bars;
 };
 
-// Escapes &, <, >, " and ' for text and attribute values.
-std::string xml_escaped(const std::string& text);
-
 // A self-contained <svg> element: width 100 % of its container, height from the bar count.
 std::string horizontal_bar_chart(const BarChart& chart);
 

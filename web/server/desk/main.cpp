@@ -9,10 +9,8 @@
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
 // database that does not load — prints one line on stderr and exits with status 2.
-#include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 #include "agents_command.h"
@@ -20,6 +18,7 @@
 #include "core/evidence.h"
 #include "core/identify.h"
 #include "feed_csv.h"
+#include "file_text.h"
 #include "identification_json.h"
 #include "import_command.h"
 #include "notify_command.h"
@@ -61,15 +60,6 @@ int fail(const std::string& message) {
     return kBadInput;
 }
 
-bool read_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return !file.bad();
-}
-
 // --- identify --------------------------------------------------------------------------
 int identify_command(int argc, char** argv) {
     std::string db_path = CS_DEFAULT_DB, csv_path;
@@ -80,16 +70,17 @@ int identify_command(int argc, char** argv) {
         else return fail("unknown argument '" + arg + "' (try --help)");
     }
 
-    std::string db_text, error;
-    if (!read_file(db_path, db_text)) return fail("cannot read the device database " + db_path);
+    const auto db_text = server::read_whole_file(db_path);
+    if (!db_text) return fail("cannot read the device database " + db_path);
+    std::string error;
     DeviceDb db;
-    if (!load_device_db(db_text, db, error)) return fail(db_path + ": " + error);
+    if (!load_device_db(*db_text, db, error)) return fail(db_path + ": " + error);
 
     if (!csv_path.empty()) {
-        std::string csv_text;
-        if (!read_file(csv_path, csv_text)) return fail("cannot read " + csv_path);
+        const auto csv_text = server::read_whole_file(csv_path);
+        if (!csv_text) return fail("cannot read " + csv_path);
         std::vector<desk::FeedRow> rows;
-        if (!desk::read_feed(csv_text, rows, error)) return fail(csv_path + ": " + error);
+        if (!desk::read_feed(*csv_text, rows, error)) return fail(csv_path + ": " + error);
         for (const auto& row : rows) {
             Json out = {{"line", row.line}};
             if (!row.src_ip.empty()) out["src_ip"] = row.src_ip;
