@@ -190,7 +190,8 @@ HelpdeskCase case_at(const Result& r, int row) {
 
 constexpr const char* kFeedCaseColumns =
     "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
-    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since";
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since, "
+    "told_reinfected_at, told_verified_at";
 FeedCase feed_case_at(const Result& r, int row) {
     FeedCase c;
     c.id = r.number(row, 0);
@@ -211,6 +212,8 @@ FeedCase feed_case_at(const Result& r, int row) {
     c.reinfected_at = r.number(row, 15);
     c.verified_at = r.number(row, 16);
     c.clean_since = r.number(row, 17);
+    c.told_reinfected_at = r.number(row, 18);
+    c.told_verified_at = r.number(row, 19);
     return c;
 }
 
@@ -569,6 +572,26 @@ public:
         return write([&](Connection& db) -> int {
                    for (int64_t id : case_ids)
                        if (!db.run("UPDATE feed_cases SET notified_at = $2 WHERE id = $1", params(id, now)).ok()) return -1;
+                   return 1;
+               }) == 1;
+    }
+
+    std::vector<FeedCase> cases_with_news(const PageRequest& page) override {
+        static const std::string sql = cases_with_news_sql(kFeedCaseColumns, "$1", "$2");
+        std::vector<FeedCase> cases;
+        read([&](Connection& db) {
+            Result r = db.run(sql.c_str(), params(page.after, page_limit(page)));
+            for (int row = 0; row < r.rows(); ++row) cases.push_back(feed_case_at(r, row));
+        });
+        return cases;
+    }
+
+    bool mark_news_told(const std::vector<FeedCase>& cases) override {
+        return write([&](Connection& db) -> int {
+                   for (const FeedCase& c : cases)
+                       if (!db.run("UPDATE feed_cases SET told_reinfected_at = $2, told_verified_at = $3 WHERE id = $1",
+                                   params(c.id, c.reinfected_at, c.verified_at)).ok())
+                           return -1;
                    return 1;
                }) == 1;
     }

@@ -38,6 +38,19 @@ inline std::string numbering_placeholder(const std::string& row_hash) {
     return placeholder;
 }
 
+// --- Follow-up e-mails ---------------------------------------------------------------------------------
+// What counts as news for a customer already e-mailed, in SQL both dialects read alike (only
+// their placeholders differ: "?1" / "$1"): seen again after the newest report of 'remediated'
+// and not reported 'remediated' since, or found quiet by verify — each told once.
+inline std::string cases_with_news_sql(const char* columns, const char* after, const char* limit) {
+    return std::string("SELECT ") + columns +
+           " FROM feed_cases c WHERE c.notified_at > 0 AND c.id > " + after +
+           " AND ((c.status = 'reinfected' AND c.reinfected_at > c.told_reinfected_at AND NOT EXISTS ("
+           "SELECT 1 FROM reports r WHERE r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated' "
+           "AND r.received_at > c.reinfected_at)) "
+           "OR (c.status = 'verified_clean' AND c.verified_at > c.told_verified_at)) ORDER BY c.id LIMIT " + limit;
+}
+
 // --- Did it work? -------------------------------------------------------------------------------------
 // Weeks are counted from Monday 5 January 1970 00:00 UTC (the epoch was a Thursday), in whole
 // weeks, in integer SQL any database computes the same way: (t - 345600) / 604800.
