@@ -116,12 +116,13 @@ test('the other language\'s password data is fetched and kept only when the cust
 });
 
 test('the password check that cannot load its lists says so and offers the helpdesk, never a silent spinner', async () => {
-  // No service worker, and the lists fail: as on a first visit that went offline too early.
+  // No service worker, and the lists fail (they are fetched right after the first frame): as
+  // on a first visit that went offline too early.
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
+  await context.route(assetPattern('data/passwords.txt'), route => route.abort('internetdisconnected'));
   const page = await openWizard(context, server.mint('CS-2026-000702', 'en', HIKVISION_CAMERA));
   await press(page, 'Start');
   await expectScreen(page, 'identify_evidence');
-  await context.route(assetPattern('data/passwords.txt'), route => route.abort('internetdisconnected'));
   await press(page, 'Yes, I have this device');
   await expectScreen(page, 'disconnect_prepare');
   // Before the cable comes out, the page says that part of the help did not load.
