@@ -239,6 +239,73 @@ TEST_SUITE("desk: import-feed") {
         CHECK(reinfected->reinfected_at == unix_time("2026-12-02 08:00:00"));
         CHECK(reinfected->sightings == 4);
     }
+
+    TEST_CASE("one batch holding every kind of row gives what applying the rows one by one gives") {
+        // The stores may apply a batch in a few set-based statements (PostgreSQL does): the
+        // rows' order must still decide, exactly as for one row at a time.
+        TemporarySite site;
+        std::string error;
+        auto store = server::open_store(site.database(), server::StoreOptions{}, error);
+        REQUIRE_MESSAGE(store, error);
+        auto sighting = [](const std::string& hash, const std::string& customer, int64_t at, const std::string& ticket = "") {
+            server::FeedSighting row;
+            row.row_hash = std::string(16, '\0');
+            std::copy(hash.begin(), hash.end(), row.row_hash.begin());
+            row.customer = customer;
+            row.ticket = ticket;
+            row.language = "nl";
+            row.seen_at = at;
+            row.evidence_json = R"({"port":23,"banner":"quote \" and backslash \\ and {braces}, commas"})";
+            return row;
+        };
+        using R = server::SightingResult;
+        const int64_t t = unix_time("2026-11-28 09:00:00");
+        // First batch: two customers; one names the provider's own ticket.
+        REQUIRE(store->record_sightings({sighting("a", "K-1", t), sighting("b", "K-2", t, "ZIGGO-77")}, "CS-2026-", t) ==
+                std::vector<R>{R::new_case, R::new_case});
+        report_remediated(site, "CS-2026-0000001", t + 3600, "q3J9x0bW2cKfT7mVZa1y4g");
+
+        const std::vector<R> results = store->record_sightings(
+            {sighting("c", "K-3", t + 60),                 // a new customer ...
+             sighting("d", "K-3", t + 30),                 // ... seen again, earlier, in the same batch
+             sighting("c", "K-3", t + 60),                 // the same row again in the batch
+             sighting("a", "K-1", t),                      // a row of the first batch
+             sighting("e", "K-1", t + 1800),               // before K-1's report: seen again
+             sighting("f", "K-1", t + 7200),               // after it: reinfected
+             sighting("g", "K-1", t + 9000),               // after that: seen again, not reinfected twice
+             sighting("h", "K-4", t, "ZIGGO-77"),          // a new customer naming K-2's ticket
+             sighting("i", "K-5", t, "KPN-1"),             // a new customer with its own ticket ...
+             sighting("j", "K-6", t, "KPN-1"),             // ... that a later new customer also names
+             sighting("k", "K-2 \"quoted\", {x}", t)},    // a customer id with quotes, comma and braces
+            "CS-2026-", t + 10000);
+        CHECK(results == std::vector<R>{R::new_case, R::seen_again, R::duplicate, R::duplicate, R::seen_again,
+                                        R::reinfected, R::seen_again, R::ticket_taken, R::new_case, R::ticket_taken,
+                                        R::new_case});
+
+        const auto k3 = store->find_feed_case("CS-2026-0000003");  // numbered in the rows' order
+        REQUIRE(k3);
+        CHECK(k3->customer == "K-3");
+        CHECK(k3->first_seen == t + 30);
+        CHECK(k3->last_seen == t + 60);
+        CHECK(k3->sightings == 2);
+        CHECK(k3->evidence_json == R"({"port":23,"banner":"quote \" and backslash \\ and {braces}, commas"})");
+        const auto k1 = store->find_feed_case("CS-2026-0000001");
+        CHECK(k1->sightings == 4);
+        CHECK(k1->status == "reinfected");
+        CHECK(k1->reinfected_at == t + 7200);
+        CHECK(k1->last_seen == t + 9000);
+        CHECK(store->find_feed_case("ZIGGO-77")->customer == "K-2");
+        CHECK(store->find_feed_case("KPN-1")->customer == "K-5");
+        const auto quoted = store->find_feed_case("CS-2026-0000005");
+        REQUIRE(quoted);
+        CHECK(quoted->customer == "K-2 \"quoted\", {x}");
+
+        // The refused rows were not remembered: named again with a free ticket, they open cases.
+        CHECK(store->record_sightings({sighting("h", "K-4", t, "ZIGGO-78")}, "CS-2026-", t + 20000) ==
+              std::vector<R>{R::new_case});
+        CHECK(store->record_sightings({sighting("a", "K-1", t), sighting("k", "K-9", t)}, "CS-2026-", t + 20000) ==
+              std::vector<R>{R::duplicate, R::duplicate});
+    }
 }
 
 TEST_SUITE("desk: notify") {

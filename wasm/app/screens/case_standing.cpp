@@ -6,25 +6,14 @@
 // steps. Nothing here is shown without the server's answer: offline, the screens are as before.
 #include "app/screens.h"
 
-#include <ctime>
+#include "core/spoken_date.h"
 
 namespace cleanslate {
 
 namespace {
-// "3 december" / "3 December" (UTC: the day of the server's record; the locale names the months).
+// "3 december" / "3 December", in the customer's own time zone.
 std::string day_and_month(App& app, int64_t unix_seconds) {
-    const std::time_t at = std::time_t(unix_seconds);
-    std::tm parts{};
-    gmtime_r(&at, &parts);
-    const std::string& months = app.tr("case.months");
-    size_t start = 0;
-    for (int i = 0; i < parts.tm_mon && start != std::string::npos; ++i) {
-        start = months.find(',', start);
-        if (start != std::string::npos) ++start;
-    }
-    if (start == std::string::npos) start = 0;
-    const size_t end = months.find(',', start);
-    return std::to_string(parts.tm_mday) + " " + months.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    return spoken_date(app.tr("case.months"), unix_seconds, /*with_year=*/false);
 }
 
 bool judged(const NotificationCase& nc) {

@@ -2,10 +2,10 @@
 #include "notification_email.h"
 
 #include <ctime>
-#include <sstream>
 #include <vector>
 
 #include "core/escape_html.h"
+#include "core/spoken_date.h"
 
 namespace cleanslate::desk {
 
@@ -22,14 +22,7 @@ std::string evidence_words(std::string_view category, bool confident) {
 }
 
 std::string spoken_date(const Catalog& texts, int64_t unix_seconds) {
-    const std::time_t seconds = std::time_t(unix_seconds);
-    std::tm local{};
-    localtime_r(&seconds, &local);
-    std::vector<std::string> months;
-    std::istringstream names(texts.text("email.months"));
-    for (std::string name; std::getline(names, name, ',');) months.push_back(name);
-    const std::string month = months.size() == 12 ? months[size_t(local.tm_mon)] : std::to_string(local.tm_mon + 1);
-    return std::to_string(local.tm_mday) + " " + month + " " + std::to_string(local.tm_year + 1900);
+    return cleanslate::spoken_date(texts.text("email.months"), unix_seconds, /*with_year=*/true);
 }
 
 std::string link_site(std::string_view link) {

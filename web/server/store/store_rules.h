@@ -29,14 +29,17 @@ inline bool sighting_reinfects(int64_t seen_at, int64_t remediated_at, int64_t r
     return remediated_at > 0 && seen_at > remediated_at && remediated_at > reinfected_at;
 }
 
+// Bytes as lowercase hex ("\x01\xab" -> "01ab").
+inline std::string hex_text(const std::string& bytes) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char byte : bytes) out += {kHex[byte >> 4], kHex[byte & 15]};
+    return out;
+}
+
 // The ticket a new feed case holds between its insert and its numbering: unique, because
 // it names the row (row_hash) that opened the case.
-inline std::string numbering_placeholder(const std::string& row_hash) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string placeholder = "numbering-";
-    for (unsigned char byte : row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
-    return placeholder;
-}
+inline std::string numbering_placeholder(const std::string& row_hash) { return "numbering-" + hex_text(row_hash); }
 
 // --- Follow-up e-mails ---------------------------------------------------------------------------------
 // What counts as news for a customer already e-mailed, in SQL both dialects read alike (only
