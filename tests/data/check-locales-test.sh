@@ -46,7 +46,14 @@ refused '"Het beveiligingsrapport noemt Dahua."' '"The security report names Dah
 refused '"Past bij het typenummer."' '"Fits the model number."' "(typenummer)"
 refused '"Op de website van de maker."' '"On the maker'"'"'s website."' "(maker-nl)"
 refused '"Zet P2P uit."' '"Turn off P2P."' "(p2p)"
-accepted '"Zet automatische ingangen uit (UPnP)."' '"UPnP is a setting that lets devices open a way in by themselves."'
+# A time nobody measured or computed: the screens compute it per device ({time}); only an
+# instruction to wait a set time may name minutes.
+refused '"Het duurt ongeveer 15 minuten."' '"It takes about 15 minutes."' "nl.json: test.text" "en.json: test.text" "(unmeasured-duration)"
+refused '"Het kost een kwartiertje."' '"Done."' "nl.json: test.text" "(unmeasured-duration)"
+refused '"Klaar."' '"It takes half an hour."' "en.json: test.text" "(unmeasured-duration)"
+accepted '"De reset duurt ongeveer {time}. Wacht dan 10 minuten."' '"The reset takes about {time}. Then wait 10 minutes."'
+accepted '"Zet WPS uit (verbinden zonder wifi-wachtwoord)."' '"Turn off WPS (joining without the Wi-Fi password)."'
+accepted '"Laat apparaten niet zelf een ingang openzetten (UPnP)."' '"UPnP is a setting that lets devices open a way in by themselves."'
 accepted '"Zonder vaste ingang van internet naar het apparaat (port forwarding)."' '"Port forwarding is a setting in your router."'
 accepted '"Het contact met de fabrikant (in het menu vaak P2P of cloud)."' '"Telnet is an old way to control the device."'
 accepted '"Een videodeurbel van {maker}."' '"A {maker} video doorbell; the reset button is in a small hole."'

@@ -2,12 +2,13 @@
 // evidence points at a XiongMai recorder proposes "a video recorder that works with the XMEye
 // app" with the evidence for it; a link with only "port 23" gets questions instead of a
 // guess; a pick list names each device plainly with what sets it apart; the app list holds
-// no app store; and "I don't know" about the kind ends on the helpdesk in three screens.
+// no app store; "I don't know" about the kind ends on the helpdesk in three screens; and a
+// doorbell or a door intercom is drawn as itself, not as a camera or a phone.
 // Every screen met is screenshotted under tests/e2e/artifacts/identify-* and checked by axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressId, pressAndLeave, pickDevice, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressId, pressAndLeave, pickDevice, checkStep, state, decodePng } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -151,6 +152,50 @@ for (const [lang, words] of Object.entries({
     await page.getByRole('heading', { name: words.heading }).waitFor();
     assert.match(await page.locator('#page [data-id="helpdesk"]').first().innerText(), words.call);
     assert.equal(await page.locator('#page [data-id="general"]').count(), 0);
+    await context.close();
+  });
+}
+
+// --- Drawings of the kinds: a doorbell and an intercom are what the customer looks for by the door ---------
+// The shape of a card's drawing (its ink's bounding box, in device pixels at DPR 3): a camera
+// is wider than tall; a video doorbell and a door intercom are upright panels.
+async function drawingShape(page, id) {
+  const card = await page.locator(`#page [data-id="${id}"]`).first().boundingBox();
+  const clip = { x: card.x + 12, y: card.y + card.height / 2 - 28, width: 56, height: 56 };   // the 40 px drawing at the card's left
+  const { width, height, channels, pixels } = decodePng(await page.screenshot({ clip }));
+  let left = width, right = -1, top = height, bottom = -1;
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    const p = (y * width + x) * channels;
+    if (pixels[p] < 120 && pixels[p + 1] < 120 && pixels[p + 2] < 120) {
+      left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+    }
+  }
+  assert.ok(right > left && bottom > top, `${id}: a drawing is there`);
+  return (right - left + 1) / (bottom - top + 1);   // width / height
+}
+
+for (const [brand, upright, camera, name] of [['Ring', 'candidate.ring-video-doorbell', 'candidate.ring-stick-up-cam', 'video doorbell'],
+                                              ['Mobotix', 'candidate.mobotix-door-station', 'candidate.mobotix-camera', 'door intercom']]) {
+  test(`a ${name} is drawn as itself, next to a camera drawn as a camera (${brand}, phone)`, async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const page = await openWizard(context, server.mint('CS-2026-000303', 'en', WEAK));
+    await press(page, 'Start');
+    await expectScreen(page, 'identify_evidence');
+    await pressAndLeave(page, 'Continue');
+    for (let i = 0; i < 6; i++) {
+      const screen = (await state(page)).screen;
+      if (screen === 'identify_category') await pressAndLeave(page, /^A camera/);
+      else if (screen === 'identify_app') await pressAndLeave(page, /^I don't use an app/);
+      else if (screen === 'identify_brand') { await page.getByRole('textbox', { name: 'Brand on the device' }).fill(brand); await pressAndLeave(page, 'Continue'); }
+      else if (screen === 'identify_model') await pressAndLeave(page, "I can't find it");
+      else break;
+    }
+    await expectScreen(page, 'identify_candidates');
+    await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const uprightShape = await drawingShape(page, upright), cameraShape = await drawingShape(page, camera);
+    assert.ok(uprightShape < 0.8, `the ${name} is an upright panel (width/height ${uprightShape.toFixed(2)})`);
+    assert.ok(cameraShape > 1.1, `the camera is wider than tall (width/height ${cameraShape.toFixed(2)})`);
+    await checkStep(page, `identify-drawing-${name.replace(" ", "-")}`, 0);
     await context.close();
   });
 }

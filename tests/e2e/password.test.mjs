@@ -186,7 +186,7 @@ test('a camera gets a page per setting the data can lead to, with its menu path,
   await toPasswordStep(page, t);
   await press(page, t.useSuggestion);
   await pressOnUntil(page, [t.nextStep, t.setIt], 'password_hardening');
-  await page.getByRole('heading', { name: 'Turn off automatic ways in (UPnP)' }).waitFor();
+  await page.getByRole('heading', { name: 'Stop devices opening a way in by themselves (UPnP)' }).waitFor();
   await page.getByText(/Go to: Configuration › Network › Advanced Settings › NAT/).first().waitFor();
   await checkStep(page, 'hardening-camera', 0);
   await pressAndTurn(page, 'Done');

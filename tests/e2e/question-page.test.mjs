@@ -1,12 +1,14 @@
 // One question per page, GOV.UK style, on a phone: the question is the heading and the
 // document's title, focus moves to it and the change is announced; radios select and
 // "Doorgaan" answers; a tap leaves no focus ring (only the keyboard does); a double tap
-// never answers the next question; "Doorgaan" with no answer explains itself with an error
-// summary and an inline error tied to the question.
+// never answers the next question, wherever "Doorgaan" is on the page; "Doorgaan" with no
+// answer explains itself with an error summary and an inline error tied to the question; the
+// help under a question names an app only to a customer who said they use one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, checkStep, state, decodePng, takeHomeOfflineAndReset, HIKVISION_CAMERA } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state, decodePng, pageText, pickDevice,
+  takeHomeOfflineAndReset, AFTER, HIKVISION_CAMERA, ONLY_PORT_23 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -96,7 +98,13 @@ test('a double tap on "Doorgaan" answers one question, never the next', async ()
   const first = (await pageFacts(page)).h1;
   await notSureRadio(page).tap();
   await page.waitForFunction(() => document.querySelector('#page input[type=radio]:checked'));
-  const button = await page.getByRole('button', { name: 'Doorgaan' }).boundingBox();
+  // A thumb scrolls "Doorgaan" into view first: on a long question it is below the fold, where
+  // a tap at its page position would land on nothing and prove nothing.
+  const continueButton = page.getByRole('button', { name: 'Doorgaan' });
+  await continueButton.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const button = await continueButton.boundingBox();
+  assert.ok(button.y >= 0 && button.y + button.height <= PHONE.viewport.height, `"Doorgaan" is on the screen (y ${button.y})`);
   const x = button.x + button.width / 2, y = button.y + button.height / 2;
   // Two taps 50 ms apart, stamped with the time the finger touched: a busy test machine may
   // deliver the second one late, a phone would not; the wizard judges a tap by its time.
@@ -139,3 +147,50 @@ test('"Doorgaan" without an answer explains what to do, tied to the question', a
   await page.waitForFunction(() => !document.querySelector('#page [role=alert]'));
   await context.close();
 });
+
+// --- The help under a question: apps only where they are true --------------------------------------
+// The questions about the device's own page say how to open it, worded as the password steps
+// word it: "find its address in the app" only for a customer who named an app.
+const APP_JOURNEY = {
+  nl: { start: 'Beginnen', next: 'Verder', camera: /^Een camera/, noApp: /^Ik gebruik geen app/, otherApp: 'Een andere app',
+        search: 'Zoeken', brandField: 'Merk op het apparaat', noModel: 'Ik kan het niet vinden' },
+  en: { start: 'Start', next: 'Continue', camera: /^A camera/, noApp: /^I don't use an app/, otherApp: 'Another app',
+        search: 'Search', brandField: 'Brand on the device', noModel: "I can't find it" },
+};
+for (const [lang, app] of [['nl', ''], ['en', ''], ['nl', 'Hik-Connect'], ['en', 'Hik-Connect']]) {
+  test(`${lang}: the verification help ${app ? 'names the app to a customer who uses ' + app : 'never names an app to a customer who uses none'}`, async () => {
+    const t = APP_JOURNEY[lang];
+    const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+    const page = await openWizard(context, server.mint(`CS-2026-00083${Math.floor(Math.random() * 9)}`, lang, ONLY_PORT_23));
+    await press(page, t.start);
+    await expectScreen(page, 'identify_evidence');
+    await pressAndLeave(page, t.next);
+    for (let i = 0; i < 6; i++) {
+      const screen = (await state(page)).screen;
+      if (screen === 'identify_category') await pressAndLeave(page, t.camera);
+      else if (screen === 'identify_app' && !app) await pressAndLeave(page, t.noApp);
+      else if (screen === 'identify_app') { await page.getByRole('textbox', { name: t.otherApp }).fill(app); await pressAndLeave(page, t.search); }
+      else if (screen === 'identify_brand') { await page.getByRole('textbox', { name: t.brandField }).fill('Hikvision'); await pressAndLeave(page, t.next); }
+      else if (screen === 'identify_model') await pressAndLeave(page, t.noModel);
+      else if (screen === 'identify_candidates') await pickDevice(page, /DS-2CD/);
+      else break;
+    }
+    assert.equal((await state(page)).device, 'hikvision-ds-2cd-camera');
+    await takeHomeOfflineAndReset(page, { lang });
+    await expectScreen(page, 'verify_question');
+    const helps = [];   // each question's page as read: the question, its help, its answers
+    for (let i = 0; i < 12 && (await state(page)).screen === 'verify_question'; i++) {
+      const before = await state(page);
+      helps.push(`${before.question}: ${await pageText(page)}`);
+      await page.waitForTimeout(450);
+      await pressId(page, `answer.${AFTER.reset[before.question]}`);
+      await pressId(page, 'continue');
+      await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.part !== b.part; }, before);
+    }
+    const all = helps.join('\n');
+    assert.match(all, /asks_new_password:/, 'the question about the device's own page was asked');
+    if (app) assert.match(all, /\bapp\b/i, `the customer with an app is told to look in it: ${all}`);
+    else assert.doesNotMatch(all, /\bapps?\b/i, 'no app mentioned');
+    await context.close();
+  });
+}

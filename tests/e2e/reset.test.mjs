@@ -101,7 +101,7 @@ test('the demo recorder hears it cannot be made safe before any reset step, and 
     await pressId(page, choice);
     await expectScreen(page, 'unsafe_steps');
     await log.note();
-    if (choice === 'keep_off') await page.getByText(/De app op uw telefoon laat de camera’s niet meer zien/).first().waitFor();
+    if (choice === 'keep_off') await page.getByText(/Die laat de camera’s dan niet meer zien/).first().waitFor();
     await checkStep(page, `unsafe-${lang}`, 1);
     await pressAndLeave(page, lang === 'nl' ? 'Dit heb ik gedaan' : 'I have done this');
     await expectScreen(page, 'finish');

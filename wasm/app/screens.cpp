@@ -57,10 +57,11 @@ bool database_ready(App& app) {
 
 // --- Devices --------------------------------------------------------------------------------------
 Icon kind_icon(std::string_view kind) {
-    // Kinds that look alike share a picture: a modem is drawn as a router, a doorbell as a camera.
+    // Kinds that look alike share a picture: a modem is drawn as a router. A doorbell and a door
+    // intercom have their own: the customer looks for them by the door, not among the cameras.
     struct KindIcon { std::string_view prefix; Icon icon; };
     static constexpr KindIcon kIcons[] = {
-        {"camera", Icon::camera}, {"doorbell", Icon::camera}, {"door-intercom", Icon::phone},
+        {"camera", Icon::camera}, {"doorbell", Icon::doorbell}, {"door-intercom", Icon::intercom},
         {"recorder", Icon::recorder}, {"video-encoder", Icon::recorder},
         {"router", Icon::router}, {"modem", Icon::router}, {"mobile-router", Icon::router}, {"mesh", Icon::router},
         {"extender", Icon::router}, {"access-point", Icon::router}, {"powerline", Icon::router}, {"outdoor-link", Icon::router},

@@ -867,6 +867,15 @@ void UiKit::draw_icon(Icon icon, float cx, float cy, float size, unsigned color)
         case Icon::camera:
             box(-0.8f, -0.45f, 0.45f, 0.25f, 0.1f); circle(0.62f, -0.1f, 0.14f); stroke(-0.2f, 0.25f, -0.2f, 0.6f); stroke(-0.55f, 0.6f, 0.15f, 0.6f);
             circle(-0.55f, -0.1f, 0.06f, true); break;
+        case Icon::doorbell:
+            // A video doorbell: a tall narrow case, the lens at the top, the round bell button below.
+            box(-0.36f, -0.88f, 0.36f, 0.88f, 0.3f); circle(0.0f, -0.45f, 0.17f); circle(0.0f, -0.45f, 0.06f, true);
+            stroke(-0.14f, -0.1f, 0.14f, -0.1f); circle(0.0f, 0.42f, 0.22f); circle(0.0f, 0.42f, 0.09f, true); break;
+        case Icon::intercom:
+            // A door intercom by the front door: the speaker's slits, then name plates with a bell button each.
+            box(-0.6f, -0.88f, 0.6f, 0.88f, 0.08f); stroke(-0.3f, -0.62f, 0.3f, -0.62f); stroke(-0.3f, -0.48f, 0.3f, -0.48f);
+            stroke(-0.3f, -0.34f, 0.3f, -0.34f); box(-0.42f, -0.08f, 0.12f, 0.2f, 0.03f); circle(0.3f, 0.06f, 0.09f, true);
+            box(-0.42f, 0.38f, 0.12f, 0.66f, 0.03f); circle(0.3f, 0.52f, 0.09f, true); break;
         case Icon::recorder:
             box(-0.9f, -0.3f, 0.9f, 0.3f, 0.06f); circle(0.65f, 0.0f, 0.06f, true); stroke(-0.7f, 0.0f, 0.1f, 0.0f); stroke(-0.7f, 0.3f, -0.7f, 0.42f); stroke(0.7f, 0.3f, 0.7f, 0.42f); break;
         case Icon::router:

@@ -47,7 +47,7 @@ struct UiView {
     float text_scale = 1;              // the browser's text size: 1rem / 16 px (1.5 for "large")
 };
 
-enum class Icon { none, camera, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole,
+enum class Icon { none, camera, doorbell, intercom, recorder, router, tv_box, printer, nas, smart_home, phone, question, check, cross, pinhole,
                   // the internet line coming into a modem, and the Wi-Fi sticker on a router
                   line_dsl, line_coax, line_fibre, wifi_sticker };
 enum class Tone { info, success, alert };   // status blocks: blue, green panel, black and yellow

@@ -1,9 +1,11 @@
 // disconnect_prepare.cpp — before the customer takes the home off the internet: why (nothing
 // outside can reach the device while it has its factory password, yet it stays on the home
-// network for the reset), what stops meanwhile (TV, a home phone over the modem: call us on a
-// mobile), and whether this page is ready to go on without the internet. Everything the rest
+// network for the reset), how long it will be off (computed from the device's steps), what
+// stops meanwhile (TV, a home phone over the modem: call us on a mobile), and whether this page is ready to go on without the internet. Everything the rest
 // of the journey needs is fetched here, before the cable comes out.
 #include "app/screens.h"
+#include "core/procedure_text.h"
+#include "core/time_estimate.h"
 
 namespace cleanslate {
 
@@ -15,6 +17,13 @@ void screen_disconnect_prepare(App& app) {
     ui.paragraph(app.tr_format("disconnect.prepare.why", device));
     ui.paragraph(app.tr_format("disconnect.prepare.stays_home", device));
     ui.strong_text(app.tr("disconnect.prepare.meanwhile"));
+    // How long: computed from this device's reset and password steps (core/time_estimate.h).
+    const Family* family = app.device();
+    const ResetProcedure* reset = app.reset_procedure();
+    if (family && reset && !family->password.actions.empty()) {
+        int seconds = reset_and_password_time(*reset, family->password).rounded_seconds();
+        ui.bullet(app.tr_format("disconnect.prepare.how_long", {{"device", app.device_the()}, {"time", duration_text(app.texts(), seconds)}}));
+    }
     ui.bullet(app.tr("disconnect.prepare.tv_phone"));
     ui.bullet(app.tr_format("disconnect.prepare.call_mobile", {{"phone", app.helpdesk()}}));
     ui.bullet(app.tr("disconnect.prepare.keep_open"));

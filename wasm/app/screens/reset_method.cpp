@@ -4,6 +4,7 @@
 // with the power on — rather let us help), and the other ways when this one does not suit.
 #include "app/screens.h"
 #include "core/procedure_text.h"
+#include "core/time_estimate.h"
 
 namespace cleanslate {
 
@@ -16,14 +17,6 @@ bool has_action(const ResetProcedure& p, const char* type) {
 bool button_inside_case(const ResetProcedure& p) {
     for (const Action& a : p.actions) if (a.type == "find_button" && a.param("place") == "inside-case") return true;
     return false;
-}
-
-// The time the steps take: the waits (the restart among them) and the holds.
-int total_seconds(const ResetProcedure& p) {
-    int seconds = 0;
-    for (const Action& a : p.actions)
-        if (a.type == "wait" || a.type == "hold_button") seconds += a.int_param("seconds");
-    return seconds;
 }
 
 // Where the procedure's menu is: "tv-mouse" (a recorder's), "tv-remote", "device-panel"; "" if none.
@@ -72,8 +65,9 @@ void screen_reset_method(App& app) {
     if (has_action(*procedure, "open_app")) ui.bullet(app.tr("reset.needs.app"));
     if (needs_current_password(*procedure)) ui.bullet(app.tr_format("reset.needs.current_password", device));
     if (hold) ui.bullet(app.tr("reset.needs.sound"));
-    int seconds = total_seconds(*procedure);
-    if (seconds > 0) ui.bullet(app.tr_format("reset.needs.time", {{"time", duration_text(app.texts(), seconds + 60)}}));
+    // Computed from this way's steps (core/time_estimate.h), never a number for every device.
+    int seconds = steps_time(procedure->actions).rounded_seconds();
+    if (seconds > 0) ui.bullet(app.tr_format("reset.needs.time", {{"time", duration_text(app.texts(), seconds)}}));
 
     // Safety first, with help right there.
     bool camera_button = family->category == "camera" && hold;

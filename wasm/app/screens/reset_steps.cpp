@@ -22,6 +22,8 @@ std::string step_text(App& app, const Action& action) {
                              {{"button", app.tr("button." + std::string(action.param("button")))},
                               {"seconds", std::to_string(action.int_param("seconds"))},
                               {"sign", action.until.empty() ? "" : sign_text(app.texts(), action.until.front())}});
+    // Worded as the password steps word it: an app only for a customer who said they use one.
+    if (const Family* family = app.device()) return device_step_text(app, *family, action);
     return action_text(app.texts(), action);
 }
 

@@ -103,8 +103,9 @@ void screen_verify_question(App& app) {
     }
     std::string how_key = "verify.how." + q.id;
     if (app.texts().has(how_key)) ui.paragraph(app.tr_format(how_key, {{"device", app.device_the()}}));
+    // Worded as the password steps word it: an app only for a customer who said they use one.
     if (about_the_login(q.id))
-        if (const Action* open = how_to_look(app)) ui.paragraph(action_text(app.texts(), *open), true);
+        if (const Action* open = how_to_look(app)) ui.paragraph(device_step_text(app, *app.device(), *open), true);
 
     std::string& current = a.verify_answers[k];
     static const char* const kAnswers[] = {"yes", "no", "not_sure"};

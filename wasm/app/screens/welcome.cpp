@@ -1,7 +1,8 @@
-// welcome.cpp — what happened, why it matters, that it is free and takes about 15 minutes,
-// and how the customer can check for themselves that this page is genuine: the case number
-// from the e-mail, the provider's address in the address bar, the number on their bill. A
-// link that was altered gets one message that leads with calling that number.
+// welcome.cpp — what happened, why it matters, that it is free (how long it takes is said
+// once the device is known: core/time_estimate.h), and how the customer can check for
+// themselves that this page is genuine: the case number from the e-mail, the provider's
+// address in the address bar, the number on their bill. A link that was altered gets one
+// message that leads with calling that number.
 #include "app/screens.h"
 
 namespace cleanslate {
