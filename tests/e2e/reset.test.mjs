@@ -187,7 +187,7 @@ test('a camera fed through its network cable (PoE) is switched off and on with t
   await page.getByText(/Hangt de camera hoog\? Gebruik een stevige trap/).first().waitFor();
   await checkStep(page, 'poe', 0);
   await press(page, 'Begin');
-  await page.getByText(/Trek de netwerkkabel uit de camera\. Zo gaat ook de stroom eraf/).first().waitFor();
+  await page.getByText(/Trek de netwerkkabel uit het apparaat\. Zo gaat ook de stroom eraf/).first().waitFor();
   assert.equal(await page.getByText(/stekker/).count(), 0, 'no plug to pull on a camera without one');
   await checkStep(page, 'poe', 1);
   await nextPart();   // find the button on the cable

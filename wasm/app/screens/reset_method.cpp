@@ -22,7 +22,7 @@ bool button_inside_case(const ResetProcedure& p) {
 int total_seconds(const ResetProcedure& p) {
     int seconds = 0;
     for (const Action& a : p.actions)
-        if (a.type == "wait" || a.type == "hold_button") seconds += a.int_param("seconds");
+        if (a.type == "wait" || a.type == "hold_button") seconds += a.int_param("seconds") + hold_power_off_seconds(a);
     return seconds;
 }
 
