@@ -1,12 +1,15 @@
 // The honest ending, on a phone in Dutch and English: the finish says what the customer's
 // answers confirmed and what they only told us, never "your device is clean"; it shows the
 // case number in a confirmation panel and has no Back; "another device" starts the steps
-// again for a second device in the SAME case, and the finish then lists both.
+// again for a second device in the SAME case, and the finish then lists both. When to look
+// again: the number of days only where the provider runs that check (the Dutch case came from
+// the feed and the desk runs `verify --quiet-days 14`); otherwise what is true without it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressOnUntil, checkStep, state,
   takeHomeOfflineAndReset, answerVerification, AFTER, pageText, pickDevice, HIKVISION_CAMERA } from './harness.mjs';
+import { importFeed, verify, sighting } from './desk-seed.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -19,13 +22,13 @@ const TEXT = {
         onward: ['Volgende stap', 'Ik heb het ingesteld', 'Gedaan', 'Verder', 'Ja, het internet werkt'], another: 'Begin met een ander apparaat', done: 'U hebt alle stappen gedaan',
         router: /^Een router of modem/, brandField: 'Merk op het apparaat', noModel: 'Ik kan het niet vinden', noApp: /^Ik gebruik geen app/,
         overClaims: /schoon|kan er niet meer in/i, resetConfirmed: /passen bij een echte reset/, toldUs: /U hebt ons verteld/,
-        checkLater: /De komende dagen controleren wij uw verbinding/, nextDevice: /Nu uw volgende apparaat/ },
+        checkLater: /Wij kijken 14 dagen lang of het virus terugkomt op uw verbinding\. Open deze link daarna opnieuw\./, nextDevice: /Nu uw volgende apparaat/ },
   en: { lang: 'en', start: 'Start', confirm: 'Yes, I have this device',
         yes: 'Yes', useSuggestion: 'Use this password', next: 'Continue',
         onward: ['Next step', 'I have set it', 'Done', 'Continue', 'Yes, the internet works'], another: 'Start with another device', done: 'You have done all the steps',
         router: /^A router or modem/, brandField: 'Brand on the device', noModel: "I can't find it", noApp: /^I don't use an app/,
         overClaims: /is clean|cannot get (back )?in/i, resetConfirmed: /fit a real reset/, toldUs: /You told us/,
-        checkLater: /We will check your connection in the coming days/, nextDevice: /Now your next device/ },
+        checkLater: /We will keep watching whether the virus comes back on your connection\./, nextDevice: /Now your next device/ },
 };
 
 // The steps of one device after it is chosen, up to its finish (the same for both devices).
@@ -41,6 +44,10 @@ for (const lang of ['nl', 'en']) {
   const t = TEXT[lang];
   test(`${lang}: the finish is honest, has no Back, and "another device" continues the same case`, async () => {
     const ticket = `CS-2026-0009${lang === 'nl' ? '01' : '02'}`;
+    if (lang === 'nl') {
+      importFeed(server, [sighting({ customer: 'K-901', ticket, lang, at: Math.floor(Date.now() / 1000) - 86400 })]);
+      verify(server, 14);
+    }
     const context = await browser.newContext({ ...PHONE, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
     const page = await openWizard(context, server.mint(ticket, lang, HIKVISION_CAMERA));
     await press(page, t.start);

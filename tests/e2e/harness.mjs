@@ -49,7 +49,7 @@ export async function startServer(options = {}) {
   const port = Number(output.match(/Listening on http:\/\/[^:]+:(\d+)/)[1]);
   const base = `http://127.0.0.1:${port}`;
   return {
-    base, demoLink, port, database,
+    base, demoLink, port, database, keyFile,
     log: () => output,   // start-up lines, then one line per request: METHOD "path" status bytes [coding]
     mint(ticket, lang, evidence, extra = []) {
       return execFileSync(SERVER, ['mint', '--ticket', ticket, '--lang', lang, '--evidence', JSON.stringify(evidence),

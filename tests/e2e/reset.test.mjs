@@ -121,7 +121,7 @@ test('a router, taken off the internet by its fibre cable, works on offline to t
   await expectScreen(page, 'disconnect_prepare');
   await page.getByText(/Het gaat om uw router/).first().waitFor();     // every device must rejoin the Wi-Fi
   let n = await toResetMethod(page, 'nl', { line: 'fibre', log, artifacts: 'router-nl', offline: true });
-  await press(page, 'Begin');
+  await pressAndLeave(page, 'Begin');   // then the reset pages: wait until they show
   await finishResetSteps(page, 'nl', { log, joinWifi: false });
   await expectScreen(page, 'reset_join_wifi');
   await log.note();

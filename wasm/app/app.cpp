@@ -220,7 +220,15 @@ void App::on_asset(const std::string& name, std::string text) {
         return;
     }
     if (name == "link-verify") {
-        case_.server_verdict = json_string(parse_json(text), "status");
+        const Json answer = parse_json(text);
+        case_.server_verdict = json_string(answer, "status");
+        if (const Json* standing = json_member(answer, "case"); standing && standing->is_object() &&
+            case_.server_verdict != "bad_signature") {
+            case_.case_state = json_string(*standing, "state");
+            case_.case_since = json_int(*standing, "since");
+            const int64_t days = json_int(*standing, "quiet_days");
+            case_.quiet_days = days > 0 && days <= 365 ? int(days) : 0;
+        }
         return;
     }
     if (name == "mirai") {
@@ -417,6 +425,7 @@ std::string App::state_json() const {
                   {"outcome", f.outcome == Outcome::none ? Json() : Json(outcome_id(f.outcome))},
                   {"ticket", case_.ticket()}, {"link", case_.present ? link_status_name(case_.status) : "none"},
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
+                  {"case_state", case_.case_state.empty() ? Json() : Json(case_.case_state)},
                   {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices},
                   {"offline_ready", offline_ready_}};
     // On a verification question: which one (tests answer by meaning, not by wording).

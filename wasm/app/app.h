@@ -36,6 +36,11 @@ struct NotificationCase {
     LinkPayload payload;
     std::string token;             // kept only to ask the server; never stored
     std::string server_verdict;    // the server's check: "ok", "bad_signature", ... ("" until it answers)
+    // Did it work? How the provider's feed sees this case since the customer's report, as the
+    // server said with its verdict (web/server/api/link_api.h); empty when it did not answer.
+    std::string case_state;        // "open", "watching", "verified_clean", "reinfected" or ""
+    int64_t case_since = 0;        // verified_clean: clean since; reinfected: seen again at (unix seconds)
+    int quiet_days = 0;            // the days the provider watches after a report; 0: it has no such check
     std::string ticket() const {
         return present && status != LinkStatus::malformed && server_verdict != "bad_signature" ? payload.ticket : "";
     }

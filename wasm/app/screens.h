@@ -37,6 +37,13 @@ void screen_cannot_secure(App& app);
 void screen_reconnect(App& app);
 void screen_finish(App& app);
 
+// Did it work? (screens/case_standing.cpp) When the provider's feed has judged the case since
+// the customer's report — verified clean or reinfected — the heading key that says so, else
+// nullptr; and the block that tells it in plain words, with the way back into the steps for a
+// reinfected case (from the welcome: the steps; from the finish: the steps again, same case).
+const char* case_standing_heading(App& app);
+bool case_standing_block(App& app, bool on_finish);   // true: the customer moved on
+
 // The helpdesk as a big "Call 088 …" button with the opening hours, where a customer may be stuck.
 void helpdesk_link(App& app);
 // Shared by screens that need the device database and must wait for it kindly.

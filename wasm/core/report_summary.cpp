@@ -1,5 +1,6 @@
 // report_summary.cpp — the summary lines and the page the customer can keep.
 #include "core/report_summary.h"
+#include "core/escape_html.h"
 #include "core/phone_number.h"
 
 namespace cleanslate {
@@ -53,22 +54,6 @@ std::vector<std::string> report_summary(const Json& report, const Catalog& texts
     if (const Json* callback = json_member(report, "callback"))
         lines.push_back(texts.format("report.summary.callback", {{"phone", phone_for_display(json_string(*callback, "phone"))}}));
     return lines;
-}
-
-std::string escape_html(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 std::string report_page_html(const Catalog& texts, const Json& report, const std::vector<std::string>& lines) {

@@ -26,7 +26,4 @@ std::vector<std::string> report_summary(const Json& final_report, const Catalog&
 // customer's language, to save on their phone or computer.
 std::string report_page_html(const Catalog& texts, const Json& final_report, const std::vector<std::string>& lines);
 
-// Text made safe to put inside HTML.
-std::string escape_html(const std::string& text);
-
 }  // namespace cleanslate

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "file_text.h"
+
 namespace cleanslate::server {
 
 namespace fs = std::filesystem;
@@ -22,11 +24,9 @@ std::string without_trailing_whitespace(std::string text) {
 }
 
 std::optional<std::string> read_key_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return without_trailing_whitespace(text.str());
+    auto text = read_whole_file(path);
+    if (!text) return std::nullopt;
+    return without_trailing_whitespace(std::move(*text));
 }
 
 // 32 bytes from the kernel's CSPRNG, as 64 hex characters.

@@ -4,13 +4,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "core/evidence.h"
 #include "core/link_token.h"
+#include "file_text.h"
 #include "link_key.h"
 #include "notification.h"
 
@@ -22,11 +21,7 @@ namespace {
 std::optional<std::string> evidence_text(const std::string& argument) {
     if (argument == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
     if (!argument.empty() && argument[0] == '@') {
-        std::ifstream in(argument.substr(1), std::ios::binary);
-        if (!in) return std::nullopt;
-        std::ostringstream text;
-        text << in.rdbuf();
-        return text.str();
+        return read_whole_file(argument.substr(1));
     }
     return argument;
 }

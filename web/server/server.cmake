@@ -46,10 +46,21 @@ add_custom_command(
           -DOUT=${CS_GENERATED}/report_schema_text.cpp -DFUNCTION=report_schema_text -P ${CS_SERVER_DIR}/embed-file.cmake
   DEPENDS ${CMAKE_SOURCE_DIR}/web/schemas/report.schema.json ${CS_SERVER_DIR}/embed-file.cmake
   COMMENT "Embedding the report schema")
+# The helpdesk's texts, for the pages the server renders itself (the funnel: api/funnel_api.cpp).
+set(CS_HELPDESK_LOCALE_SOURCES "")
+foreach(lang en nl)
+  add_custom_command(
+    OUTPUT ${CS_GENERATED}/helpdesk_locale_${lang}.cpp
+    COMMAND ${CMAKE_COMMAND} -DFILE=${CMAKE_SOURCE_DIR}/locales/helpdesk/${lang}.json
+            -DOUT=${CS_GENERATED}/helpdesk_locale_${lang}.cpp -DFUNCTION=helpdesk_locale_${lang} -P ${CS_SERVER_DIR}/embed-file.cmake
+    DEPENDS ${CMAKE_SOURCE_DIR}/locales/helpdesk/${lang}.json ${CS_SERVER_DIR}/embed-file.cmake
+    COMMENT "Embedding locales/helpdesk/${lang}.json")
+  list(APPEND CS_HELPDESK_LOCALE_SOURCES ${CS_GENERATED}/helpdesk_locale_${lang}.cpp)
+endforeach()
 file(GLOB CS_SERVER_SOURCES CONFIGURE_DEPENDS
   ${CS_SERVER_DIR}/*.cpp ${CS_SERVER_DIR}/http/*.cpp ${CS_SERVER_DIR}/api/*.cpp)
 list(REMOVE_ITEM CS_SERVER_SOURCES ${CS_SERVER_DIR}/main.cpp)
-add_library(cleanslate_server_lib STATIC ${CS_SERVER_SOURCES} ${CS_GENERATED}/report_schema_text.cpp)
+add_library(cleanslate_server_lib STATIC ${CS_SERVER_SOURCES} ${CS_GENERATED}/report_schema_text.cpp ${CS_HELPDESK_LOCALE_SOURCES})
 target_include_directories(cleanslate_server_lib PUBLIC ${CS_SERVER_DIR})
 target_link_libraries(cleanslate_server_lib PUBLIC cleanslate_core cleanslate_store cleanslate_auth PkgConfig::CS_BROTLI ZLIB::ZLIB Threads::Threads)
 target_compile_options(cleanslate_server_lib PRIVATE -Wall -Wextra)

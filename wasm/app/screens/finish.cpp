@@ -39,17 +39,22 @@ void screen_finish(App& app) {
     std::vector<DeviceRecord> devices = app.journey().devices();
     bool all_remediated = !devices.empty();
     for (const DeviceRecord& d : devices) all_remediated = all_remediated && d.outcome == Outcome::remediated;
-    if (!app.page(app.tr(all_remediated ? "finish.heading_done" : "finish.heading_choices"))) return;
+    // A finished journey resumed after the provider's check hears the result first.
+    const char* judged = case_standing_heading(app);
+    if (!app.page(app.tr(judged ? judged : all_remediated ? "finish.heading_done" : "finish.heading_choices"))) return;
     if (!app.notification().ticket().empty())
         ui.panel(app.tr("finish.reference"), app.notification().ticket());   // the kit's confirmation panel, once it lands
+    if (judged && case_standing_block(app, /*on_finish=*/true)) return;
 
     // What was done, device by device: confirmed by the check questions, or only reported.
     ui.strong_text(app.tr(devices.size() > 1 ? "finish.what_you_did_devices" : "finish.what_you_did"));
     for (const DeviceRecord& d : devices) device_summary(app, d);
     ui.paragraph(app.tr("finish.cannot_see"));
 
+    // When to look: the number of days only when the provider's server runs that check.
     ui.strong_text(app.tr("finish.next_title"));
-    ui.paragraph(app.tr("finish.next"));
+    const int days = app.notification().quiet_days;
+    ui.paragraph(days > 0 ? app.tr_format("finish.next_days", {{"days", std::to_string(days)}}) : app.tr("finish.next"));
     helpdesk_link(app);
 
     // Another device in the same home: the virus rarely comes alone.

@@ -17,6 +17,11 @@ void altered_link(App& app) {
 
 void screen_welcome(App& app) {
     UiKit& ui = app.ui();
+    // The customer opens the link again after the provider's check: that comes first.
+    if (const char* heading = case_standing_heading(app)) {
+        if (app.page(app.tr(heading))) case_standing_block(app, /*on_finish=*/false);
+        return;
+    }
     if (!app.page(app.tr("welcome.heading"))) return;
     const NotificationCase& nc = app.notification();
     if (nc.server_verdict == "bad_signature") { altered_link(app); return; }

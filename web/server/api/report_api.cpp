@@ -2,6 +2,7 @@
 #include "api/report_api.h"
 
 #include "api/journey_credential.h"
+#include "api/journey_marks.h"
 #include "api/live_hub.h"
 #include "http/json_body.h"
 
@@ -104,6 +105,9 @@ void receive_report(const ApiContext& context, const Request& request, Response&
     acknowledged[record.kind == "progress" ? "sequence" : "revision"] = record.sequence;
     switch (context.store->save_report(record, attention_raised_by(*report, record))) {
         case Store::SaveResult::stored:
+            // The funnel's view of the journey. The report itself is safe already: a failure
+            // here costs the page one count, never the customer an answer.
+            context.store->record_journey(journey_mark_of(*report, record));
             if (context.live) context.live->ticket_changed(ticket);
             acknowledged["status"] = "stored";
             return send_json(response, 201, acknowledged);

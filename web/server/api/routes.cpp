@@ -2,6 +2,7 @@
 #include "api/routes.h"
 
 #include "api/case_api.h"
+#include "api/funnel_api.h"
 #include "api/helpdesk_api.h"
 #include "api/link_api.h"
 #include "api/report_api.h"
@@ -40,6 +41,7 @@ void add_all_routes(Router& router, const ApiContext& context, const Sites& site
     add_session_code_routes(router, context);
     add_case_routes(router, context);
     add_helpdesk_routes(router, context);
+    add_funnel_routes(router, context);   // its page before the helpdesk's static files
 
     if (sites.helpdesk) {
         Route pages;

@@ -19,6 +19,7 @@
 #include "core/identify.h"
 #include "core/link_token.h"
 #include "feed_csv.h"
+#include "file_text.h"
 #include "notification.h"
 #include "store/open_store.h"
 
@@ -38,15 +39,6 @@ constexpr size_t kRememberedIdentifications = 4096;  // feeds repeat the same de
 int fail(const std::string& message, int status = 2) {
     std::cerr << "cleanslate-desk: " << message << "\n";
     return status;
-}
-
-bool read_whole_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return !file.bad();
 }
 
 // An address the provider's mail system can put in To: as it is — nothing that could add a
@@ -159,10 +151,11 @@ int run_import_command(int argc, char** argv) {
     if (!is_ticket_id(ticket_prefix + "0000000")) return fail("--ticket-prefix must be letters, digits and dashes");
     if (sodium_init() < 0) return fail("libsodium did not start", 1);
 
-    std::string db_text, error;
-    if (!read_whole_file(db_path, db_text)) return fail("cannot read the device database " + db_path);
+    const auto db_text = server::read_whole_file(db_path);
+    if (!db_text) return fail("cannot read the device database " + db_path);
+    std::string error;
     DeviceDb db;
-    if (!load_device_db(db_text, db, error)) return fail(db_path + ": " + error);
+    if (!load_device_db(*db_text, db, error)) return fail(db_path + ": " + error);
 
     std::ifstream file(csv_path, std::ios::binary);
     if (!file) return fail("cannot read " + csv_path);

@@ -5,13 +5,12 @@
 //   cleanslate-desk add-agent NAME | set-password NAME   helpdesk accounts (agents_command.h)
 //   cleanslate-desk import-feed FILE.csv                 feed rows -> cases (import_command.h)
 //   cleanslate-desk notify --out DIR ...                 new cases -> .eml files (notify_command.h)
+//   cleanslate-desk verify --quiet-days N                quiet cases -> verified clean (verify_command.h)
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
 // database that does not load — prints one line on stderr and exits with status 2.
-#include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 #include "agents_command.h"
@@ -19,9 +18,11 @@
 #include "core/evidence.h"
 #include "core/identify.h"
 #include "feed_csv.h"
+#include "file_text.h"
 #include "identification_json.h"
 #include "import_command.h"
 #include "notify_command.h"
+#include "verify_command.h"
 
 #ifndef CS_DEFAULT_DB
 #define CS_DEFAULT_DB "data/devices.json"
@@ -46,6 +47,9 @@ constexpr const char* kUsage =
     "usage: cleanslate-desk notify --out DIR --from \"Name <address>\" --helpdesk PHONE [--base-url URL]\n"
     "                              [--database var/cleanslate.db] [--days 14] [--link-key-file F]\n"
     "  one .eml per case not notified yet, in the customer's language, with its signed link\n"
+    "usage: cleanslate-desk verify --quiet-days N [--database var/cleanslate.db]\n"
+    "  cases reported 'remediated' with no sighting for N days after (as far as the imported feed\n"
+    "  reaches) become verified clean; run it after every import-feed\n"
     "--database: a file path (SQLite, the default) or postgresql://user@host/database (PostgreSQL)\n";
 
 int fail(const std::string& message) {
@@ -54,15 +58,6 @@ int fail(const std::string& message) {
         if (c == '\n' || c == '\r') c = ' ';
     std::cerr << "cleanslate-desk: " << one_line << "\n";
     return kBadInput;
-}
-
-bool read_file(const std::string& path, std::string& text) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return false;
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    text = buffer.str();
-    return !file.bad();
 }
 
 // --- identify --------------------------------------------------------------------------
@@ -75,16 +70,17 @@ int identify_command(int argc, char** argv) {
         else return fail("unknown argument '" + arg + "' (try --help)");
     }
 
-    std::string db_text, error;
-    if (!read_file(db_path, db_text)) return fail("cannot read the device database " + db_path);
+    const auto db_text = server::read_whole_file(db_path);
+    if (!db_text) return fail("cannot read the device database " + db_path);
+    std::string error;
     DeviceDb db;
-    if (!load_device_db(db_text, db, error)) return fail(db_path + ": " + error);
+    if (!load_device_db(*db_text, db, error)) return fail(db_path + ": " + error);
 
     if (!csv_path.empty()) {
-        std::string csv_text;
-        if (!read_file(csv_path, csv_text)) return fail("cannot read " + csv_path);
+        const auto csv_text = server::read_whole_file(csv_path);
+        if (!csv_text) return fail("cannot read " + csv_path);
         std::vector<desk::FeedRow> rows;
-        if (!desk::read_feed(csv_text, rows, error)) return fail(csv_path + ": " + error);
+        if (!desk::read_feed(*csv_text, rows, error)) return fail(csv_path + ": " + error);
         for (const auto& row : rows) {
             Json out = {{"line", row.line}};
             if (!row.src_ip.empty()) out["src_ip"] = row.src_ip;
@@ -119,5 +115,6 @@ int main(int argc, char** argv) {
         return cleanslate::desk::run_agents_command(argc, argv);
     if (std::string(argv[1]) == "import-feed") return cleanslate::desk::run_import_command(argc, argv);
     if (std::string(argv[1]) == "notify") return cleanslate::desk::run_notify_command(argc, argv);
+    if (std::string(argv[1]) == "verify") return cleanslate::desk::run_verify_command(argc, argv);
     return fail(std::string("unknown command '") + argv[1] + "' (try --help)");
 }

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/escape_html.h"
+
 namespace cleanslate::desk {
 
 // --- Words ---------------------------------------------------------------------------------
@@ -38,24 +40,6 @@ std::string link_site(std::string_view link) {
 }
 
 // --- The bodies ------------------------------------------------------------------------------
-namespace {
-
-std::string html_escaped(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 NotificationText compose_notification(const Catalog& texts, const EmailFacts& facts) {
     const TextArgs args = {{"ticket", facts.ticket},
                            {"date", spoken_date(texts, facts.seen_at)},
@@ -83,24 +67,24 @@ NotificationText compose_notification(const Catalog& texts, const EmailFacts& fa
     // customer can see where it goes before clicking.
     const std::string p = "<p style=\"margin:0 0 16px\">";
     std::string& h = out.html;
-    h = "<!DOCTYPE html>\n<html lang=\"" + html_escaped(texts.code()) + "\">\n<head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + html_escaped(out.subject) +
+    h = "<!DOCTYPE html>\n<html lang=\"" + escape_html(texts.code()) + "\">\n<head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape_html(out.subject) +
         "</title></head>\n<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:17px;"
         "line-height:1.5;color:#1a1a1a;background:#ffffff\">\n<div style=\"max-width:36em;margin:0 auto\">\n";
-    h += p + html_escaped(say("email.greeting")) + "</p>\n";
-    h += p + html_escaped(say("email.seen")) + " " + html_escaped(evidence) + "</p>\n";
-    h += p + html_escaped(say("email.why")) + "</p>\n";
-    h += p + html_escaped(say("email.action")) + "</p>\n";
-    h += p + "<a href=\"" + html_escaped(facts.link) +
+    h += p + escape_html(say("email.greeting")) + "</p>\n";
+    h += p + escape_html(say("email.seen")) + " " + escape_html(evidence) + "</p>\n";
+    h += p + escape_html(say("email.why")) + "</p>\n";
+    h += p + escape_html(say("email.action")) + "</p>\n";
+    h += p + "<a href=\"" + escape_html(facts.link) +
          "\" style=\"display:inline-block;padding:12px 24px;min-height:20px;background:#0b5cad;color:#ffffff;"
-         "font-size:18px;font-weight:bold;text-decoration:none;border-radius:6px\">" + html_escaped(say("email.button")) +
+         "font-size:18px;font-weight:bold;text-decoration:none;border-radius:6px\">" + escape_html(say("email.button")) +
          "</a></p>\n";
-    h += "<p style=\"margin:0 0 16px;font-size:16px;word-break:break-all\">" + html_escaped(facts.link) + "</p>\n";
-    h += p + html_escaped(link_valid) + "</p>\n";
-    h += p + "<strong>" + html_escaped(say("email.case")) + "</strong> " + html_escaped(say("email.help")) + "</p>\n";
-    h += "<h2 style=\"margin:24px 0 8px;font-size:19px\">" + html_escaped(say("email.genuine_title")) + "</h2>\n";
-    h += p + html_escaped(say("email.genuine")) + "</p>\n";
-    h += p + html_escaped(say("email.signoff")) + "<br>" + html_escaped(facts.provider) + "</p>\n";
+    h += "<p style=\"margin:0 0 16px;font-size:16px;word-break:break-all\">" + escape_html(facts.link) + "</p>\n";
+    h += p + escape_html(link_valid) + "</p>\n";
+    h += p + "<strong>" + escape_html(say("email.case")) + "</strong> " + escape_html(say("email.help")) + "</p>\n";
+    h += "<h2 style=\"margin:24px 0 8px;font-size:19px\">" + escape_html(say("email.genuine_title")) + "</h2>\n";
+    h += p + escape_html(say("email.genuine")) + "</p>\n";
+    h += p + escape_html(say("email.signoff")) + "<br>" + escape_html(facts.provider) + "</p>\n";
     h += "</div>\n</body>\n</html>\n";
     return out;
 }

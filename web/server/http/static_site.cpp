@@ -2,11 +2,10 @@
 #include "http/static_site.h"
 
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "core/sha256.h"
+#include "file_text.h"
 #include "http/gzip.h"
 #include "http/mime_types.h"
 
@@ -40,15 +39,6 @@ bool has_content_hash(std::string_view file_name) {
         start = end + 1;
     }
     return false;
-}
-
-std::optional<std::string> read_whole_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return contents.str();
 }
 
 bool is_hidden(const fs::path& relative) {

@@ -190,7 +190,7 @@ HelpdeskCase case_at(const Result& r, int row) {
 
 constexpr const char* kFeedCaseColumns =
     "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
-    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at";
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since";
 FeedCase feed_case_at(const Result& r, int row) {
     FeedCase c;
     c.id = r.number(row, 0);
@@ -209,10 +209,25 @@ FeedCase feed_case_at(const Result& r, int row) {
     c.created_at = r.number(row, 13);
     c.notified_at = r.number(row, 14);
     c.reinfected_at = r.number(row, 15);
+    c.verified_at = r.number(row, 16);
+    c.clean_since = r.number(row, 17);
     return c;
 }
 
 const char* flag_text(bool value) { return value ? "true" : "false"; }
+
+// Feed cases notified in [$1, $2), per week of their e-mail (sqlite_store.cpp's kFunnelWeeksSql).
+constexpr const char* kFunnelWeeksSql =
+    "SELECT (c.notified_at - 345600) / 604800 AS week, count(*), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.identified_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.reset_verified_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.password_set_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.remediated_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN c.status = 'verified_clean' THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN c.reinfected_at > 0 THEN 1 ELSE 0 END) "
+    "FROM feed_cases c WHERE c.notified_at > 0 AND c.notified_at >= $1 AND c.notified_at < $2 "
+    "GROUP BY (c.notified_at - 345600) / 604800 ORDER BY week";
 
 // --- Migrations ---------------------------------------------------------------------------------------
 bool apply_migrations(Connection& db, const std::string& label, std::string& error) {
@@ -568,6 +583,203 @@ public:
         return found;
     }
 
+    // --- Did it work? -----------------------------------------------------------------------------------------------
+    VerifyTally verify_quiet_cases(int64_t quiet_seconds, int64_t now) override {
+        VerifyTally tally;
+        const int written = write([&](Connection& db) -> int {
+            tally = VerifyTally{};
+            Result until = db.run("SELECT coalesce(max(seen_at), 0) FROM feed_rows");
+            if (until.rows() != 1) return -1;
+            tally.feed_until = until.number(0, 0);
+            // Cases with a report of 'remediated' that are not verified clean now.
+            Result candidates = db.run(
+                "SELECT c.id, c.last_seen, c.reinfected_at, max(r.received_at) FROM feed_cases c "
+                "JOIN reports r ON r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated' "
+                "WHERE c.status <> 'verified_clean' GROUP BY c.id, c.last_seen, c.reinfected_at");
+            if (!candidates.ok()) return -1;
+            for (int row = 0; row < candidates.rows(); ++row) {
+                const int64_t last_seen = candidates.number(row, 1), reinfected_at = candidates.number(row, 2),
+                              remediated_at = candidates.number(row, 3);
+                if (remediated_at <= reinfected_at || last_seen > remediated_at) continue;  // seen after it
+                if (remediated_at + quiet_seconds > tally.feed_until) {
+                    ++tally.watching;
+                    continue;
+                }
+                if (!db.run("UPDATE feed_cases SET status = 'verified_clean', verified_at = $2, clean_since = $3 WHERE id = $1",
+                            params(candidates.number(row, 0), now, remediated_at)).ok())
+                    return -1;
+                ++tally.verified;
+            }
+            return 1;
+        });
+        if (written != 1) tally = VerifyTally{-1, -1, -1};
+        return tally;
+    }
+
+    std::optional<CaseStanding> case_standing(const std::string& ticket) override {
+        std::optional<CaseStanding> standing;
+        read([&](Connection& db) {
+            Result r = db.run(
+                "SELECT c.status, c.reinfected_at, c.clean_since, "
+                "(SELECT coalesce(max(r.received_at), 0) FROM reports r "
+                " WHERE r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated') "
+                "FROM feed_cases c WHERE c.ticket = $1",
+                params(ticket));
+            if (r.rows() == 1) standing = standing_of(r.text(0, 0), r.number(0, 1), r.number(0, 2), r.number(0, 3));
+        });
+        return standing;
+    }
+
+    bool set_desk_setting(const std::string& name, int64_t value, int64_t now) override {
+        return write([&](Connection& db) -> int {
+                   return db.run("INSERT INTO desk_settings (name, value, changed_at) VALUES ($1, $2, $3) "
+                                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at",
+                                 params(name, value, now)).ok() ? 1 : -1;
+               }) == 1;
+    }
+
+    std::optional<int64_t> desk_setting(const std::string& name) override {
+        std::optional<int64_t> value;
+        read([&](Connection& db) {
+            Result r = db.run("SELECT value FROM desk_settings WHERE name = $1", params(name));
+            if (r.rows() == 1) value = r.number(0, 0);
+        });
+        return value;
+    }
+
+    // --- The funnel --------------------------------------------------------------------------------------------------
+    bool record_journey(const JourneyMark& mark) override {
+        return write([&](Connection& db) -> int {
+                   auto when = [&](bool reached) { return reached ? mark.at : int64_t(0); };
+                   Result upsert = db.run(
+                       "INSERT INTO journeys (ticket, report_id, opened_at, identified_at, reset_verified_at, "
+                       "password_set_at, finished_at, remediated_at, last_sequence, last_screen, last_step, final_revision) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                       "ON CONFLICT (ticket, report_id) DO UPDATE SET "
+                       "opened_at = LEAST(journeys.opened_at, excluded.opened_at), "
+                       "identified_at = CASE WHEN journeys.identified_at = 0 THEN excluded.identified_at ELSE journeys.identified_at END, "
+                       "reset_verified_at = CASE WHEN journeys.reset_verified_at = 0 THEN excluded.reset_verified_at ELSE journeys.reset_verified_at END, "
+                       "password_set_at = CASE WHEN journeys.password_set_at = 0 THEN excluded.password_set_at ELSE journeys.password_set_at END, "
+                       "finished_at = CASE WHEN journeys.finished_at = 0 THEN excluded.finished_at ELSE journeys.finished_at END, "
+                       "remediated_at = CASE WHEN journeys.remediated_at = 0 THEN excluded.remediated_at ELSE journeys.remediated_at END, "
+                       "last_screen = CASE WHEN excluded.last_sequence > journeys.last_sequence THEN excluded.last_screen ELSE journeys.last_screen END, "
+                       "last_step = CASE WHEN excluded.last_sequence > journeys.last_sequence THEN excluded.last_step ELSE journeys.last_step END, "
+                       "last_sequence = GREATEST(journeys.last_sequence, excluded.last_sequence), "
+                       "final_revision = GREATEST(journeys.final_revision, excluded.final_revision)",
+                       params(mark.ticket, mark.report_id, mark.at, when(mark.identified), when(mark.reset_verified),
+                              when(mark.password_set), when(mark.is_final), when(mark.remediated),
+                              mark.is_final ? int64_t(0) : mark.sequence, mark.screen, mark.step,
+                              mark.is_final ? mark.sequence : int64_t(0)));
+                   if (!upsert.ok()) return -1;
+                   if (!mark.is_final) return 1;
+                   // A final report replaces what an older revision said (a withdrawn consent removes it).
+                   Result newest = db.run("SELECT final_revision FROM journeys WHERE ticket = $1 AND report_id = $2",
+                                          params(mark.ticket, mark.report_id));
+                   if (newest.rows() == 1 && newest.number(0, 0) > mark.sequence) return 1;  // an older revision, late
+                   if (!db.run("DELETE FROM journey_step_times WHERE ticket = $1 AND report_id = $2",
+                               params(mark.ticket, mark.report_id)).ok() ||
+                       !db.run("DELETE FROM journey_feedback WHERE ticket = $1 AND report_id = $2",
+                               params(mark.ticket, mark.report_id)).ok())
+                       return -1;
+                   for (const auto& [step, seconds] : mark.step_seconds)
+                       if (!db.run("INSERT INTO journey_step_times (ticket, report_id, step, seconds) VALUES ($1, $2, $3, $4) "
+                                   "ON CONFLICT DO NOTHING",
+                                   params(mark.ticket, mark.report_id, step, seconds)).ok())
+                           return -1;
+                   for (const JourneyMark::Said& said : mark.said)
+                       if (!db.run("INSERT INTO journey_feedback (ticket, report_id, entry, step, screen, theme, said, kind, "
+                                   "language, said_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+                                   params(mark.ticket, mark.report_id, said.entry, said.step, said.screen, said.theme, said.said,
+                                          said.kind, said.language, mark.at)).ok())
+                           return -1;
+                   return 1;
+               }) == 1;
+    }
+
+    std::vector<FunnelWeek> funnel_weeks(int64_t from, int64_t to) override {
+        std::vector<FunnelWeek> weeks;
+        read([&](Connection& db) {
+            Result r = db.run(kFunnelWeeksSql, params(from, to));
+            for (int row = 0; row < r.rows(); ++row) {
+                FunnelWeek w;
+                w.week_start = r.number(row, 0) * kSecondsPerWeek + kFirstMonday;
+                int64_t* counts[] = {&w.notified, &w.opened, &w.identified, &w.reset_verified, &w.password_set,
+                                     &w.remediated, &w.verified_clean, &w.reinfected};
+                for (int i = 0; i < 8; ++i) *counts[i] = r.number(row, i + 1);
+                weeks.push_back(w);
+            }
+        });
+        return weeks;
+    }
+
+    std::vector<StepTime> step_times(int64_t from, int64_t to) override {
+        std::vector<StepTime> times;
+        read([&](Connection& db) {
+            Result counts = db.run(
+                "SELECT t.step, count(*) FROM journey_step_times t JOIN journeys j "
+                "ON j.ticket = t.ticket AND j.report_id = t.report_id "
+                "WHERE j.opened_at >= $1 AND j.opened_at < $2 GROUP BY t.step",
+                params(from, to));
+            for (int row = 0; row < counts.rows(); ++row) times.push_back(StepTime{counts.text(row, 0), counts.number(row, 1), 0});
+            // The median: the middle one (or the mean of the middle two) in order, read by offset.
+            for (StepTime& time : times) {
+                Result middle = db.run(
+                    "SELECT t.seconds FROM journey_step_times t JOIN journeys j "
+                    "ON j.ticket = t.ticket AND j.report_id = t.report_id "
+                    "WHERE t.step = $1 AND j.opened_at >= $2 AND j.opened_at < $3 ORDER BY t.seconds LIMIT $4 OFFSET $5",
+                    params(time.step, from, to, int64_t(time.journeys % 2 == 0 ? 2 : 1), (time.journeys - 1) / 2));
+                double sum = 0;
+                for (int row = 0; row < middle.rows(); ++row) sum += double(middle.number(row, 0));
+                time.median_seconds = middle.rows() ? sum / middle.rows() : 0;
+            }
+        });
+        return times;
+    }
+
+    std::vector<StallCount> stalls(int64_t from, int64_t to) override {
+        std::vector<StallCount> counts;
+        read([&](Connection& db) {
+            Result r = db.run(
+                "SELECT last_screen, last_step, count(*) FROM journeys "
+                "WHERE finished_at = 0 AND last_screen <> '' AND opened_at >= $1 AND opened_at < $2 "
+                "GROUP BY last_screen, last_step ORDER BY count(*) DESC, last_screen",
+                params(from, to));
+            for (int row = 0; row < r.rows(); ++row) counts.push_back(StallCount{r.text(row, 0), r.text(row, 1), r.number(row, 2)});
+        });
+        return counts;
+    }
+
+    std::vector<ThemeCount> themes_by_step(int64_t from, int64_t to) override {
+        std::vector<ThemeCount> counts;
+        read([&](Connection& db) {
+            Result r = db.run(
+                "SELECT f.step, f.theme, count(*) FROM journey_feedback f JOIN journeys j "
+                "ON j.ticket = f.ticket AND j.report_id = f.report_id "
+                "WHERE j.opened_at >= $1 AND j.opened_at < $2 GROUP BY f.step, f.theme ORDER BY f.step, count(*) DESC, f.theme",
+                params(from, to));
+            for (int row = 0; row < r.rows(); ++row) counts.push_back(ThemeCount{r.text(row, 0), r.text(row, 1), r.number(row, 2)});
+        });
+        return counts;
+    }
+
+    std::vector<SaidEntry> sentences(int64_t from, int64_t to, int limit) override {
+        std::vector<SaidEntry> entries;
+        read([&](Connection& db) {
+            Result r = db.run(
+                "SELECT step, screen, theme, said, kind, language, said_at FROM ("
+                " SELECT f.step, f.screen, f.theme, f.said, f.kind, f.language, f.said_at, row_number() OVER ("
+                "  PARTITION BY f.step, f.theme ORDER BY f.said_at DESC, f.entry) AS place "
+                " FROM journey_feedback f JOIN journeys j ON j.ticket = f.ticket AND j.report_id = f.report_id "
+                " WHERE j.opened_at >= $1 AND j.opened_at < $2) AS ranked "
+                "WHERE place <= $3 ORDER BY step, theme, said_at DESC",
+                params(from, to, int64_t(limit)));
+            for (int row = 0; row < r.rows(); ++row)
+                entries.push_back(SaidEntry{r.text(row, 0), r.text(row, 1), r.text(row, 2), r.text(row, 3), r.text(row, 4),
+                                            r.text(row, 5), r.number(row, 6)});
+        });
+        return entries;
+    }
+
     // --- Housekeeping -----------------------------------------------------------------------------------------
     int64_t purge_expired(int64_t now) override {
         return write([&](Connection& db) -> int {
@@ -598,7 +810,7 @@ private:
             case_id = newest.number(0, 0);
             const int64_t reinfected_at = newest.number(0, 1);
             const int64_t remediated_at = newest.number(0, 2);
-            const bool reinfected = remediated_at > 0 && row.seen_at > remediated_at && remediated_at > reinfected_at;
+            const bool reinfected = sighting_reinfects(row.seen_at, remediated_at, reinfected_at);
             Result update = db.run(
                 "UPDATE feed_cases SET sightings = sightings + 1, first_seen = LEAST(first_seen, $2), "
                 "last_seen = GREATEST(last_seen, $2), status = CASE WHEN $3::boolean THEN 'reinfected' ELSE status END, "

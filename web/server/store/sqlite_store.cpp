@@ -149,7 +149,7 @@ HelpdeskCase case_at(sqlite3_stmt* s) {
 
 constexpr const char* kFeedCaseColumns =
     "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
-    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at";
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since";
 FeedCase feed_case_at(sqlite3_stmt* s) {
     FeedCase c;
     c.id = number_at(s, 0);
@@ -168,8 +168,24 @@ FeedCase feed_case_at(sqlite3_stmt* s) {
     c.created_at = number_at(s, 13);
     c.notified_at = number_at(s, 14);
     c.reinfected_at = number_at(s, 15);
+    c.verified_at = number_at(s, 16);
+    c.clean_since = number_at(s, 17);
     return c;
 }
+
+// Feed cases notified in [?1, ?2), per week of their e-mail, with how many reached each stage
+// (any journey of the case; verified clean now; ever reinfected).
+constexpr const char* kFunnelWeeksSql =
+    "SELECT (c.notified_at - 345600) / 604800 AS week, count(*), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.identified_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.reset_verified_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.password_set_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN EXISTS (SELECT 1 FROM journeys j WHERE j.ticket = c.ticket AND j.remediated_at > 0) THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN c.status = 'verified_clean' THEN 1 ELSE 0 END), "
+    " sum(CASE WHEN c.reinfected_at > 0 THEN 1 ELSE 0 END) "
+    "FROM feed_cases c WHERE c.notified_at > 0 AND c.notified_at >= ?1 AND c.notified_at < ?2 "
+    "GROUP BY (c.notified_at - 345600) / 604800 ORDER BY week";
 
 // --- The file itself ----------------------------------------------------------------------------------
 // Creates the directory (0700) and the file (0600) before SQLite sees it, and tightens an
@@ -616,6 +632,260 @@ public:
         return found;
     }
 
+    // --- Did it work? -----------------------------------------------------------------------------------------------
+    VerifyTally verify_quiet_cases(int64_t quiet_seconds, int64_t now) override {
+        VerifyTally tally;
+        const int written = write([&](Connection& db) -> int {
+            tally = VerifyTally{};
+            sqlite3_stmt* until = db.statement("SELECT coalesce(max(seen_at), 0) FROM feed_rows");
+            if (!until || sqlite3_step(until) != SQLITE_ROW) return -1;
+            tally.feed_until = number_at(until, 0);
+            sqlite3_reset(until);
+            // Cases with a report of 'remediated' that are not verified clean now.
+            sqlite3_stmt* candidates = db.statement(
+                "SELECT c.id, c.last_seen, c.reinfected_at, max(r.received_at) FROM feed_cases c "
+                "JOIN reports r ON r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated' "
+                "WHERE c.status <> 'verified_clean' GROUP BY c.id, c.last_seen, c.reinfected_at");
+            if (!candidates) return -1;
+            std::vector<std::pair<int64_t, int64_t>> clean;  // case id, clean since
+            while (sqlite3_step(candidates) == SQLITE_ROW) {
+                const int64_t last_seen = number_at(candidates, 1), reinfected_at = number_at(candidates, 2),
+                              remediated_at = number_at(candidates, 3);
+                if (remediated_at <= reinfected_at || last_seen > remediated_at) continue;  // seen after it
+                if (remediated_at + quiet_seconds <= tally.feed_until) clean.emplace_back(number_at(candidates, 0), remediated_at);
+                else ++tally.watching;
+            }
+            sqlite3_reset(candidates);
+            for (const auto& [id, since] : clean) {
+                sqlite3_stmt* mark = db.statement(
+                    "UPDATE feed_cases SET status = 'verified_clean', verified_at = ?2, clean_since = ?3 WHERE id = ?1");
+                bind_value(mark, 1, id);
+                bind_value(mark, 2, now);
+                bind_value(mark, 3, since);
+                if (!run(mark)) return -1;
+            }
+            tally.verified = int64_t(clean.size());
+            return 1;
+        });
+        if (written != 1) tally = VerifyTally{-1, -1, -1};
+        return tally;
+    }
+
+    std::optional<CaseStanding> case_standing(const std::string& ticket) override {
+        std::optional<CaseStanding> standing;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(
+                "SELECT c.status, c.reinfected_at, c.clean_since, "
+                "(SELECT coalesce(max(r.received_at), 0) FROM reports r "
+                " WHERE r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated') "
+                "FROM feed_cases c WHERE c.ticket = ?1");
+            bind_value(s, 1, ticket);
+            if (sqlite3_step(s) != SQLITE_ROW) return;
+            standing = standing_of(text_at(s, 0), number_at(s, 1), number_at(s, 2), number_at(s, 3));
+        });
+        return standing;
+    }
+
+    bool set_desk_setting(const std::string& name, int64_t value, int64_t now) override {
+        return write([&](Connection& db) -> int {
+                   sqlite3_stmt* s = db.statement(
+                       "INSERT INTO desk_settings (name, value, changed_at) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at");
+                   bind_value(s, 1, name);
+                   bind_value(s, 2, value);
+                   bind_value(s, 3, now);
+                   return run(s) ? 1 : -1;
+               }) == 1;
+    }
+
+    std::optional<int64_t> desk_setting(const std::string& name) override {
+        std::optional<int64_t> value;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement("SELECT value FROM desk_settings WHERE name = ?1");
+            bind_value(s, 1, name);
+            if (sqlite3_step(s) == SQLITE_ROW) value = number_at(s, 0);
+        });
+        return value;
+    }
+
+    // --- The funnel --------------------------------------------------------------------------------------------------
+    bool record_journey(const JourneyMark& mark) override {
+        return write([&](Connection& db) -> int {
+                   // Stages keep their first time; the last screen follows the newest progress report.
+                   sqlite3_stmt* upsert = db.statement(
+                       "INSERT INTO journeys (ticket, report_id, opened_at, identified_at, reset_verified_at, "
+                       "password_set_at, finished_at, remediated_at, last_sequence, last_screen, last_step, final_revision) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+                       "ON CONFLICT (ticket, report_id) DO UPDATE SET "
+                       "opened_at = CASE WHEN excluded.opened_at < journeys.opened_at THEN excluded.opened_at ELSE journeys.opened_at END, "
+                       "identified_at = CASE WHEN journeys.identified_at = 0 THEN excluded.identified_at ELSE journeys.identified_at END, "
+                       "reset_verified_at = CASE WHEN journeys.reset_verified_at = 0 THEN excluded.reset_verified_at ELSE journeys.reset_verified_at END, "
+                       "password_set_at = CASE WHEN journeys.password_set_at = 0 THEN excluded.password_set_at ELSE journeys.password_set_at END, "
+                       "finished_at = CASE WHEN journeys.finished_at = 0 THEN excluded.finished_at ELSE journeys.finished_at END, "
+                       "remediated_at = CASE WHEN journeys.remediated_at = 0 THEN excluded.remediated_at ELSE journeys.remediated_at END, "
+                       "last_screen = CASE WHEN excluded.last_sequence > journeys.last_sequence THEN excluded.last_screen ELSE journeys.last_screen END, "
+                       "last_step = CASE WHEN excluded.last_sequence > journeys.last_sequence THEN excluded.last_step ELSE journeys.last_step END, "
+                       "last_sequence = CASE WHEN excluded.last_sequence > journeys.last_sequence THEN excluded.last_sequence ELSE journeys.last_sequence END, "
+                       "final_revision = CASE WHEN excluded.final_revision > journeys.final_revision THEN excluded.final_revision ELSE journeys.final_revision END");
+                   if (!upsert) return -1;
+                   auto when = [&](bool reached) { return reached ? mark.at : int64_t(0); };
+                   bind_value(upsert, 1, mark.ticket);
+                   bind_value(upsert, 2, mark.report_id);
+                   bind_value(upsert, 3, mark.at);
+                   bind_value(upsert, 4, when(mark.identified));
+                   bind_value(upsert, 5, when(mark.reset_verified));
+                   bind_value(upsert, 6, when(mark.password_set));
+                   bind_value(upsert, 7, when(mark.is_final));
+                   bind_value(upsert, 8, when(mark.remediated));
+                   bind_value(upsert, 9, mark.is_final ? int64_t(0) : mark.sequence);
+                   bind_value(upsert, 10, mark.screen);
+                   bind_value(upsert, 11, mark.step);
+                   bind_value(upsert, 12, mark.is_final ? mark.sequence : int64_t(0));
+                   if (!run(upsert)) return -1;
+                   if (!mark.is_final) return 1;
+                   // A final report replaces what an older revision said (a withdrawn consent removes it).
+                   sqlite3_stmt* newest = db.statement(
+                       "SELECT final_revision FROM journeys WHERE ticket = ?1 AND report_id = ?2");
+                   bind_value(newest, 1, mark.ticket);
+                   bind_value(newest, 2, mark.report_id);
+                   const int64_t revision = sqlite3_step(newest) == SQLITE_ROW ? number_at(newest, 0) : 0;
+                   sqlite3_reset(newest);
+                   if (revision > mark.sequence) return 1;  // an older revision arrived late
+                   for (const char* sql : {"DELETE FROM journey_step_times WHERE ticket = ?1 AND report_id = ?2",
+                                           "DELETE FROM journey_feedback WHERE ticket = ?1 AND report_id = ?2"}) {
+                       sqlite3_stmt* clear = db.statement(sql);
+                       bind_value(clear, 1, mark.ticket);
+                       bind_value(clear, 2, mark.report_id);
+                       if (!run(clear)) return -1;
+                   }
+                   for (const auto& [step, seconds] : mark.step_seconds) {
+                       sqlite3_stmt* time = db.statement(
+                           "INSERT INTO journey_step_times (ticket, report_id, step, seconds) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT DO NOTHING");
+                       bind_value(time, 1, mark.ticket);
+                       bind_value(time, 2, mark.report_id);
+                       bind_value(time, 3, step);
+                       bind_value(time, 4, seconds);
+                       if (!run(time)) return -1;
+                   }
+                   for (const JourneyMark::Said& said : mark.said) {
+                       sqlite3_stmt* keep = db.statement(
+                           "INSERT INTO journey_feedback (ticket, report_id, entry, step, screen, theme, said, kind, language, "
+                           "said_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING");
+                       bind_value(keep, 1, mark.ticket);
+                       bind_value(keep, 2, mark.report_id);
+                       bind_value(keep, 3, said.entry);
+                       bind_value(keep, 4, said.step);
+                       bind_value(keep, 5, said.screen);
+                       bind_value(keep, 6, said.theme);
+                       bind_value(keep, 7, said.said);
+                       bind_value(keep, 8, said.kind);
+                       bind_value(keep, 9, said.language);
+                       bind_value(keep, 10, mark.at);
+                       if (!run(keep)) return -1;
+                   }
+                   return 1;
+               }) == 1;
+    }
+
+    std::vector<FunnelWeek> funnel_weeks(int64_t from, int64_t to) override {
+        std::vector<FunnelWeek> weeks;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(kFunnelWeeksSql);
+            bind_value(s, 1, from);
+            bind_value(s, 2, to);
+            while (sqlite3_step(s) == SQLITE_ROW) {
+                FunnelWeek w;
+                w.week_start = number_at(s, 0) * kSecondsPerWeek + kFirstMonday;
+                int64_t* counts[] = {&w.notified, &w.opened, &w.identified, &w.reset_verified, &w.password_set,
+                                     &w.remediated, &w.verified_clean, &w.reinfected};
+                for (int i = 0; i < 8; ++i) *counts[i] = number_at(s, i + 1);
+                weeks.push_back(w);
+            }
+        });
+        return weeks;
+    }
+
+    std::vector<StepTime> step_times(int64_t from, int64_t to) override {
+        std::vector<StepTime> times;
+        read([&](Connection& db) {
+            sqlite3_stmt* counts = db.statement(
+                "SELECT t.step, count(*) FROM journey_step_times t JOIN journeys j "
+                "ON j.ticket = t.ticket AND j.report_id = t.report_id "
+                "WHERE j.opened_at >= ?1 AND j.opened_at < ?2 GROUP BY t.step");
+            bind_value(counts, 1, from);
+            bind_value(counts, 2, to);
+            while (sqlite3_step(counts) == SQLITE_ROW) times.push_back(StepTime{text_at(counts, 0), number_at(counts, 1), 0});
+            sqlite3_reset(counts);
+            // The median: the middle one (or the mean of the middle two) in order, read by offset.
+            for (StepTime& time : times) {
+                sqlite3_stmt* middle = db.statement(
+                    "SELECT t.seconds FROM journey_step_times t JOIN journeys j "
+                    "ON j.ticket = t.ticket AND j.report_id = t.report_id "
+                    "WHERE t.step = ?1 AND j.opened_at >= ?2 AND j.opened_at < ?3 ORDER BY t.seconds LIMIT ?4 OFFSET ?5");
+                bind_value(middle, 1, time.step);
+                bind_value(middle, 2, from);
+                bind_value(middle, 3, to);
+                bind_value(middle, 4, int64_t(time.journeys % 2 == 0 ? 2 : 1));
+                bind_value(middle, 5, (time.journeys - 1) / 2);
+                double sum = 0;
+                int found = 0;
+                while (sqlite3_step(middle) == SQLITE_ROW) { sum += double(number_at(middle, 0)); ++found; }
+                sqlite3_reset(middle);
+                time.median_seconds = found ? sum / found : 0;
+            }
+        });
+        return times;
+    }
+
+    std::vector<StallCount> stalls(int64_t from, int64_t to) override {
+        std::vector<StallCount> counts;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(
+                "SELECT last_screen, last_step, count(*) FROM journeys "
+                "WHERE finished_at = 0 AND last_screen <> '' AND opened_at >= ?1 AND opened_at < ?2 "
+                "GROUP BY last_screen, last_step ORDER BY count(*) DESC, last_screen");
+            bind_value(s, 1, from);
+            bind_value(s, 2, to);
+            while (sqlite3_step(s) == SQLITE_ROW) counts.push_back(StallCount{text_at(s, 0), text_at(s, 1), number_at(s, 2)});
+        });
+        return counts;
+    }
+
+    std::vector<ThemeCount> themes_by_step(int64_t from, int64_t to) override {
+        std::vector<ThemeCount> counts;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(
+                "SELECT f.step, f.theme, count(*) FROM journey_feedback f JOIN journeys j "
+                "ON j.ticket = f.ticket AND j.report_id = f.report_id "
+                "WHERE j.opened_at >= ?1 AND j.opened_at < ?2 GROUP BY f.step, f.theme ORDER BY f.step, count(*) DESC, f.theme");
+            bind_value(s, 1, from);
+            bind_value(s, 2, to);
+            while (sqlite3_step(s) == SQLITE_ROW) counts.push_back(ThemeCount{text_at(s, 0), text_at(s, 1), number_at(s, 2)});
+        });
+        return counts;
+    }
+
+    std::vector<SaidEntry> sentences(int64_t from, int64_t to, int limit) override {
+        std::vector<SaidEntry> entries;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(
+                "SELECT step, screen, theme, said, kind, language, said_at FROM ("
+                " SELECT f.step, f.screen, f.theme, f.said, f.kind, f.language, f.said_at, row_number() OVER ("
+                "  PARTITION BY f.step, f.theme ORDER BY f.said_at DESC, f.entry) AS place "
+                " FROM journey_feedback f JOIN journeys j ON j.ticket = f.ticket AND j.report_id = f.report_id "
+                " WHERE j.opened_at >= ?1 AND j.opened_at < ?2) AS ranked "
+                "WHERE place <= ?3 ORDER BY step, theme, said_at DESC");
+            bind_value(s, 1, from);
+            bind_value(s, 2, to);
+            bind_value(s, 3, int64_t(limit));
+            while (sqlite3_step(s) == SQLITE_ROW)
+                entries.push_back(SaidEntry{text_at(s, 0), text_at(s, 1), text_at(s, 2), text_at(s, 3), text_at(s, 4),
+                                            text_at(s, 5), number_at(s, 6)});
+        });
+        return entries;
+    }
+
     // --- Housekeeping -------------------------------------------------------------------------------------------
     int64_t purge_expired(int64_t now) override {
         return write([&](Connection& db) -> int {
@@ -661,7 +931,7 @@ private:
                 "WHERE ticket = ?1 AND kind = 'final' AND outcome = 'remediated'");
             bind_value(remediated, 1, ticket);
             const int64_t remediated_at = sqlite3_step(remediated) == SQLITE_ROW ? number_at(remediated, 0) : 0;
-            const bool reinfected = remediated_at > 0 && row.seen_at > remediated_at && remediated_at > reinfected_at;
+            const bool reinfected = sighting_reinfects(row.seen_at, remediated_at, reinfected_at);
             sqlite3_stmt* update = db.statement(
                 "UPDATE feed_cases SET sightings = sightings + 1, first_seen = min(first_seen, ?2), "
                 "last_seen = max(last_seen, ?2), status = CASE WHEN ?3 THEN 'reinfected' ELSE status END, "

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cleanslate::server {
@@ -133,13 +134,84 @@ struct FeedCase {
     std::string device_id;
     std::string device_category;
     bool confident = false;
-    std::string status;  // "open" or "reinfected"
+    std::string status;  // "open", "reinfected" or "verified_clean"
     int64_t first_seen = 0;
     int64_t last_seen = 0;
     int64_t sightings = 0;
     int64_t created_at = 0;
     int64_t notified_at = 0;
     int64_t reinfected_at = 0;
+    int64_t verified_at = 0;  // when `verify` found it clean (0: not verified clean now)
+    int64_t clean_since = 0;  // the report of 'remediated' it has been clean since
+};
+
+// --- Did it work? (cleanslate-desk verify; the customer's link; the desk's funnel) ------------
+// How a feed case stands, in the words its customer may hear.
+struct CaseStanding {
+    // "open": no report of 'remediated' yet; "watching": reported, not yet quiet for long
+    // enough; "verified_clean": no sighting for the quiet time after the report;
+    // "reinfected": seen again after the report (and not reported remediated since).
+    std::string state;
+    int64_t remediated_at = 0;  // the newest report of 'remediated' (0: none)
+    int64_t since = 0;          // verified_clean: clean since (the report); reinfected: seen again at
+};
+
+// The desk setting `cleanslate-desk verify --quiet-days N` leaves: N, the days without a
+// sighting after a report of 'remediated' that make a case verified clean.
+constexpr const char* kVerifyQuietDaysSetting = "verify_quiet_days";
+
+// What one `verify` run found.
+struct VerifyTally {
+    int64_t verified = 0;    // became verified clean now
+    int64_t watching = 0;    // reported remediated, not quiet for long enough yet
+    int64_t feed_until = 0;  // the newest sighting time in the feed: the feed is known up to here
+};
+
+// What one stored report says about its journey, for the funnel (api/journey_marks.h derives
+// it). Stages keep the time they were first reported; the last screen follows the newest
+// progress report; step times and what was said are replaced by each newer final report.
+struct JourneyMark {
+    std::string ticket;
+    std::string report_id;
+    int64_t at = 0;              // when the report arrived
+    bool identified = false;     // a device was chosen
+    bool reset_verified = false; // the verification questions passed
+    bool password_set = false;   // the customer said they set a new password
+    bool remediated = false;     // a final report of 'remediated'
+    bool is_final = false;
+    int64_t sequence = 0;        // progress: its sequence; final: its revision
+    std::string screen, step;    // progress: where the customer was
+    std::vector<std::pair<std::string, int64_t>> step_seconds;  // final: seconds per step
+    struct Said {
+        int64_t entry = 0;       // its place in the report's list
+        std::string step, screen, theme, said, kind, language;
+    };
+    std::vector<Said> said;      // final, with consent only: one per theme code
+};
+
+// One ISO week of the funnel: feed cases whose e-mail was written that week (a cohort), and
+// how many of them reached each stage since.
+struct FunnelWeek {
+    int64_t week_start = 0;  // Monday 00:00 UTC
+    int64_t notified = 0, opened = 0, identified = 0, reset_verified = 0, password_set = 0, remediated = 0,
+            verified_clean = 0, reinfected = 0;
+};
+struct StepTime {
+    std::string step;
+    int64_t journeys = 0;
+    double median_seconds = 0;
+};
+struct StallCount {
+    std::string screen, step;
+    int64_t journeys = 0;  // journeys without a final report whose newest report was on this screen
+};
+struct ThemeCount {
+    std::string step, theme;
+    int64_t mentions = 0;
+};
+struct SaidEntry {
+    std::string step, screen, theme, said, kind, language;
+    int64_t said_at = 0;
 };
 
 class Store {
@@ -211,6 +283,29 @@ public:
     // Records that the e-mails for these cases were written. False when the write failed.
     virtual bool mark_notified(const std::vector<int64_t>& case_ids, int64_t now) = 0;
     virtual std::optional<FeedCase> find_feed_case(const std::string& ticket) = 0;
+
+    // --- Did it work? ----------------------------------------------------------------------------
+    // Marks verified clean every case whose newest report of 'remediated' is later than its
+    // last reinfection and than every sighting, when the feed is known for quiet_seconds past
+    // that report (the newest sighting of any customer is that late). One transaction.
+    virtual VerifyTally verify_quiet_cases(int64_t quiet_seconds, int64_t now) = 0;
+    // nullopt when the ticket is no feed case.
+    virtual std::optional<CaseStanding> case_standing(const std::string& ticket) = 0;
+    // Numbers the desk's commands leave for the server ("verify_quiet_days"). False on failure.
+    virtual bool set_desk_setting(const std::string& name, int64_t value, int64_t now) = 0;
+    virtual std::optional<int64_t> desk_setting(const std::string& name) = 0;
+
+    // --- The funnel (the desk's page) ------------------------------------------------------------
+    virtual bool record_journey(const JourneyMark& mark) = 0;
+    // Feed cases notified in [from, to), per ISO week, oldest first.
+    virtual std::vector<FunnelWeek> funnel_weeks(int64_t from, int64_t to) = 0;
+    // Journeys opened in [from, to): the median seconds per step of the finished ones, in no
+    // particular order; where the unfinished ones stopped; the themes said per step.
+    virtual std::vector<StepTime> step_times(int64_t from, int64_t to) = 0;
+    virtual std::vector<StallCount> stalls(int64_t from, int64_t to) = 0;
+    virtual std::vector<ThemeCount> themes_by_step(int64_t from, int64_t to) = 0;
+    // What was said, newest first, at most `limit` per (step, theme).
+    virtual std::vector<SaidEntry> sentences(int64_t from, int64_t to, int limit) = 0;
 
     // --- Housekeeping ---------------------------------------------------------------------------
     // Deletes expired sessions and codes. Returns how many rows went.

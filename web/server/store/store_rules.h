@@ -22,6 +22,13 @@ inline std::string numbered_ticket(const std::string& prefix, int64_t id) {
     return prefix + digits;
 }
 
+// A sighting reinfects a case when it comes after the case's newest report of 'remediated'
+// (remediated_at, 0 if none) and that report came after the last reinfection: the customer
+// said it was clean, and the feed saw the connection again.
+inline bool sighting_reinfects(int64_t seen_at, int64_t remediated_at, int64_t reinfected_at) {
+    return remediated_at > 0 && seen_at > remediated_at && remediated_at > reinfected_at;
+}
+
 // The ticket a new feed case holds between its insert and its numbering: unique, because
 // it names the row (row_hash) that opened the case.
 inline std::string numbering_placeholder(const std::string& row_hash) {
@@ -29,6 +36,29 @@ inline std::string numbering_placeholder(const std::string& row_hash) {
     std::string placeholder = "numbering-";
     for (unsigned char byte : row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
     return placeholder;
+}
+
+// --- Did it work? -------------------------------------------------------------------------------------
+// Weeks are counted from Monday 5 January 1970 00:00 UTC (the epoch was a Thursday), in whole
+// weeks, in integer SQL any database computes the same way: (t - 345600) / 604800.
+constexpr int64_t kFirstMonday = 4 * 86400;
+constexpr int64_t kSecondsPerWeek = 7 * 86400;
+
+// A feed case's standing from its row and its newest report of 'remediated'.
+inline CaseStanding standing_of(const std::string& status, int64_t reinfected_at, int64_t clean_since,
+                                int64_t remediated_at) {
+    CaseStanding standing;
+    standing.remediated_at = remediated_at;
+    if (status == "verified_clean") {
+        standing.state = "verified_clean";
+        standing.since = clean_since;
+    } else if (reinfected_at > 0 && reinfected_at > remediated_at) {
+        standing.state = "reinfected";
+        standing.since = reinfected_at;
+    } else {
+        standing.state = remediated_at > 0 ? "watching" : "open";
+    }
+    return standing;
 }
 
 }  // namespace cleanslate::server
