@@ -259,7 +259,7 @@ test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go",
   await context.close();
 });
 
-test('hold, then pull the plug while still holding: the recorder's countdown says when to pull it and when to put it back', async () => {
+test("hold, then pull the plug while still holding: the recorder's countdown says when to pull it and when to put it back", async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
   await context.addInitScript(() => {
     const signals = window.__signals = { tones: [], spoken: [] };
@@ -288,7 +288,7 @@ test('hold, then pull the plug while still holding: the recorder's countdown say
   await press(page, T.en.begin);
   await expectScreen(page, 'reset_steps');
   await page.getByText('Pull out the power plug.', { exact: true }).first().waitFor();   // the case is opened with the power out
-  for (let i = 0; i < 2; i++) await pressNextPart(page);   // find the button; the power back on
+  for (let i = 0; i < 3; i++) await pressNextPart(page);   // find the button; the power back on; the hold
   await page.getByText(/While the device is on, press the reset button and keep holding it\. With your other hand, pull out the power plug\. Keep holding\. After 5 seconds, put the plug back in\. Then keep holding for 30 more seconds\./).first().waitFor();
   await page.getByText(/The timer tells you when to pull out|screen says: pull out the power plug/).first().waitFor();
   await checkStep(page, 'power-cycle', 0);
