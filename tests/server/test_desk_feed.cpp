@@ -61,6 +61,26 @@ int64_t unix_time(const char* text) {
     return int64_t(timegm(&parts));
 }
 
+// The customer's final report of 'remediated', as the collector stores it, received at `at`.
+void report_remediated(const TemporarySite& site, const std::string& ticket, int64_t at, const std::string& report_id) {
+    std::string error;
+    auto store = server::open_store(site.database(), server::StoreOptions{}, error);
+    REQUIRE_MESSAGE(store, error);
+    server::ReportRecord report;
+    report.ticket = ticket;
+    report.report_id = report_id;
+    report.kind = "final";
+    report.sequence = 1;
+    report.received_at = at;
+    report.outcome = "remediated";
+    report.link_status = "ok";
+    report.body_json = final_report(ticket, link_for(ticket)).dump();
+    REQUIRE(store->save_report(report, {}) == server::Store::SaveResult::stored);
+}
+
+// A row of kRecorderRow's customer and device, seen at another time ("2026-12-02 08:00:00").
+std::string recorder_row_at(const char* time) { return std::string(time) + (kRecorderRow + 19); }
+
 // --- Reading the .eml back --------------------------------------------------------------------
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -205,25 +225,10 @@ TEST_SUITE("desk: import-feed") {
     TEST_CASE("a sighting after the customer reported 'remediated' marks the case reinfected; one before does not") {
         TemporarySite site;
         REQUIRE(import_feed(site, write_csv(site, "first.csv", std::string(kHeader) + kRecorderRow)).exit_code == 0);
-        const int64_t reported_at = unix_time("2026-11-30 12:00:00");
-        {
-            std::string error;
-            auto store = server::open_store(site.database(), server::StoreOptions{}, error);
-            REQUIRE(store);
-            server::ReportRecord report;
-            report.ticket = "CS-2026-0000001";
-            report.report_id = "q3J9x0bW2cKfT7mVZa1y4g";
-            report.kind = "final";
-            report.sequence = 1;
-            report.received_at = reported_at;
-            report.outcome = "remediated";
-            report.link_status = "ok";
-            report.body_json = final_report(report.ticket, link_for(report.ticket)).dump();
-            REQUIRE(store->save_report(report, {}) == server::Store::SaveResult::stored);
-        }
-        const std::string row_before = std::string("2026-11-30 11:59:00") + (kRecorderRow + 19);
-        const std::string row_after = std::string("2026-12-02 08:00:00") + (kRecorderRow + 19);
-        const std::string row_later = std::string("2026-12-03 08:00:00") + (kRecorderRow + 19);
+        report_remediated(site, "CS-2026-0000001", unix_time("2026-11-30 12:00:00"), "q3J9x0bW2cKfT7mVZa1y4g");
+        const std::string row_before = recorder_row_at("2026-11-30 11:59:00");
+        const std::string row_after = recorder_row_at("2026-12-02 08:00:00");
+        const std::string row_later = recorder_row_at("2026-12-03 08:00:00");
         const CommandResult result =
             import_feed(site, write_csv(site, "later.csv", std::string(kHeader) + row_before + row_after + row_later));
         INFO(result.err);
@@ -233,6 +238,73 @@ TEST_SUITE("desk: import-feed") {
         CHECK(reinfected->status == "reinfected");
         CHECK(reinfected->reinfected_at == unix_time("2026-12-02 08:00:00"));
         CHECK(reinfected->sightings == 4);
+    }
+
+    TEST_CASE("one batch holding every kind of row gives what applying the rows one by one gives") {
+        // The stores may apply a batch in a few set-based statements (PostgreSQL does): the
+        // rows' order must still decide, exactly as for one row at a time.
+        TemporarySite site;
+        std::string error;
+        auto store = server::open_store(site.database(), server::StoreOptions{}, error);
+        REQUIRE_MESSAGE(store, error);
+        auto sighting = [](const std::string& hash, const std::string& customer, int64_t at, const std::string& ticket = "") {
+            server::FeedSighting row;
+            row.row_hash = std::string(16, '\0');
+            std::copy(hash.begin(), hash.end(), row.row_hash.begin());
+            row.customer = customer;
+            row.ticket = ticket;
+            row.language = "nl";
+            row.seen_at = at;
+            row.evidence_json = R"({"port":23,"banner":"quote \" and backslash \\ and {braces}, commas"})";
+            return row;
+        };
+        using R = server::SightingResult;
+        const int64_t t = unix_time("2026-11-28 09:00:00");
+        // First batch: two customers; one names the provider's own ticket.
+        REQUIRE(store->record_sightings({sighting("a", "K-1", t), sighting("b", "K-2", t, "ZIGGO-77")}, "CS-2026-", t) ==
+                std::vector<R>{R::new_case, R::new_case});
+        report_remediated(site, "CS-2026-0000001", t + 3600, "q3J9x0bW2cKfT7mVZa1y4g");
+
+        const std::vector<R> results = store->record_sightings(
+            {sighting("c", "K-3", t + 60),                 // a new customer ...
+             sighting("d", "K-3", t + 30),                 // ... seen again, earlier, in the same batch
+             sighting("c", "K-3", t + 60),                 // the same row again in the batch
+             sighting("a", "K-1", t),                      // a row of the first batch
+             sighting("e", "K-1", t + 1800),               // before K-1's report: seen again
+             sighting("f", "K-1", t + 7200),               // after it: reinfected
+             sighting("g", "K-1", t + 9000),               // after that: seen again, not reinfected twice
+             sighting("h", "K-4", t, "ZIGGO-77"),          // a new customer naming K-2's ticket
+             sighting("i", "K-5", t, "KPN-1"),             // a new customer with its own ticket ...
+             sighting("j", "K-6", t, "KPN-1"),             // ... that a later new customer also names
+             sighting("k", "K-2 \"quoted\", {x}", t)},    // a customer id with quotes, comma and braces
+            "CS-2026-", t + 10000);
+        CHECK(results == std::vector<R>{R::new_case, R::seen_again, R::duplicate, R::duplicate, R::seen_again,
+                                        R::reinfected, R::seen_again, R::ticket_taken, R::new_case, R::ticket_taken,
+                                        R::new_case});
+
+        const auto k3 = store->find_feed_case("CS-2026-0000003");  // numbered in the rows' order
+        REQUIRE(k3);
+        CHECK(k3->customer == "K-3");
+        CHECK(k3->first_seen == t + 30);
+        CHECK(k3->last_seen == t + 60);
+        CHECK(k3->sightings == 2);
+        CHECK(k3->evidence_json == R"({"port":23,"banner":"quote \" and backslash \\ and {braces}, commas"})");
+        const auto k1 = store->find_feed_case("CS-2026-0000001");
+        CHECK(k1->sightings == 4);
+        CHECK(k1->status == "reinfected");
+        CHECK(k1->reinfected_at == t + 7200);
+        CHECK(k1->last_seen == t + 9000);
+        CHECK(store->find_feed_case("ZIGGO-77")->customer == "K-2");
+        CHECK(store->find_feed_case("KPN-1")->customer == "K-5");
+        const auto quoted = store->find_feed_case("CS-2026-0000005");
+        REQUIRE(quoted);
+        CHECK(quoted->customer == "K-2 \"quoted\", {x}");
+
+        // The refused rows were not remembered: named again with a free ticket, they open cases.
+        CHECK(store->record_sightings({sighting("h", "K-4", t, "ZIGGO-78")}, "CS-2026-", t + 20000) ==
+              std::vector<R>{R::new_case});
+        CHECK(store->record_sightings({sighting("a", "K-1", t), sighting("k", "K-9", t)}, "CS-2026-", t + 20000) ==
+              std::vector<R>{R::duplicate, R::duplicate});
     }
 }
 
@@ -326,6 +398,91 @@ TEST_SUITE("desk: notify") {
         size_t files = 0;
         for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out)) ++files;
         CHECK(files == 2);
+    }
+
+    TEST_CASE("notify tells each piece of news once: seen again after the report (a fresh link), or quiet since (no link)") {
+        TemporarySite site;
+        RunningServer server(site);
+        const fs::path out = site.var_dir() / "mail";
+        const std::string base_url = "http://127.0.0.1:" + std::to_string(server.port());
+        const std::vector<std::string> notify = {"notify", "--out", out.string(), "--database", site.database(),
+                                                 "--from", "Example Net Abuse Desk <abuse@example.net>",
+                                                 "--helpdesk", "088 123 4567", "--base-url", base_url};
+        auto notify_says = [&](const std::string& expected) {
+            const CommandResult result = run_desk_binary(notify);
+            INFO(result.err);
+            REQUIRE(result.exit_code == 0);
+            CHECK_MESSAGE(result.out.find(expected) != std::string::npos, result.out);
+        };
+        auto import_rows = [&](const std::string& name, const std::string& rows) {
+            const CommandResult result = import_feed(site, write_csv(site, name, std::string(kHeader) + rows));
+            INFO(result.err);
+            REQUIRE(result.exit_code == 0);
+        };
+        import_rows("feed.csv", std::string(kRecorderRow) + kEnglishRow);
+        notify_says("new cases: 2; seen again after their report: 0; quiet since their report: 0");
+        // Both customers report their device safe; the recorder's connection is seen again two
+        // days later; a new customer's row carries the feed past the quiet fortnight.
+        report_remediated(site, "CS-2026-0000001", unix_time("2026-11-30 12:00:00"), "q3J9x0bW2cKfT7mVZa1y4g");
+        report_remediated(site, "CS-2026-0000002", unix_time("2026-11-30 12:00:00"), "Zt8m2Qp5Xc1Lk9Vb3Nr7Sa");
+        import_rows("later.csv", recorder_row_at("2026-12-02 08:00:00") +
+                                     "2026-12-20 10:00:00,203.0.113.90,23,mirai,mirai,,,,,,,,K-3003,,nl\n");
+        REQUIRE(run_desk_binary({"verify", "--quiet-days", "14", "--database", site.database()}).exit_code == 0);
+        notify_says("new cases: 1; seen again after their report: 1; quiet since their report: 1");
+
+        // Seen again: the news, why it happens, a fresh link that the server accepts.
+        const std::string again = read_text(out / "CS-2026-0000001-seen-again-20261202.eml");
+        REQUIRE_FALSE(again.empty());
+        CHECK(header_value(again, "Content-Language") == "nl");
+        const std::string again_plain = mime_part(again, "text/plain; charset=utf-8");
+        const std::string again_html = mime_part(again, "text/html; charset=utf-8");
+        for (const std::string& sentence : std::vector<std::string>
+             {"Op 30 november 2026 liet u ons weten dat uw apparaat weer veilig was.",
+              "Maar op 2 december 2026 zagen we opnieuw een besmet apparaat op uw internetaansluiting.",
+              "wachtwoord uit de fabriek", "Doe de stappen nog een keer.", "Uw dossiernummer is CS-2026-0000001.",
+              "De link in deze e-mail begint met " + base_url}) {
+            CHECK_MESSAGE(again_plain.find(sentence) != std::string::npos, sentence);
+            CHECK_MESSAGE(again_html.find(sentence) != std::string::npos, sentence);
+        }
+        const std::string token = link_token(again_plain);
+        REQUIRE_FALSE(token.empty());
+        CHECK(link_token(again_html) == token);
+        const RawResponse verified = post_json(server.port(), "/api/link/verify", Json{{"token", token}});
+        CHECK(json_string(verified.json(), "status") == "ok");
+        CHECK(verified.json()["case"]["state"] == "reinfected");
+
+        // Quiet since the report: the good news in English, and nothing to click.
+        fs::path quiet_path;
+        for (const auto& entry : fs::directory_iterator(out))
+            if (entry.path().filename().string().rfind("CS-2026-0000002-quiet-", 0) == 0) quiet_path = entry.path();
+        REQUIRE_FALSE(quiet_path.empty());
+        const std::string quiet = read_text(quiet_path);
+        CHECK(header_value(quiet, "Subject") == "Case CS-2026-0000002: good news, we no longer see the virus");
+        const std::string quiet_plain = mime_part(quiet, "text/plain; charset=utf-8");
+        const std::string quiet_html = mime_part(quiet, "text/html; charset=utf-8");
+        for (const std::string& sentence : std::vector<std::string>
+             {"Good news. On 30 November 2026 you told us that your device was safe again.",
+              "Since that day we have not seen the virus on your internet connection.",
+              "You do not need to do anything else.", "This e-mail has no link"}) {
+            CHECK_MESSAGE(quiet_plain.find(sentence) != std::string::npos, sentence);
+            CHECK_MESSAGE(quiet_html.find(sentence) != std::string::npos, sentence);
+        }
+        CHECK(quiet.find("#t=") == std::string::npos);
+        CHECK(quiet_html.find("<a ") == std::string::npos);
+
+        // Told once. Another sighting while still reinfected is no new news; a new report and
+        // then a sighting is; a sighting the customer has already answered with a newer report
+        // of 'remediated' (before notify ran) is not told.
+        notify_says("new cases: 0; seen again after their report: 0; quiet since their report: 0");
+        import_rows("still.csv", recorder_row_at("2026-12-03 08:00:00"));
+        notify_says("0 e-mails written");
+        report_remediated(site, "CS-2026-0000001", unix_time("2026-12-04 12:00:00"), "Hk4wR8yT1nB6vC2xM9pL0q");
+        import_rows("back.csv", recorder_row_at("2026-12-05 08:00:00"));
+        notify_says("new cases: 0; seen again after their report: 1; quiet since their report: 0");
+        CHECK(fs::exists(out / "CS-2026-0000001-seen-again-20261205.eml"));
+        import_rows("back-again.csv", recorder_row_at("2026-12-08 08:00:00"));
+        report_remediated(site, "CS-2026-0000001", unix_time("2026-12-09 12:00:00"), "Jd5sF7gH2kL8zX3cV1bN6m");
+        notify_says("0 e-mails written");  // the customer already did the steps again: nothing to tell
     }
 
     TEST_CASE("notify refuses to guess the sender, the helpdesk number or the wizard's address") {

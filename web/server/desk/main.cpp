@@ -4,7 +4,7 @@
 //       {"line": N, "src_ip": "...", "timestamp": "...", "confident": ..., "candidates": [...]}
 //   cleanslate-desk add-agent NAME | set-password NAME   helpdesk accounts (agents_command.h)
 //   cleanslate-desk import-feed FILE.csv                 feed rows -> cases (import_command.h)
-//   cleanslate-desk notify --out DIR ...                 new cases -> .eml files (notify_command.h)
+//   cleanslate-desk notify --out DIR ...                 new cases and news -> .eml files (notify_command.h)
 //   cleanslate-desk verify --quiet-days N                quiet cases -> verified clean (verify_command.h)
 // The database defaults to the packed file the build writes (data/devices.json).
 // Any bad input — not JSON, wrong types, unknown category, unreadable or malformed CSV, a
@@ -46,7 +46,8 @@ constexpr const char* kUsage =
     "  timestamp; optional ticket, email, language. Bad rows are named on stderr (exit status 3)\n"
     "usage: cleanslate-desk notify --out DIR --from \"Name <address>\" --helpdesk PHONE [--base-url URL]\n"
     "                              [--database var/cleanslate.db] [--days 14] [--link-key-file F]\n"
-    "  one .eml per case not notified yet, in the customer's language, with its signed link\n"
+    "  one .eml per case not notified yet, in the customer's language, with its signed link;\n"
+    "  then one per case with news since: seen again after its report, or verified clean\n"
     "usage: cleanslate-desk verify --quiet-days N [--database var/cleanslate.db]\n"
     "  cases reported 'remediated' with no sighting for N days after (as far as the imported feed\n"
     "  reaches) become verified clean; run it after every import-feed\n"

@@ -40,30 +40,81 @@ std::string link_site(std::string_view link) {
 }
 
 // --- The bodies ------------------------------------------------------------------------------
-NotificationText compose_notification(const Catalog& texts, const EmailFacts& facts) {
+namespace {
+
+// One e-mail as the parts both bodies draw, so the plain text and the HTML say the same.
+struct Part {
+    enum class Kind { paragraph, start_here, heading } kind = Kind::paragraph;
+    std::string lead;  // paragraph: words in bold before the text (HTML), plain before it
+    std::string text;
+};
+
+std::vector<Part> parts_of(const Catalog& texts, const EmailFacts& facts) {
     const TextArgs args = {{"ticket", facts.ticket},
                            {"date", spoken_date(texts, facts.seen_at)},
+                           {"reported", spoken_date(texts, facts.reported_at)},
                            {"phone", facts.helpdesk_phone},
                            {"site", link_site(facts.link)}};
     auto say = [&](const std::string& key) { return texts.format(key, args); };
-    const std::string evidence =
-        say("email.evidence." + facts.device_words + (facts.factory_password ? ".password" : ".open"));
     // The last whole day the link works: the day it expires it stops at the time it was made.
-    const std::string link_valid =
-        texts.format("email.link_valid", {{"date", spoken_date(texts, facts.link_expires_at - 24 * 3600)}});
+    auto link_valid = [&] {
+        return texts.format("email.link_valid", {{"date", spoken_date(texts, facts.link_expires_at - 24 * 3600)}});
+    };
+    using Kind = Part::Kind;
+    std::vector<Part> parts = {{Kind::paragraph, "", say("email.greeting")}};
+    switch (facts.news) {
+        case EmailNews::first_notice:
+            parts.push_back({Kind::paragraph, "", say("email.seen") + " " +
+                             say("email.evidence." + facts.device_words + (facts.factory_password ? ".password" : ".open"))});
+            parts.push_back({Kind::paragraph, "", say("email.why")});
+            parts.push_back({Kind::start_here, "", say("email.action")});
+            parts.push_back({Kind::paragraph, "", link_valid()});
+            break;
+        case EmailNews::seen_again:
+            parts.push_back({Kind::paragraph, "", say("email.again.seen")});
+            parts.push_back({Kind::paragraph, "", say("email.again.why")});
+            parts.push_back({Kind::start_here, "", say("email.again.action")});
+            parts.push_back({Kind::paragraph, "", link_valid()});
+            break;
+        case EmailNews::quiet:
+            parts.push_back({Kind::paragraph, "", say("email.quiet.seen")});
+            parts.push_back({Kind::paragraph, "", say("email.quiet.keep")});
+            break;
+    }
+    parts.push_back({Kind::paragraph, say("email.case"), say("email.help")});
+    parts.push_back({Kind::heading, "", say("email.genuine_title")});
+    parts.push_back({Kind::paragraph, "", say(facts.news == EmailNews::quiet ? "email.quiet.genuine" : "email.genuine")});
+    parts.push_back({Kind::paragraph, "", say("email.signoff") + "\n" + facts.provider});
+    return parts;
+}
 
+const char* subject_key(EmailNews news) {
+    switch (news) {
+        case EmailNews::seen_again: return "email.again.subject";
+        case EmailNews::quiet: return "email.quiet.subject";
+        case EmailNews::first_notice: break;
+    }
+    return "email.subject";
+}
+
+}  // namespace
+
+NotificationText compose_notification(const Catalog& texts, const EmailFacts& facts) {
+    const std::vector<Part> parts = parts_of(texts, facts);
     NotificationText out;
-    out.subject = say("email.subject");
-    // Plain text: one paragraph per thing, the link alone on its line so every client makes it clickable.
-    const std::vector<std::string> plain = {say("email.greeting"), say("email.seen") + " " + evidence, say("email.why"),
-                                            say("email.action") + "\n" + facts.link, link_valid,
-                                            say("email.case") + " " + say("email.help"),
-                                            say("email.genuine_title") + "\n" + say("email.genuine"),
-                                            say("email.signoff") + "\n" + facts.provider};
-    for (size_t i = 0; i < plain.size(); ++i) out.plain += (i ? "\n\n" : "") + plain[i];
+    out.subject = texts.format(subject_key(facts.news), {{"ticket", facts.ticket}});
+
+    // Plain text: one paragraph per part, the link alone on its line so every client makes it
+    // clickable; a heading stays with the paragraph it heads.
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const Part& part = parts[i];
+        if (i > 0) out.plain += parts[i - 1].kind == Part::Kind::heading ? "\n" : "\n\n";
+        out.plain += part.lead.empty() ? part.text : part.lead + " " + part.text;
+        if (part.kind == Part::Kind::start_here) out.plain += "\n" + facts.link;
+    }
     out.plain += "\n";
 
-    // HTML: the same paragraphs; a large button, and the address written out beside it so the
+    // HTML: the same parts; a large button, and the address written out beside it so the
     // customer can see where it goes before clicking.
     const std::string p = "<p style=\"margin:0 0 16px\">";
     std::string& h = out.html;
@@ -71,20 +122,26 @@ NotificationText compose_notification(const Catalog& texts, const EmailFacts& fa
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape_html(out.subject) +
         "</title></head>\n<body style=\"margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:17px;"
         "line-height:1.5;color:#1a1a1a;background:#ffffff\">\n<div style=\"max-width:36em;margin:0 auto\">\n";
-    h += p + escape_html(say("email.greeting")) + "</p>\n";
-    h += p + escape_html(say("email.seen")) + " " + escape_html(evidence) + "</p>\n";
-    h += p + escape_html(say("email.why")) + "</p>\n";
-    h += p + escape_html(say("email.action")) + "</p>\n";
-    h += p + "<a href=\"" + escape_html(facts.link) +
-         "\" style=\"display:inline-block;padding:12px 24px;min-height:20px;background:#0b5cad;color:#ffffff;"
-         "font-size:18px;font-weight:bold;text-decoration:none;border-radius:6px\">" + escape_html(say("email.button")) +
-         "</a></p>\n";
-    h += "<p style=\"margin:0 0 16px;font-size:16px;word-break:break-all\">" + escape_html(facts.link) + "</p>\n";
-    h += p + escape_html(link_valid) + "</p>\n";
-    h += p + "<strong>" + escape_html(say("email.case")) + "</strong> " + escape_html(say("email.help")) + "</p>\n";
-    h += "<h2 style=\"margin:24px 0 8px;font-size:19px\">" + escape_html(say("email.genuine_title")) + "</h2>\n";
-    h += p + escape_html(say("email.genuine")) + "</p>\n";
-    h += p + escape_html(say("email.signoff")) + "<br>" + escape_html(facts.provider) + "</p>\n";
+    for (const Part& part : parts) {
+        std::string text = escape_html(part.text);
+        for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) text.replace(at, 1, "<br>");
+        switch (part.kind) {
+            case Part::Kind::heading:
+                h += "<h2 style=\"margin:24px 0 8px;font-size:19px\">" + text + "</h2>\n";
+                break;
+            case Part::Kind::start_here:
+                h += p + text + "</p>\n";
+                h += p + "<a href=\"" + escape_html(facts.link) +
+                     "\" style=\"display:inline-block;padding:12px 24px;min-height:20px;background:#0b5cad;color:#ffffff;"
+                     "font-size:18px;font-weight:bold;text-decoration:none;border-radius:6px\">" +
+                     escape_html(texts.text("email.button")) + "</a></p>\n";
+                h += "<p style=\"margin:0 0 16px;font-size:16px;word-break:break-all\">" + escape_html(facts.link) + "</p>\n";
+                break;
+            case Part::Kind::paragraph:
+                h += p + (part.lead.empty() ? "" : "<strong>" + escape_html(part.lead) + "</strong> ") + text + "</p>\n";
+                break;
+        }
+    }
     h += "</div>\n</body>\n</html>\n";
     return out;
 }

@@ -1,7 +1,8 @@
 // notification_email.h — the e-mail that tells a customer about their infected device, in
 // their language, as a MIME message (.eml) for the provider's own mail system.
 //
-// Every sentence comes from the locale's email.* texts (locales/nl.json, en.json). What was
+// Every sentence comes from the locale's email.* texts (locales/nl.json, en.json); a follow-up
+// (email.again.*, email.quiet.*) tells news about a case the customer already heard of. What was
 // seen is named in plain words ("a camera or video recorder that answered on the internet
 // with a factory password"); the case number, the helpdesk's number and how to check that
 // the e-mail is genuine are always there. The customer's IP address never is: the link
@@ -15,12 +16,21 @@
 
 namespace cleanslate::desk {
 
+// Which e-mail: the first about a case, or news after the customer reported it done.
+enum class EmailNews {
+    first_notice,  // a new case: what was seen, why it matters, the link to start
+    seen_again,    // seen again after the customer's report of 'remediated': do the steps again
+    quiet,         // verify found the connection quiet since that report: good news, no link
+};
+
 struct EmailFacts {
+    EmailNews news = EmailNews::first_notice;
     std::string ticket;
-    std::string link;            // the signed link to the wizard
+    std::string link;            // the signed link to the wizard (none in a quiet e-mail)
     std::string helpdesk_phone;
     std::string provider;        // signs the e-mail (the sender's name)
-    int64_t seen_at = 0;         // the first sighting
+    int64_t seen_at = 0;         // first notice: the first sighting; seen again: that sighting
+    int64_t reported_at = 0;     // follow-ups: the customer's report of 'remediated'
     int64_t link_expires_at = 0;
     std::string device_words;    // evidence_words(): "camera", "router", ... or "device"
     bool factory_password = false;  // the feed saw it let a bot in with a default login

@@ -13,6 +13,7 @@
 
 #include "store/migrations.h"
 #include "store/open_store.h"
+#include "store/sighting_plan.h"
 #include "store/store_rules.h"
 
 namespace cleanslate::server {
@@ -190,7 +191,8 @@ HelpdeskCase case_at(const Result& r, int row) {
 
 constexpr const char* kFeedCaseColumns =
     "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
-    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since";
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since, "
+    "told_reinfected_at, told_verified_at";
 FeedCase feed_case_at(const Result& r, int row) {
     FeedCase c;
     c.id = r.number(row, 0);
@@ -211,10 +213,42 @@ FeedCase feed_case_at(const Result& r, int row) {
     c.reinfected_at = r.number(row, 15);
     c.verified_at = r.number(row, 16);
     c.clean_since = r.number(row, 17);
+    c.told_reinfected_at = r.number(row, 18);
+    c.told_verified_at = r.number(row, 19);
     return c;
 }
 
 const char* flag_text(bool value) { return value ? "true" : "false"; }
+
+// --- Arrays, to send a batch as one parameter per column --------------------------------------
+// A text[] literal: every element quoted, with \ and " escaped (customer ids and evidence may
+// hold any character).
+std::string text_array(const std::vector<std::string>& values) {
+    std::string out = "{";
+    for (size_t i = 0; i < values.size(); ++i) {
+        out += i ? ",\"" : "\"";
+        for (char c : values[i]) {
+            if (c == '\\' || c == '"') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+std::string number_array(const std::vector<int64_t>& values) {
+    std::string out = "{";
+    for (size_t i = 0; i < values.size(); ++i) out += (i ? "," : "") + std::to_string(values[i]);
+    return out + "}";
+}
+
+// Row hashes travel as hex inside arrays (hex_text; decode(h, 'hex') on the server).
+std::string bytes_of_hex(const std::string& hex) {
+    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    std::string out;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2) out += char(nibble(hex[i]) << 4 | nibble(hex[i + 1]));
+    return out;
+}
 
 // Feed cases notified in [$1, $2), per week of their e-mail (sqlite_store.cpp's kFunnelWeeksSql).
 constexpr const char* kFunnelWeeksSql =
@@ -539,17 +573,28 @@ public:
     std::vector<SightingResult> record_sightings(const std::vector<FeedSighting>& sightings,
                                                  const std::string& ticket_prefix, int64_t now) override {
         std::vector<SightingResult> results(sightings.size(), SightingResult::failed);
-        const int written = write([&](Connection& db) -> int {
+        // A batch in a few set-based statements (sighting_plan.h): a round trip per row would
+        // make a million-row outbreak take the better part of an hour over a network.
+        bool taken_meanwhile = false;
+        int written = write([&](Connection& db) -> int {
             // Two imports at once (two desk machines) would each see the other's new case as
             // missing: batches take turns, as they do in SQLite's single writer.
             if (!db.run("SELECT pg_advisory_xact_lock($1)", params(kFeedImportLock)).ok()) return -1;
-            for (size_t i = 0; i < sightings.size(); ++i) {
-                const int result = record_sighting(db, sightings[i], ticket_prefix, now);
-                if (result < 0) return -1;
-                results[i] = SightingResult(result);
-            }
-            return 1;
+            return record_batch(db, sightings, ticket_prefix, now, results, taken_meanwhile);
         });
+        if (written != 1 && taken_meanwhile) {
+            // A ticket was taken between the look-up and the insert (by a writer that does
+            // not take the import lock): apply this batch one row at a time, as it decides.
+            written = write([&](Connection& db) -> int {
+                if (!db.run("SELECT pg_advisory_xact_lock($1)", params(kFeedImportLock)).ok()) return -1;
+                for (size_t i = 0; i < sightings.size(); ++i) {
+                    const int result = record_sighting(db, sightings[i], ticket_prefix, now);
+                    if (result < 0) return -1;
+                    results[i] = SightingResult(result);
+                }
+                return 1;
+            });
+        }
         if (written != 1) std::fill(results.begin(), results.end(), SightingResult::failed);
         return results;
     }
@@ -569,6 +614,26 @@ public:
         return write([&](Connection& db) -> int {
                    for (int64_t id : case_ids)
                        if (!db.run("UPDATE feed_cases SET notified_at = $2 WHERE id = $1", params(id, now)).ok()) return -1;
+                   return 1;
+               }) == 1;
+    }
+
+    std::vector<FeedCase> cases_with_news(const PageRequest& page) override {
+        static const std::string sql = cases_with_news_sql(kFeedCaseColumns, "$1", "$2");
+        std::vector<FeedCase> cases;
+        read([&](Connection& db) {
+            Result r = db.run(sql.c_str(), params(page.after, page_limit(page)));
+            for (int row = 0; row < r.rows(); ++row) cases.push_back(feed_case_at(r, row));
+        });
+        return cases;
+    }
+
+    bool mark_news_told(const std::vector<FeedCase>& cases) override {
+        return write([&](Connection& db) -> int {
+                   for (const FeedCase& c : cases)
+                       if (!db.run("UPDATE feed_cases SET told_reinfected_at = $2, told_verified_at = $3 WHERE id = $1",
+                                   params(c.id, c.reinfected_at, c.verified_at)).ok())
+                           return -1;
                    return 1;
                }) == 1;
     }
@@ -793,6 +858,129 @@ public:
 
 private:
     // One sighting inside the import's transaction: a SightingResult, or -1 on failure.
+    // The batch: three look-ups, the plan in memory, then at most four writes.
+    static int record_batch(Connection& db, const std::vector<FeedSighting>& sightings, const std::string& ticket_prefix,
+                            int64_t now, std::vector<SightingResult>& results, bool& taken_meanwhile) {
+        SightingLookup lookup;
+        std::vector<std::string> hashes, customers, own_tickets;
+        for (const FeedSighting& row : sightings) {
+            hashes.push_back(hex_text(row.row_hash));
+            customers.push_back(row.customer);
+            if (!row.ticket.empty()) own_tickets.push_back(row.ticket);
+        }
+        Result known = db.run("SELECT h FROM unnest($1::text[]) AS h "
+                              "WHERE EXISTS (SELECT 1 FROM feed_rows WHERE row_hash = decode(h, 'hex'))",
+                              params(text_array(hashes)));
+        if (!known.ok()) return -1;
+        for (int row = 0; row < known.rows(); ++row) lookup.known_rows.insert(bytes_of_hex(known.text(row, 0)));
+        Result newest = db.run(
+            "SELECT DISTINCT ON (c.customer) c.customer, c.id, c.reinfected_at, coalesce((SELECT max(r.received_at) "
+            "FROM reports r WHERE r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated'), 0) "
+            "FROM feed_cases c WHERE c.customer = ANY($1::text[]) ORDER BY c.customer, c.id DESC",
+            params(text_array(customers)));
+        if (!newest.ok()) return -1;
+        for (int row = 0; row < newest.rows(); ++row)
+            lookup.newest_case[newest.text(row, 0)] = {newest.number(row, 1), newest.number(row, 2), newest.number(row, 3)};
+        if (!own_tickets.empty()) {
+            Result taken = db.run("SELECT ticket FROM feed_cases WHERE ticket = ANY($1::text[])", params(text_array(own_tickets)));
+            if (!taken.ok()) return -1;
+            for (int row = 0; row < taken.rows(); ++row) lookup.taken_tickets.insert(taken.text(row, 0));
+        }
+
+        const SightingPlan plan = plan_sightings(sightings, lookup);
+
+        // New cases, in the order their rows came (so numbered tickets follow the file).
+        std::vector<int64_t> new_ids(plan.new_cases.size(), 0);
+        if (!plan.new_cases.empty()) {
+            std::vector<std::string> ticket, customer, email, language, evidence, device, category, confident;
+            std::vector<int64_t> first_seen, last_seen, count;
+            for (const SightingPlan::NewCase& c : plan.new_cases) {
+                const FeedSighting& row = sightings[c.opened_by];
+                ticket.push_back(row.ticket.empty() ? numbering_placeholder(row.row_hash) : row.ticket);
+                customer.push_back(row.customer);
+                email.push_back(row.email);
+                language.push_back(row.language);
+                evidence.push_back(row.evidence_json);
+                device.push_back(row.device_id);
+                category.push_back(row.device_category);
+                confident.push_back(flag_text(row.confident));
+                first_seen.push_back(c.first_seen);
+                last_seen.push_back(c.last_seen);
+                count.push_back(c.sightings);
+            }
+            Result inserted = db.run(
+                "INSERT INTO feed_cases (ticket, customer, email, language, evidence, device_id, device_category, "
+                "confident, status, first_seen, last_seen, sightings, created_at) "
+                "SELECT t, cu, em, la, ev, di, dc, cf::boolean, 'open', fs, ls, n, $12 FROM unnest($1::text[], $2::text[], "
+                "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[], "
+                "$11::bigint[]) WITH ORDINALITY AS u(t, cu, em, la, ev, di, dc, cf, fs, ls, n, position) ORDER BY position "
+                "ON CONFLICT (ticket) DO NOTHING RETURNING id, ticket",
+                params(text_array(ticket), text_array(customer), text_array(email), text_array(language),
+                       text_array(evidence), text_array(device), text_array(category), text_array(confident),
+                       number_array(first_seen), number_array(last_seen), number_array(count), now));
+            if (!inserted.ok()) return -1;
+            if (size_t(inserted.rows()) != plan.new_cases.size()) {
+                taken_meanwhile = true;
+                return -1;
+            }
+            std::unordered_map<std::string, int64_t> id_of_ticket;
+            for (int row = 0; row < inserted.rows(); ++row) id_of_ticket[inserted.text(row, 1)] = inserted.number(row, 0);
+            std::vector<int64_t> numbered_ids;
+            std::vector<std::string> numbered;
+            for (size_t i = 0; i < plan.new_cases.size(); ++i) {
+                new_ids[i] = id_of_ticket[ticket[i]];
+                if (sightings[plan.new_cases[i].opened_by].ticket.empty()) {
+                    numbered_ids.push_back(new_ids[i]);
+                    numbered.push_back(numbered_ticket(ticket_prefix, new_ids[i]));
+                }
+            }
+            if (!numbered.empty() &&
+                !db.run("UPDATE feed_cases c SET ticket = u.t FROM unnest($1::bigint[], $2::text[]) AS u(id, t) WHERE c.id = u.id",
+                        params(number_array(numbered_ids), text_array(numbered))).ok())
+                return -1;
+        }
+
+        // Cases that existed: more sightings, perhaps a reinfection.
+        if (!plan.changes.empty()) {
+            std::vector<int64_t> id, count, first_seen, last_seen, reinfected_at;
+            for (const SightingPlan::CaseChange& c : plan.changes) {
+                id.push_back(c.id);
+                count.push_back(c.sightings);
+                first_seen.push_back(c.first_seen);
+                last_seen.push_back(c.last_seen);
+                reinfected_at.push_back(c.reinfected_at);
+            }
+            if (!db.run("UPDATE feed_cases c SET sightings = c.sightings + u.n, first_seen = LEAST(c.first_seen, u.fs), "
+                        "last_seen = GREATEST(c.last_seen, u.ls), "
+                        "status = CASE WHEN u.ra > 0 THEN 'reinfected' ELSE c.status END, "
+                        "reinfected_at = CASE WHEN u.ra > 0 THEN u.ra ELSE c.reinfected_at END "
+                        "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[]) "
+                        "AS u(id, n, fs, ls, ra) WHERE c.id = u.id",
+                        params(number_array(id), number_array(count), number_array(first_seen), number_array(last_seen),
+                               number_array(reinfected_at)))
+                     .ok())
+                return -1;
+        }
+
+        // The rows, so they count once.
+        if (!plan.rows.empty()) {
+            std::vector<std::string> hash;
+            std::vector<int64_t> case_id, seen_at;
+            for (const SightingPlan::StoredRow& r : plan.rows) {
+                hash.push_back(hashes[r.sighting]);
+                case_id.push_back(r.new_case >= 0 ? new_ids[size_t(r.new_case)] : r.case_id);
+                seen_at.push_back(sightings[r.sighting].seen_at);
+            }
+            if (!db.run("INSERT INTO feed_rows (row_hash, case_id, seen_at) SELECT decode(h, 'hex'), id, s "
+                        "FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(h, id, s)",
+                        params(text_array(hash), number_array(case_id), number_array(seen_at)))
+                     .ok())
+                return -1;
+        }
+        results = plan.results;
+        return 1;
+    }
+
     static int record_sighting(Connection& db, const FeedSighting& row, const std::string& ticket_prefix, int64_t now) {
         Result seen = db.run("SELECT 1 FROM feed_rows WHERE row_hash = $1", params(Bytes{row.row_hash}));
         if (!seen.ok()) return -1;

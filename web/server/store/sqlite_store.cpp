@@ -149,7 +149,8 @@ HelpdeskCase case_at(sqlite3_stmt* s) {
 
 constexpr const char* kFeedCaseColumns =
     "id, ticket, customer, email, language, evidence, device_id, device_category, confident, status, "
-    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since";
+    "first_seen, last_seen, sightings, created_at, notified_at, reinfected_at, verified_at, clean_since, "
+    "told_reinfected_at, told_verified_at";
 FeedCase feed_case_at(sqlite3_stmt* s) {
     FeedCase c;
     c.id = number_at(s, 0);
@@ -170,6 +171,8 @@ FeedCase feed_case_at(sqlite3_stmt* s) {
     c.reinfected_at = number_at(s, 15);
     c.verified_at = number_at(s, 16);
     c.clean_since = number_at(s, 17);
+    c.told_reinfected_at = number_at(s, 18);
+    c.told_verified_at = number_at(s, 19);
     return c;
 }
 
@@ -615,6 +618,32 @@ public:
                        sqlite3_stmt* s = db.statement("UPDATE feed_cases SET notified_at = ?2 WHERE id = ?1");
                        bind_value(s, 1, id);
                        bind_value(s, 2, now);
+                       if (!run(s)) return -1;
+                   }
+                   return 1;
+               }) == 1;
+    }
+
+    std::vector<FeedCase> cases_with_news(const PageRequest& page) override {
+        static const std::string sql = cases_with_news_sql(kFeedCaseColumns, "?1", "?2");
+        std::vector<FeedCase> cases;
+        read([&](Connection& db) {
+            sqlite3_stmt* s = db.statement(sql.c_str());
+            bind_value(s, 1, page.after);
+            bind_value(s, 2, int64_t(page_limit(page)));
+            while (sqlite3_step(s) == SQLITE_ROW) cases.push_back(feed_case_at(s));
+        });
+        return cases;
+    }
+
+    bool mark_news_told(const std::vector<FeedCase>& cases) override {
+        return write([&](Connection& db) -> int {
+                   for (const FeedCase& c : cases) {
+                       sqlite3_stmt* s = db.statement(
+                           "UPDATE feed_cases SET told_reinfected_at = ?2, told_verified_at = ?3 WHERE id = ?1");
+                       bind_value(s, 1, c.id);
+                       bind_value(s, 2, c.reinfected_at);
+                       bind_value(s, 3, c.verified_at);
                        if (!run(s)) return -1;
                    }
                    return 1;

@@ -143,6 +143,8 @@ struct FeedCase {
     int64_t reinfected_at = 0;
     int64_t verified_at = 0;  // when `verify` found it clean (0: not verified clean now)
     int64_t clean_since = 0;  // the report of 'remediated' it has been clean since
+    int64_t told_reinfected_at = 0;  // the reinfected_at the last follow-up e-mail told (0: none)
+    int64_t told_verified_at = 0;    // the verified_at the last follow-up e-mail told (0: none)
 };
 
 // --- Did it work? (cleanslate-desk verify; the customer's link; the desk's funnel) ------------
@@ -282,6 +284,12 @@ public:
     virtual std::vector<FeedCase> cases_to_notify(const PageRequest& page) = 0;
     // Records that the e-mails for these cases were written. False when the write failed.
     virtual bool mark_notified(const std::vector<int64_t>& case_ids, int64_t now) = 0;
+    // Cases already e-mailed that have news the customer was not told yet, ids greater than
+    // page.after: seen again after their newest report of 'remediated' (reinfected, and no
+    // newer report of 'remediated' since), or found quiet by verify (verified clean).
+    virtual std::vector<FeedCase> cases_with_news(const PageRequest& page) = 0;
+    // Records that these cases' news, as read by cases_with_news, was told.
+    virtual bool mark_news_told(const std::vector<FeedCase>& cases) = 0;
     virtual std::optional<FeedCase> find_feed_case(const std::string& ticket) = 0;
 
     // --- Did it work? ----------------------------------------------------------------------------

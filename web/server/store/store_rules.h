@@ -29,13 +29,29 @@ inline bool sighting_reinfects(int64_t seen_at, int64_t remediated_at, int64_t r
     return remediated_at > 0 && seen_at > remediated_at && remediated_at > reinfected_at;
 }
 
+// Bytes as lowercase hex ("\x01\xab" -> "01ab").
+inline std::string hex_text(const std::string& bytes) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char byte : bytes) out += {kHex[byte >> 4], kHex[byte & 15]};
+    return out;
+}
+
 // The ticket a new feed case holds between its insert and its numbering: unique, because
 // it names the row (row_hash) that opened the case.
-inline std::string numbering_placeholder(const std::string& row_hash) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string placeholder = "numbering-";
-    for (unsigned char byte : row_hash) placeholder += {kHex[byte >> 4], kHex[byte & 15]};
-    return placeholder;
+inline std::string numbering_placeholder(const std::string& row_hash) { return "numbering-" + hex_text(row_hash); }
+
+// --- Follow-up e-mails ---------------------------------------------------------------------------------
+// What counts as news for a customer already e-mailed, in SQL both dialects read alike (only
+// their placeholders differ: "?1" / "$1"): seen again after the newest report of 'remediated'
+// and not reported 'remediated' since, or found quiet by verify — each told once.
+inline std::string cases_with_news_sql(const char* columns, const char* after, const char* limit) {
+    return std::string("SELECT ") + columns +
+           " FROM feed_cases c WHERE c.notified_at > 0 AND c.id > " + after +
+           " AND ((c.status = 'reinfected' AND c.reinfected_at > c.told_reinfected_at AND NOT EXISTS ("
+           "SELECT 1 FROM reports r WHERE r.ticket = c.ticket AND r.kind = 'final' AND r.outcome = 'remediated' "
+           "AND r.received_at > c.reinfected_at)) "
+           "OR (c.status = 'verified_clean' AND c.verified_at > c.told_verified_at)) ORDER BY c.id LIMIT " + limit;
 }
 
 // --- Did it work? -------------------------------------------------------------------------------------
