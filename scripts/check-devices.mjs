@@ -62,7 +62,9 @@ for (const file of files) {
     }
     continue;
   }
-  lintMaker(data, (where, problem) => faults.push(`${file}: ${where}: ${problem}`));
+  // Each fault names the family too: a pointer alone sends the reader counting families.
+  const familyOf = where => { const m = /^\/families\/(\d+)/.exec(where); return m && data.families[+m[1]] ? ` (family '${data.families[+m[1]].id}')` : ''; };
+  lintMaker(data, (where, problem) => faults.push(`${file}: ${where}: ${problem}${familyOf(where)}`));
   valid.push(data);
   const makerId = data.maker.id;
   if (basename(file) !== `${makerId}.json`) faults.push(`${file}: /maker/id: '${makerId}' must match the file name`);

@@ -56,26 +56,64 @@ function lintSource(source, where, maker, fault) {
 }
 
 // --- One procedure --------------------------------------------------------------------------
-function lintProcedure(procedure, where, fault) {
+function lintProcedure(procedure, where, fault, family = {}) {
   const { actions, signs = [], erases = [], keeps = [] } = procedure;
   const types = actions.map(a => a.type);
   const needs = METHOD_NEEDS[procedure.method];
   if (needs && !types.some(t => needs.includes(t)))
     fault(`${where}/method`, `method '${procedure.method}' but no ${needs.join(' or ')} step`);
 
-  // The button held or pressed is the one the procedure told the customer to find.
+  // The button held or pressed is the one the procedure told the customer to find; a second
+  // button held with it was found too (the power button needs no finding).
   let found = null;
+  const foundAll = new Set();
   actions.forEach((a, i) => {
-    if (a.type === 'find_button') found = a.button;
+    if (a.type === 'find_button') { found = a.button; foundAll.add(a.button); }
+    if (a.type === 'hold_button' && a.with_button !== undefined) {
+      if (a.with_button === a.button) fault(`${where}/actions/${i}/with_button`, `'${a.with_button}' is the button already held: name the second button`);
+      else if (a.with_button !== 'power' && !foundAll.has(a.with_button)) fault(`${where}/actions/${i}/with_button`, `'${a.with_button}' held with '${a.button}', but no find_button found it: say where it is first`);
+    }
     if (a.type === 'find_button' && a.button === 'any') fault(`${where}/actions/${i}/button`, "find_button 'any': name the button to find");
     if (a.type === 'hold_button' || a.type === 'press_button') {
       if (a.button === 'any') return;
       if (found === null) fault(`${where}/actions/${i}/button`, `${a.type} '${a.button}' before any find_button: say where the button is first`);
-      else if (a.button !== found) fault(`${where}/actions/${i}/button`, `${a.type} names '${a.button}' but find_button found '${found}': two names for one button`);
+      else if (a.button !== found && !(a.with_button !== undefined && foundAll.has(a.button))) fault(`${where}/actions/${i}/button`, `${a.type} names '${a.button}' but find_button found '${found}': two names for one button`);
     }
     if (a.type === 'hold_button' && a.max_seconds !== undefined && a.max_seconds <= a.seconds)
       fault(`${where}/actions/${i}/max_seconds`, `${a.max_seconds} is not longer than the hold of ${a.seconds} s`);
     if (a.type === 'log_in') lintLogIn(a, `${where}/actions/${i}`, fault);
+  });
+
+  // The power goes back in only after a step took it out; a hold that takes it out itself
+  // ('power_cycling') comes while the device is still on. For a device powered through its
+  // network cable, switching the power is pulling that cable: a separate network-cable step
+  // would say it twice.
+  let powerOut = false;
+  actions.forEach((a, i) => {
+    const at = `${where}/actions/${i}`;
+    if (a.type === 'unplug_power') powerOut = true;
+    const bringsBack = a.type === 'plug_in_power' || (a.type === 'hold_button' && a.while === 'powering_on');
+    if (bringsBack && !powerOut)
+      fault(a.type === 'hold_button' ? `${at}/while` : at, `${a.type === 'hold_button' ? "hold_button while 'powering_on'" : 'plug_in_power'} puts the power back in, but no step before it takes the power out: add unplug_power first, or hold while 'power_cycling' if the maker says to pull the plug while holding`);
+    if (bringsBack) powerOut = false;
+    if (a.type === 'hold_button' && a.off_seconds !== undefined && a.while !== 'power_cycling')
+      fault(`${at}/off_seconds`, `the power stays out ${a.off_seconds} s, but the hold is while '${a.while}': only a 'power_cycling' hold takes the power out`);
+    if (a.type === 'hold_button' && a.while === 'power_cycling' && powerOut)
+      fault(`${at}/while`, "hold_button while 'power_cycling' pulls the power while the device is on, but an earlier unplug_power already took it out");
+  });
+  const switchesPower = actions.some(a => a.type === 'unplug_power' || (a.type === 'hold_button' && (a.while === 'powering_on' || a.while === 'power_cycling')));
+  if (family.power === 'network-cable' && switchesPower)
+    actions.forEach((a, i) => {
+      if ((a.type === 'unplug_network' || a.type === 'plug_in_network') && a.cable === 'network')
+        fault(`${where}/actions/${i}`, `${a.type} of the network cable, but the family's power is 'network-cable': its power steps already pull and plug in that cable`);
+    });
+
+  // A login before anything reset the device finds the password as the owner left it: the
+  // factory default only if nobody changed it. (After a button reset, the default is right.)
+  const firstReset = actions.findIndex(a => ['hold_button', 'press_button', 'unplug_power'].includes(a.type));
+  actions.forEach((a, i) => {
+    if (a.type === 'log_in' && (firstReset < 0 || i < firstReset) && (a.password_from === 'literal' || a.password_from === 'empty'))
+      fault(`${where}/actions/${i}/password_from`, `'${a.password_from}' before the reset: the owner may have changed it; say 'current_or_default' with the default, or 'current'`);
   });
 
   // One place for the restart time: one restart wait, after the step that starts the reset.
@@ -99,16 +137,22 @@ function lintLogIn(login, where, fault) {
   const has = 'password' in login;
   if (from === 'literal' && !(has && login.password !== '')) fault(`${where}/password`, "password_from 'literal' needs the password itself");
   if (from === 'empty' && has && login.password !== '') fault(`${where}/password`, `password_from 'empty' but a password '${login.password}' is given`);
-  if (!['literal', 'empty'].includes(from) && has) fault(`${where}/password`, `password_from '${from}' comes from elsewhere: give no password text`);
+  if (from === 'current_or_default' && !(has && login.password !== ''))
+    fault(`${where}/password`, "password_from 'current_or_default' needs the default password (the one it has if nobody changed it)");
+  if (!['literal', 'empty', 'current_or_default'].includes(from) && has) fault(`${where}/password`, `password_from '${from}' comes from elsewhere: give no password text`);
   if (login.label_mark && from !== 'label' && from !== 'label-or-serial') fault(`${where}/label_mark`, `a label mark only goes with a password on the label, not '${from}'`);
 }
 
 // --- One family -----------------------------------------------------------------------------
 function lintFamily(family, at, maker, fault) {
   for (const [source, where] of familySources(family, at)) lintSource(source, where, maker, fault);
-  family.reset.forEach((p, i) => lintProcedure(p, `${at}/reset/${i}`, fault));
+  family.reset.forEach((p, i) => lintProcedure(p, `${at}/reset/${i}`, fault, family));
   (family.password.actions || []).forEach((a, i) => { if (a.type === 'log_in') lintLogIn(a, `${at}/password/actions/${i}`, fault); });
-  (family.default_logins || []).forEach((l, i) => lintLogIn(l, `${at}/default_logins/${i}`, fault));
+  (family.default_logins || []).forEach((l, i) => {
+    lintLogIn(l, `${at}/default_logins/${i}`, fault);
+    if (l.password_from === 'current' || l.password_from === 'current_or_default')
+      fault(`${at}/default_logins/${i}/password_from`, `'${l.password_from}' is what a step logs in with, not a factory login`);
+  });
 
   // Two names for one button: the same place, different reset-button names, across procedures.
   // Two names for one button: the same place, different reset-button names, in procedures
@@ -131,7 +175,9 @@ function lintFamily(family, at, maker, fault) {
     const same = logins.filter(l => l.user.toLowerCase() === a.user.toLowerCase());
     if (!same.length) { fault(`${where}/user`, `logs in as '${a.user}', which default_logins does not list`); continue; }
     const listed = (from, password) => same.some(l => l.password_from === from && (l.password || '') === (password || ''));
-    if (!listed(a.password_from, a.password))
+    // "The one you use now, else the default": the default is a literal factory login.
+    const origin = a.password_from === 'current_or_default' ? 'literal' : a.password_from;
+    if (!listed(origin, a.password))
       fault(`${where}/password_from`, `'${a.password_from}'${a.password ? ` '${a.password}'` : ''} contradicts default_logins for '${a.user}' (${same.map(l => l.password_from + (l.password ? ` '${l.password}'` : '')).join(', ')})`);
     for (const other of a.else_passwords || [])
       if (!listed('literal', other)) fault(`${where}/else_passwords`, `'${other}' is not a default login of '${a.user}' in default_logins`);

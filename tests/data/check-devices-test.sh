@@ -38,6 +38,25 @@ expect $c \
   "$c: /families/4/reset: factory_reset.status is 'none' but reset steps are given" \
   "$c: /families/4/reset/0/erases: erases neither the settings nor the passwords" \
   "$c: /families/4/securable/level: 'yes' although factory_reset.status is 'none'"
+# The power and the login before a reset: what schema v2's power cycles, PoE and
+# "current or default" passwords may not contradict (each fault names the family).
+p=power-contradictions.json
+expect $p \
+  "$p: /families/0/reset/0/actions/1/while: hold_button while 'powering_on' puts the power back in, but no step before it takes the power out" \
+  "$p: /families/0/reset/1/actions/0: plug_in_power puts the power back in, but no step before it takes the power out" \
+  "$p: /families/1/reset/0/actions/2/while: hold_button while 'power_cycling' pulls the power while the device is on, but an earlier unplug_power already took it out (family 'power-cycle-while-off')" \
+  "$p: /families/1/reset/1/actions/2/off_seconds: the power stays out 5 s, but the hold is while 'powering_on'" \
+  "$p: /families/2/reset/0/actions/0: unplug_network of the network cable, but the family's power is 'network-cable'" \
+  "$p: /families/3/reset/0/actions/1/password_from: 'literal' before the reset: the owner may have changed it" \
+  "$p: /families/3/reset/1/actions/1/password: password_from 'current_or_default' needs the default password" \
+  "$p: /families/3/reset/2/actions/1/password_from: 'current_or_default' '1234' contradicts default_logins for 'admin'" \
+  "$p: /families/3/default_logins/1/password_from: 'current' is what a step logs in with, not a factory login" \
+  "$p: /families/4/reset/0/actions/1/with_button: 'wps' held with 'reset', but no find_button found it" \
+  "$p: /families/4/reset/1/actions/1/with_button: 'reset' is the button already held"
+expect broken-power-cycle.json \
+  "broken-power-cycle.json: /families/0/power: must be equal to one of the allowed values" \
+  "broken-power-cycle.json: /families/0/reset/0/actions/1: must have required property 'off_seconds'" \
+  "broken-power-cycle.json: /families/0/reset/1/actions/1/while: must be equal to constant"
 # The Mirai table names makers by id, and each named pair is a factory login of that maker.
 expect --credentials credentials-unknown-maker.json $c \
   "credentials-unknown-maker.json: /credentials/0/maker: 'no-such-maker' is not a maker id" \

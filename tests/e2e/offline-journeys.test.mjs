@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, waitForWizard, expectScreen, pressId, state, pressNextPart, answerVerification, AFTER,
-  ARTIFACTS, ROOT, checkStep, HIKVISION_CAMERA, DAHUA_RECORDER, ONLY_PORT_23 } from './harness.mjs';
+  ARTIFACTS, ROOT, checkStep, pageText, HIKVISION_CAMERA, DAHUA_RECORDER, ONLY_PORT_23 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -148,7 +148,20 @@ for (const journey of JOURNEYS) {
         await log.note();
         await leave(page, 'begin');
       }
-      for (let i = 0; i < 20 && (await log.note()).screen === 'reset_steps'; i++) await pressNextPart(page);
+      const stepTexts = [];
+      for (let i = 0; i < 20 && (await log.note()).screen === 'reset_steps'; i++) {
+        stepTexts.push(await pageText(page));
+        await pressNextPart(page);
+      }
+      if (journey.connection === 'poe') {
+        // "The cable also powers it": every step that switches the power names the network cable.
+        const cable = lang === 'nl' ? /Trek de netwerkkabel uit het apparaat\. Zo gaat ook de stroom eraf/ : /Pull the network cable out of the device\. That also cuts its power/;
+        const back = lang === 'nl' ? /Steek de netwerkkabel weer in terwijl u blijft drukken/ : /Plug the network cable back in while you hold it/;
+        assert.ok(stepTexts.some(t => cable.test(t)), `a page pulls the network cable: ${stepTexts.join(' | ')}`);
+        assert.ok(stepTexts.some(t => back.test(t)), `a page plugs the network cable back in while holding: ${stepTexts.join(' | ')}`);
+        const plug = lang === 'nl' ? /stekker/ : /power plug/;
+        assert.ok(!stepTexts.some(t => plug.test(t)), `no page speaks of a power plug: ${stepTexts.join(' | ')}`);
+      }
       if ((await state(page)).screen === 'reset_join_wifi') { await log.note(); await leave(page, 'continue'); }
       await log.note();
       await answerVerification(page, AFTER.reset);

@@ -2,13 +2,13 @@
 // a device that cannot be made safe is told so before any reset; the home goes off the
 // internet (not the device off the home network) and the wizard carries on without it; a
 // router's customer joins the sticker's Wi-Fi; a camera fed by its network cable is switched
-// off with that cable; the hold countdown works for one pair of hands; a double tap never
-// answers the next verification question.
+// off with that cable; the hold countdown works for one pair of hands, also where the maker
+// says to pull the plug while holding; a double tap never answers the next verification question.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, PHONE } from './browser.mjs';
 import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state,
-  finishResetSteps, answerVerification, AFTER, pickDevice, HIKVISION_CAMERA, ONLY_PORT_23 } from './harness.mjs';
+  finishResetSteps, answerVerification, AFTER, pickDevice, pressNextPart, HIKVISION_CAMERA, DAHUA_RECORDER, ONLY_PORT_23 } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -187,7 +187,7 @@ test('a camera fed through its network cable (PoE) is switched off and on with t
   await page.getByText(/Hangt de camera hoog\? Gebruik een stevige trap/).first().waitFor();
   await checkStep(page, 'poe', 0);
   await press(page, 'Begin');
-  await page.getByText(/Trek de netwerkkabel uit de camera\. Zo gaat ook de stroom eraf/).first().waitFor();
+  await page.getByText(/Trek de netwerkkabel uit het apparaat\. Zo gaat ook de stroom eraf/).first().waitFor();
   assert.equal(await page.getByText(/stekker/).count(), 0, 'no plug to pull on a camera without one');
   await checkStep(page, 'poe', 1);
   await nextPart();   // find the button on the cable
@@ -256,6 +256,61 @@ test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go",
   const frames = await page.evaluate(() => window.cleanslate.framesDrawn());
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => window.cleanslate.framesDrawn()), frames);
+  await context.close();
+});
+
+test("hold, then pull the plug while still holding: the recorder's countdown says when to pull it and when to put it back", async () => {
+  const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+  await context.addInitScript(() => {
+    const signals = window.__signals = { tones: [], spoken: [] };
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      createOscillator() {
+        const oscillator = super.createOscillator();
+        const start = oscillator.start.bind(oscillator);
+        oscillator.start = (...args) => { signals.tones.push({ hz: oscillator.frequency.value, at: performance.now() }); return start(...args); };
+        return oscillator;
+      }
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      const live = document.getElementById('live');
+      new MutationObserver(() => { if (live.textContent) signals.spoken.push({ text: live.textContent, at: performance.now() }); })
+        .observe(live, { childList: true, characterData: true, subtree: true });
+    });
+  });
+  const page = await openWizard(context, server.mint('CS-2026-000506', 'en', DAHUA_RECORDER));
+  await identify(page, 'en', { confirm: true });
+  assert.match((await state(page)).device, /^dahua-/);
+  await toResetMethod(page, 'en', { line: 'dsl' });
+  // The recorder's first way is its menu; this customer takes the button on the main board.
+  await pressId(page, 'way.1');
+  await page.getByText('You do this with the reset button.').first().waitFor();
+  await press(page, T.en.begin);
+  await expectScreen(page, 'reset_steps');
+  await page.getByText('Pull out the power plug.', { exact: true }).first().waitFor();   // the case is opened with the power out
+  for (let i = 0; i < 3; i++) await pressNextPart(page);   // find the button; the power back on; the hold
+  await page.getByText(/While the device is on, press the reset button and keep holding it\. With your other hand, pull out the power plug\. Keep holding\. After 5 seconds, put the plug back in\. Then keep holding for 30 more seconds\./).first().waitFor();
+  await page.getByText(/The timer tells you when to pull out|screen says: pull out the power plug/).first().waitFor();
+  await checkStep(page, 'power-cycle', 0);
+  await page.evaluate(() => { window.__signals.spoken.length = 0; window.__signals.tones.length = 0; });
+  const startedAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  const heard = text => page.waitForFunction(t => window.__signals.spoken.some(s => s.text === t), text, { timeout: 15000 });
+  await heard('Keep pressing. Pull out the power plug now.');
+  await checkStep(page, 'power-cycle', 1);
+  await heard('Keep pressing. Put the power plug back in now.');
+  await page.getByText('Let go now', { exact: true }).first().waitFor({ timeout: 50000 });
+  const signals = await page.evaluate(() => window.__signals);
+  const at = x => (x.at - startedAt) / 1000;
+  // A tone to pull the plug 3 s into the hold, one to put it back 5 s later, the long tone at the end.
+  const out = signals.tones.find(t => t.hz === 740), back = signals.tones.find(t => t.hz === 1175), end = signals.tones.find(t => t.hz === 520);
+  assert.ok(out && back && end, `tones: ${signals.tones.map(t => t.hz).join(', ')}`);
+  assert.ok(Math.abs(at(out) - 6) < 1, `"pull it out" 6 s after Start (${at(out)})`);
+  assert.ok(Math.abs(at(back) - 11) < 1, `"put it back" 11 s after Start (${at(back)})`);
+  assert.ok(Math.abs(at(end) - 41) < 1.5, `"let go" after 3 + 5 + 30 s of holding (${at(end)})`);
+  const spoken = signals.spoken.map(s => s.text).filter((text, i, all) => text !== all[i - 1]);
+  for (const said of ['Keep pressing. Pull out the power plug now.', 'Keep pressing. Put the power plug back in now.', 'Let go now.'])
+    assert.ok(spoken.includes(said), `a screen reader hears "${said}": ${spoken.join(' | ')}`);
   await context.close();
 });
 

@@ -94,3 +94,21 @@ TEST_CASE("the helpdesk page names the ways in Mirai uses first") {
     CHECK(plan.pages.empty());
     CHECK(plan.ask_helpdesk == std::vector<std::string>{"telnet", "router", "remote-access", "wps"});
 }
+
+TEST_CASE("an Android TV box closes the door its malware uses: USB debugging (ADB), not 'remote access'") {
+    const DeviceDb& db = test::packed_database();
+    for (const char* id : {"amlogic-tv-box-x96", "amlogic-tv-box-mxq", "amlogic-tv-box-t95", "amlogic-tv-box-h96-x",
+                           "rockchip-tv-box-rk3318", "rockchip-tv-box-rk3229"}) {
+        const Family* box = db.find_family(id);
+        REQUIRE(box);
+        CAPTURE(id);
+        HardeningPlan plan = hardening_plan(*box, false);
+        REQUIRE_FALSE(plan.pages.empty());
+        CHECK(plan.pages.front().feature == "adb");
+        CHECK_FALSE(setting(*box, "remote-access"));
+    }
+    Family box;
+    box.category = "tv-box";
+    box.hardening = {{"remote-access", "yes", {}}, {"adb", "yes", {}}, {"telnet", "yes", {}}};
+    CHECK(hardening_plan(box, false).ask_helpdesk == std::vector<std::string>{"telnet", "adb", "router", "remote-access"});
+}

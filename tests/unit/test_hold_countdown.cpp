@@ -115,3 +115,62 @@ TEST_CASE("another hold time stops a running countdown; the same one keeps it") 
     CHECK(c.phase(at(1)) == HoldPhase::ready);
     CHECK(c.take_cue(at(2)) == HoldCue::none);
 }
+
+// "Hold the button, then pull the plug while still holding": a 5 s power cycle inside a hold
+// of 3 + 5 + 30 s. The hold starts at 3 s (after the lead-in); the power goes out 3 s into it
+// and back in 5 s later; the rest of the hold counts on.
+TEST_CASE("a power cycle inside the hold: a cue to pull the power out, one to put it back, then let go") {
+    HoldCountdown c;
+    c.set_power_off_seconds(5);
+    c.set_hold_seconds(HoldCountdown::kPowerOutAfterSeconds + 5 + 30);
+    c.start(kStart);
+    CHECK(c.power_moment(at(2)) == PowerMoment::none);     // lead-in
+    CHECK(c.power_moment(at(4)) == PowerMoment::before);   // pressing, the power still in
+    CHECK(c.power_moment(at(6)) == PowerMoment::out);
+    CHECK(c.power_moment(at(10.9)) == PowerMoment::out);
+    CHECK(c.power_moment(at(11)) == PowerMoment::back);
+    CHECK(c.power_moment(at(14)) == PowerMoment::none);    // back in for a while: just hold
+    CHECK(c.phase(at(40.9)) == HoldPhase::holding);
+    CHECK(c.phase(at(41)) == HoldPhase::done);
+
+    std::vector<std::pair<double, HoldCue>> heard;
+    for (int tenth = 0; tenth <= 450; ++tenth) {
+        double s = tenth / 10.0;
+        HoldCue cue = c.take_cue(at(s));
+        if (cue != HoldCue::none) heard.emplace_back(s, cue);
+    }
+    const std::vector<std::pair<double, HoldCue>> expected{
+        {0, HoldCue::tick}, {1, HoldCue::tick}, {2, HoldCue::tick}, {3, HoldCue::press_now}, {6, HoldCue::power_out},
+        {8, HoldCue::beep}, {11, HoldCue::power_in}, {13, HoldCue::beep}, {18, HoldCue::beep}, {23, HoldCue::beep},
+        {28, HoldCue::beep}, {33, HoldCue::beep}, {38, HoldCue::beep}, {41, HoldCue::let_go}};
+    REQUIRE(heard.size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        CHECK(heard[i].first == doctest::Approx(expected[i].first));
+        CHECK(heard[i].second == expected[i].second);
+    }
+}
+
+TEST_CASE("screen readers hear the power go out and come back when it happens") {
+    HoldCountdown c;
+    c.set_power_off_seconds(5);
+    c.set_hold_seconds(HoldCountdown::kPowerOutAfterSeconds + 5 + 20);
+    c.start(kStart);
+    std::vector<HoldAnnouncement> spoken;
+    for (double s = 0; s <= 35; s += 0.25) {
+        HoldAnnouncement a = c.announcement(at(s));
+        if (spoken.empty() || spoken.back() != a) spoken.push_back(a);
+    }
+    const std::vector<HoldAnnouncement> expected{
+        {HoldPhase::lead_in, 28}, {HoldPhase::holding, 28}, {HoldPhase::holding, 28, PowerMoment::out},
+        {HoldPhase::holding, 28, PowerMoment::back}, {HoldPhase::holding, 18, PowerMoment::back}, {HoldPhase::holding, 18},
+        {HoldPhase::holding, 8}, {HoldPhase::done, 0}};
+    CHECK(spoken == expected);
+}
+
+TEST_CASE("a hold without a power cycle never asks to pull the power") {
+    HoldCountdown c = started(30);
+    for (double s = 0; s <= 35; s += 0.5) CHECK(c.power_moment(at(s)) == PowerMoment::none);
+    c.set_power_off_seconds(5);   // a different power cycle stops a running countdown
+    CHECK(c.phase(at(1)) == HoldPhase::ready);
+}

@@ -68,7 +68,10 @@ TEST_CASE("every action and sign in the database has its texts in every locale")
             }
             ++rendered;
         };
-        auto check_action = [&](const Family& family, const Action& action) { check_keys(family, keys_for(action)); };
+        // Every way the power can be switched: the family's own, and each answer a customer may give.
+        auto check_action = [&](const Family& family, const Action& action) {
+            for (PowerWay power : {PowerWay::plug, PowerWay::network_cable, PowerWay::plug_or_cable}) check_keys(family, keys_for(action, power));
+        };
         for (const Family& family : db.families()) {
             for (const ResetProcedure& procedure : family.reset) {
                 for (const Action& action : procedure.actions) check_action(family, action);
@@ -148,10 +151,11 @@ TEST_CASE("every action and sign the schema allows has its texts in every locale
         Catalog texts = locale(code);
         for (const Json& branch : defs["action"]["oneOf"])
             for (const TypedStep& action : examples(branch))
-                for (const std::string& key : keys_for(action)) {
-                    CHECK_MESSAGE(texts.has(key), code << " lacks " << key << " for action " << action.type);
-                    ++checked;
-                }
+                for (PowerWay power : {PowerWay::plug, PowerWay::network_cable, PowerWay::plug_or_cable})
+                    for (const std::string& key : keys_for(action, power)) {
+                        CHECK_MESSAGE(texts.has(key), code << " lacks " << key << " for action " << action.type);
+                        ++checked;
+                    }
         for (const char* kind : {"sign", "until_sign"})
             for (const Json& branch : defs[kind]["oneOf"])
                 for (const TypedStep& sign : examples(branch))
@@ -172,7 +176,7 @@ TEST_CASE("a password on the sticker is never 'leave the password empty'") {
         Catalog texts = locale(code);
         const std::string empty_text = texts.text("action.log_in.password.empty");
         CAPTURE(code);
-        for (const char* from : {"label", "serial", "label-or-serial", "mac", "set-at-setup", "current"}) {
+        for (const char* from : {"label", "serial", "label-or-serial", "mac", "set-at-setup", "current", "current_or_default"}) {
             CAPTURE(from);
             std::string text = action_text(texts, make("log_in", {{"user", "admin"}, {"password_from", from}}));
             CHECK(text.find(empty_text) == std::string::npos);
@@ -192,6 +196,137 @@ TEST_CASE("a password on the sticker is never 'leave the password empty'") {
     CHECK(action_text(en, older) == "Log in. The password is on the sticker of the device. Does that not work? Then try initpass or access.");
     Catalog nl = locale("nl");
     CHECK(action_text(nl, older) == "Log in. Het wachtwoord staat op de sticker van het apparaat. Werkt dat niet? Probeer dan initpass of access.");
+}
+
+// --- The power: a plug, or the network cable that feeds it (PoE) ----------------------------------
+namespace {
+Family family_with(std::string category, std::string power) {
+    Family f;
+    f.category = std::move(category);
+    f.power = std::move(power);
+    return f;
+}
+
+// The step texts of a real family's procedure, joined, for the power way given.
+std::string procedure_text_of(const Catalog& texts, const ResetProcedure& procedure, PowerWay power) {
+    std::string out;
+    for (const Action& a : procedure.actions) out += action_text(texts, a, power) + "\n";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("what switches a device off follows its data first, then the customer's answer") {
+    // A family powered only through its cable: whatever the customer answered.
+    for (const char* answer : {"", "unknown", "cable", "poe"}) {
+        CAPTURE(answer);
+        CHECK(power_way(family_with("camera", "network-cable"), answer) == PowerWay::network_cable);
+    }
+    // "The cable also powers it" is the customer's own installation, so it wins over the data.
+    CHECK(power_way(family_with("camera", ""), "poe") == PowerWay::network_cable);
+    CHECK(power_way(family_with("camera", "adapter-or-network-cable"), "poe") == PowerWay::network_cable);
+    CHECK(power_way(family_with("camera", "adapter-or-network-cable"), "wifi") == PowerWay::plug);
+    CHECK(power_way(family_with("camera", "adapter"), "") == PowerWay::plug);
+    // Not known: a camera (often fed through its cable) or a family sold both ways names both.
+    CHECK(power_way(family_with("camera", ""), "unknown") == PowerWay::plug_or_cable);
+    CHECK(power_way(family_with("camera", "adapter-or-network-cable"), "") == PowerWay::plug_or_cable);
+    CHECK(power_way(family_with("router", ""), "") == PowerWay::plug);
+    CHECK(power_way(family_with("printer", ""), "unknown") == PowerWay::plug);
+}
+
+TEST_CASE("a camera fed through its network cable is switched off and on with that cable") {
+    Catalog en = locale("en");
+    Catalog nl = locale("nl");
+    Action unplug = make("unplug_power", {});
+    Action plug_in = make("plug_in_power", {});
+    Action hold = make("hold_button", {{"button", "reset"}, {"seconds", "30"}, {"while", "powering_on"}});
+    CHECK(action_text(en, unplug) == "Pull out the power plug.");
+    CHECK(action_text(en, unplug, PowerWay::network_cable).rfind("Pull the network cable out of the device. That also cuts its power.", 0) == 0);
+    CHECK(action_text(nl, unplug, PowerWay::network_cable).rfind("Trek de netwerkkabel uit het apparaat. Zo gaat ook de stroom eraf.", 0) == 0);
+    CHECK(action_text(en, plug_in, PowerWay::network_cable) == "Plug the network cable back in. That gives the device power again.");
+    CHECK(action_text(en, hold, PowerWay::network_cable) ==
+          "Press the reset button and keep holding it. Plug the network cable back in while you hold it. Keep holding for 30 seconds. Use the timer below.");
+    CHECK(action_text(nl, hold, PowerWay::network_cable) ==
+          "Druk op de resetknop en blijf drukken. Steek de netwerkkabel weer in terwijl u blijft drukken. Houd 30 seconden vast. Gebruik de timer hieronder.");
+    // Not known which: both are named, the plug first.
+    CHECK(action_text(en, unplug, PowerWay::plug_or_cable) ==
+          "Pull out the power plug. Does the device have no power plug, only a network cable? Then pull out the network cable. That also cuts its power.");
+    Action restart = make("wait", {{"seconds", "120"}, {"for", "restart"}});
+    CHECK(action_text(en, restart, PowerWay::network_cable) == "Wait 2 minutes while the device starts up again. Do not pull out the network cable.");
+    for (const Catalog* texts : {&en, &nl})
+        for (const Action* a : {&unplug, &plug_in, &hold, &restart}) {
+            std::string text = action_text(*texts, *a, PowerWay::network_cable);
+            CHECK(text.find("power plug") == std::string::npos);   // no power plug in English
+            CHECK(text.find("stekker") == std::string::npos);   // nor in Dutch
+        }
+}
+
+TEST_CASE("the Lorex PoE camera: hold, pull and plug back the network cable, keep holding") {
+    const DeviceDb& db = test::packed_database();
+    const Family* camera = db.find_family("lorex-ip-camera");
+    REQUIRE(camera != nullptr);
+    REQUIRE(!camera->reset.empty());
+    // Its data says the cable powers it: no answer needed.
+    CHECK(power_way(*camera, "") == PowerWay::network_cable);
+    const Action* hold = hold_action(camera->reset[0]);
+    REQUIRE(hold != nullptr);
+    CHECK(hold_power_off_seconds(*hold) == 5);
+    CHECK(action_text(locale("en"), *hold, power_way(*camera, "")) ==
+          "While the device is on, press the reset button and keep holding it. With your other hand, pull out the network cable. "
+          "That switches the device off. Keep holding. After 5 seconds, plug the cable back in. Then keep holding for 15 more seconds. "
+          "The timer below tells you when.");
+    std::string nl = procedure_text_of(locale("nl"), camera->reset[0], power_way(*camera, ""));
+    CHECK(nl.find("Trek met uw andere hand de netwerkkabel eruit") != std::string::npos);
+    CHECK(nl.find("stekker") == std::string::npos);
+}
+
+TEST_CASE("hold, then pull the plug while still holding: the Amcrest and Dahua recorders' main-board button") {
+    const DeviceDb& db = test::packed_database();
+    for (const char* id : {"amcrest-nvr-dvr", "dahua-nvr", "dahua-xvr-dvr"}) {
+        CAPTURE(id);
+        const Family* recorder = db.find_family(id);
+        REQUIRE(recorder != nullptr);
+        const ResetProcedure* button_way = nullptr;
+        for (const ResetProcedure& p : recorder->reset) if (p.method == "button") button_way = &p;
+        REQUIRE(button_way != nullptr);
+        const Action* hold = hold_action(*button_way);
+        REQUIRE(hold != nullptr);
+        CHECK(hold->param("while") == "power_cycling");
+        CHECK(hold_power_off_seconds(*hold) == 5);
+        // A recorder has a plug: the power way is the plug, whatever a camera's answer was.
+        std::string en = procedure_text_of(locale("en"), *button_way, power_way(*recorder, ""));
+        CHECK(en.find("While the device is on, press the reset button and keep holding it. With your other hand, pull out the power plug. "
+                      "Keep holding. After 5 seconds, put the plug back in. Then keep holding for 30 more seconds.") != std::string::npos);
+        // The case is opened with the power out, and the power is back on before the hold.
+        CHECK(button_way->actions.front().type == "unplug_power");
+        std::string nl = procedure_text_of(locale("nl"), *button_way, PowerWay::plug);
+        CHECK(nl.find("Haal met uw andere hand de stekker eruit. Blijf drukken. Doe na 5 seconden de stekker er weer in.") != std::string::npos);
+    }
+}
+
+// --- A login before the reset: the password as the owner left it -----------------------------------
+TEST_CASE("a login before the reset asks for today's password, and names the default for those who never changed it") {
+    Catalog en = locale("en");
+    Catalog nl = locale("nl");
+    Action login = make("log_in", {{"user", "admin"}, {"password", "admin"}, {"password_from", "current_or_default"}});
+    CHECK(action_text(en, login) == "Log in with user name admin. Use the password you use now. Never changed it? Then it is admin.");
+    CHECK(action_text(nl, login) == "Log in met gebruikersnaam admin. Gebruik het wachtwoord dat u nu gebruikt. Nooit veranderd? Dan is het admin.");
+
+    const DeviceDb& db = test::packed_database();
+    for (const char* id : {"yealink-t4-t5-phone", "yealink-t2-t3-phone", "yealink-dect", "fanvil-ip-phone", "humax-satellite-receiver"}) {
+        CAPTURE(id);
+        const Family* family = db.find_family(id);
+        REQUIRE(family != nullptr);
+        bool said_both = false;
+        for (const ResetProcedure& p : family->reset)
+            for (const Action& a : p.actions) {
+                if (a.type != "log_in") continue;
+                CHECK(a.param("password_from") == "current_or_default");
+                std::string text = action_text(en, a);
+                said_both = said_both || (text.find("the password you use now") != std::string::npos &&
+                                          text.find("Then it is " + std::string(a.param("password"))) != std::string::npos);
+            }
+        CHECK(said_both);
+    }
 }
 
 TEST_CASE("the real printers that keep their password on the sticker say so") {

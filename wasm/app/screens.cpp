@@ -88,8 +88,9 @@ void device_proposal(App& app, const DeviceChoice& choice, const std::string& be
 // --- Reset ways ------------------------------------------------------------------------------------
 bool asks_current_password(const Action& action) {
     if (action.type != "log_in") return false;
+    // "current_or_default": the default only if nobody changed it, which the customer may not know.
     std::string_view from = action.param("password_from");
-    return from == "current" || (from.empty() && !action.has_param("password"));
+    return from == "current" || from == "current_or_default" || (from.empty() && !action.has_param("password"));
 }
 
 bool needs_current_password(const ResetProcedure& procedure) {

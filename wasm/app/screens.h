@@ -3,6 +3,7 @@
 // and moves the journey on with App::go / App::back. Nothing else.
 #pragma once
 #include "app/app.h"
+#include "core/procedure_text.h"
 #include <string_view>
 
 namespace cleanslate {
@@ -67,7 +68,7 @@ void go_after_reset(App& app);
 constexpr const char* kPasswordField = "password";
 // A step of the device's own procedures as this customer should read it (apps only for a
 // customer who named one, or for an app-only device).
-std::string device_step_text(App& app, const Family& family, const Action& action);
+std::string device_step_text(App& app, const Family& family, const Action& action, PowerWay power = PowerWay::plug);
 const std::string& suggestion(App& app);           // made once, never waiting for a download
 void new_suggestion(App& app);
 const PasswordVerdict* own_password_verdict(App& app);   // nullptr while the check's lists are not in

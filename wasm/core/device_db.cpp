@@ -175,6 +175,7 @@ Family read_family(const Json& f) {
     family.category = json_string(f, "category");
     family.kind = json_string(f, "kind");
     family.product = json_string(f, "product");
+    family.power = json_string(f, "power");
     family.generic = json_bool(f, "generic");
     family.brands = json_strings(f, "brands");
     family.aliases = json_strings(f, "aliases");

@@ -146,6 +146,10 @@ struct Family {
     // it that people know it by ("FRITZ!Box", "KPN Box 12"), or "". family_names.h uses both.
     std::string kind;
     std::string product;
+    // How it gets its power: "adapter", "network-cable" (PoE only: pulling the network cable
+    // switches it off), "adapter-or-network-cable", or "" (not given: a plug, unless the
+    // customer says otherwise). procedure_text.h's power_way() decides what a step says.
+    std::string power;
     bool generic = false;
     std::vector<std::string> brands;
     std::vector<std::string> aliases;

@@ -7,7 +7,7 @@ namespace cleanslate {
 
 namespace {
 // The order the plain page names things in: the ways in Mirai uses first.
-constexpr std::array<const char*, 8> kOrder = {"telnet", "router", "port-forwards", "upnp", "remote-access",
+constexpr std::array<const char*, 9> kOrder = {"telnet", "adb", "router", "port-forwards", "upnp", "remote-access",
                                                "p2p-cloud", "wps", "guest-access"};
 
 bool has_menu_path(const Hardening& h) {

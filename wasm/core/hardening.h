@@ -10,7 +10,7 @@
 //     settings are its own pages (or its helpdesk page).
 //   - The cloud connection (P2P) is offered only to a customer who said they use no app:
 //     for everyone else turning it off would break the app they watch or manage it with.
-// Features: telnet, remote-access, upnp, port-forwards, p2p-cloud, wps, guest-access
+// Features: telnet, adb, remote-access, upnp, port-forwards, p2p-cloud, wps, guest-access
 // (devices/schema.json); "router" stands for the home router's forwards and UPnP.
 #pragma once
 #include "core/device_db.h"

@@ -1,6 +1,7 @@
 // hold_countdown.cpp — lead-in, hold and the cues on the way. Times are elapsed
 // milliseconds since Start: the lead-in ticks at 0, 1 and 2 s, "press now" at 3 s, a beep
-// every 5 s of holding, "let go" at the end.
+// every 5 s of holding, "let go" at the end; with a power cycle, "pull it out" and "put it
+// back in" on the way (they take the place of a beep due at the same moment).
 #include "core/hold_countdown.h"
 
 #include <algorithm>
@@ -11,6 +12,13 @@ namespace cleanslate {
 void HoldCountdown::set_hold_seconds(int seconds) {
     if (seconds == hold_seconds_) return;
     hold_seconds_ = std::max(1, seconds);
+    stop();
+}
+
+void HoldCountdown::set_power_off_seconds(int off_seconds) {
+    off_seconds = std::max(0, off_seconds);
+    if (off_seconds == power_off_seconds_) return;
+    power_off_seconds_ = off_seconds;
     stop();
 }
 
@@ -59,12 +67,24 @@ float HoldCountdown::fraction_left(double now_ms) const {
     return 0.f;
 }
 
+PowerMoment HoldCountdown::power_moment(double now_ms) const {
+    if (power_off_seconds_ <= 0 || phase(now_ms) != HoldPhase::holding) return PowerMoment::none;
+    double t = elapsed_ms(now_ms);
+    if (t < power_out_ms()) return PowerMoment::before;
+    if (t < power_in_ms()) return PowerMoment::out;
+    if (t < power_in_ms() + kPowerBackShownSeconds * 1000.0) return PowerMoment::back;
+    return PowerMoment::none;
+}
+
 HoldAnnouncement HoldCountdown::announcement(double now_ms) const {
     HoldPhase p = phase(now_ms);
     if (p != HoldPhase::holding) return {p, p == HoldPhase::done ? 0 : hold_seconds_};
+    // The power moments are told when they come; the seconds left only every 10 seconds.
+    PowerMoment power = power_moment(now_ms);
+    if (power == PowerMoment::before) power = PowerMoment::none;
     double held_s = (elapsed_ms(now_ms) - kLeadInSeconds * 1000.0) / 1000.0;
     int steps = static_cast<int>(std::floor(held_s / kAnnounceEverySeconds));
-    return {p, hold_seconds_ - steps * kAnnounceEverySeconds};
+    return {p, hold_seconds_ - steps * kAnnounceEverySeconds, power};
 }
 
 // --- Cues -----------------------------------------------------------------------------------------
@@ -75,6 +95,8 @@ HoldCue HoldCountdown::take_cue(double now_ms) {
     auto due = [&](double at) { return at > from && at <= to; };
     // Latest first: the first due cue found is the one to play.
     if (due(hold_end_ms())) return HoldCue::let_go;
+    if (power_off_seconds_ > 0 && due(power_in_ms())) return HoldCue::power_in;
+    if (power_off_seconds_ > 0 && due(power_out_ms())) return HoldCue::power_out;
     for (int s = hold_seconds_ - 1; s >= kBeepEverySeconds; --s)
         if (s % kBeepEverySeconds == 0 && due((kLeadInSeconds + s) * 1000.0)) return HoldCue::beep;
     if (due(kLeadInSeconds * 1000.0)) return HoldCue::press_now;

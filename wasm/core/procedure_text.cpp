@@ -70,13 +70,61 @@ std::vector<std::string> sign_keys_for(const Sign& s) {
     return {"sign." + t};
 }
 
-std::vector<std::string> keys_for(const Action& a) {
+// --- The power ----------------------------------------------------------------------------------
+PowerWay power_way(const Family& family, std::string_view connection) {
+    if (family.power == "network-cable" || connection == "poe") return PowerWay::network_cable;
+    if (family.power == "adapter" || connection == "wifi" || connection == "cable") return PowerWay::plug;
+    // Not known how this one is installed: a family sold both ways, or a camera (the kind that
+    // is often fed through its cable) whose data does not say.
+    if (family.power == "adapter-or-network-cable" || (family.power.empty() && family.category == "camera")) return PowerWay::plug_or_cable;
+    return PowerWay::plug;
+}
+
+// The key suffix of a step that switches the power: "" for the plug.
+static std::string power_suffix(PowerWay power) {
+    switch (power) {
+        case PowerWay::plug: return "";
+        case PowerWay::network_cable: return ".network_cable";
+        case PowerWay::plug_or_cable: return ".plug_or_cable";
+    }
+    return "";
+}
+
+std::string power_key(PowerWay power) {
+    switch (power) {
+        case PowerWay::plug: return "power.plug";
+        case PowerWay::network_cable: return "power.network_cable";
+        case PowerWay::plug_or_cable: return "power.plug_or_cable";
+    }
+    return "power.plug";
+}
+
+// Steps whose words depend on what the power is: those that pull or plug it, and the restart
+// wait ("do not pull out the plug").
+static bool switches_power(const Action& a) {
+    if (a.type == "unplug_power" || a.type == "plug_in_power") return true;
+    if (a.type == "wait") return a.param("for") == "restart";
+    return a.type == "hold_button" && (a.param("while") == "powering_on" || a.param("while") == "power_cycling");
+}
+
+int hold_power_off_seconds(const Action& hold) {
+    return hold.type == "hold_button" && hold.param("while") == "power_cycling" ? hold.int_param("off_seconds", 5) : 0;
+}
+
+std::vector<std::string> keys_for(const Action& a, PowerWay power) {
     const std::string& t = a.type;
     auto button = [&] { return "button." + std::string(a.param("button")); };
     std::vector<std::string> keys;
+    const std::string powered = switches_power(a) ? power_suffix(power) : "";
     if (t == "find_button") keys = {"action.find_button", button(), "place." + std::string(a.param("place"))};
-    else if (t == "hold_button") {
-        keys = {std::string(a.until.empty() ? "action.hold_button." : "action.hold_button_until.") + std::string(a.param("while")), button()};
+    else if (t == "unplug_power" || t == "plug_in_power") keys = {"action." + t + powered};
+    else if (t == "hold_button" && a.has_param("with_button")) {
+        // Two buttons at once, always while the device is on (the schema allows nothing else).
+        keys = {a.until.empty() ? "action.hold_buttons" : "action.hold_buttons_until", button(), "button." + std::string(a.param("with_button"))};
+        if (!a.until.empty()) for (auto& k : sign_keys_for(a.until.front())) keys.push_back(k);
+        if (a.has_param("max_seconds")) keys.push_back("action.hold_button.max");
+    } else if (t == "hold_button") {
+        keys = {std::string(a.until.empty() ? "action.hold_button." : "action.hold_button_until.") + std::string(a.param("while")) + powered, button()};
         if (!a.until.empty()) for (auto& k : sign_keys_for(a.until.front())) keys.push_back(k);
         if (a.has_param("max_seconds")) keys.push_back("action.hold_button.max");
     } else if (t == "press_button" || t == "confirm_on_device") {
@@ -86,7 +134,7 @@ std::vector<std::string> keys_for(const Action& a) {
         if (!any) keys.push_back(button());
     } else if (t == "scan_code") keys = {"action.scan_code." + std::string(a.param("code")) + (a.has_param("app") && a.param("code") == "label" ? "_app" : "")};
     else if (t == "unplug_network" || t == "plug_in_network") keys = {"action." + t + "." + std::string(a.param("cable"))};
-    else if (t == "wait") keys = {a.param("for") == "restart" ? "action.wait_restart" : "action.wait"};
+    else if (t == "wait") keys = {a.param("for") == "restart" ? "action.wait_restart" + powered : "action.wait"};
     else if (t == "open_local_menu") keys = {"action.open_local_menu." + std::string(a.param("screen"))};
     else if (t == "open_console") keys = {a.has_param("address") ? "action.open_console_at" : "action.open_console"};
     else if (t == "open_app" && a.param("app").empty()) keys = {"action.open_app_device"};
@@ -107,15 +155,17 @@ std::vector<std::string> keys_for(const Action& a) {
 }
 
 // --- Actions ----------------------------------------------------------------------------------
-std::string action_text(const Catalog& texts, const Action& a) {
+std::string action_text(const Catalog& texts, const Action& a, PowerWay power) {
     const std::string& t = a.type;
-    std::vector<std::string> keys = keys_for(a);
+    std::vector<std::string> keys = keys_for(a, power);
     auto p = [&](const char* name) { return std::string(a.param(name)); };
     std::string text;
     if (t == "find_button")
         text = texts.format(keys[0], {{"button", texts.text(keys[1])}, {"place", texts.text(keys[2])}});
     else if (t == "hold_button") {
-        TextArgs values{{"button", texts.text(keys[1])}, {"seconds", std::to_string(a.int_param("seconds"))}};
+        TextArgs values{{"button", texts.text(keys[1])}, {"seconds", std::to_string(a.int_param("seconds"))},
+                        {"off_seconds", std::to_string(hold_power_off_seconds(a))}};
+        if (a.has_param("with_button")) values.push_back({"button2", texts.text(keys[2])});
         if (!a.until.empty()) values.push_back({"sign", sign_text(texts, a.until.front())});
         text = texts.format(keys[0], values);
         if (a.has_param("max_seconds")) text = sentences(text, texts.format("action.hold_button.max", {{"seconds", p("max_seconds")}}));

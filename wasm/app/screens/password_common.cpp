@@ -42,7 +42,7 @@ std::string customers_app(App& app, const Family& family) {
 }
 }  // namespace
 
-std::string device_step_text(App& app, const Family& family, const Action& action) {
+std::string device_step_text(App& app, const Family& family, const Action& action, PowerWay power) {
     const Answer& said_app = app.answers().identify.app;
     bool named_an_app = said_app && !said_app->empty();
     if (action.type == "open_app") {
@@ -57,7 +57,7 @@ std::string device_step_text(App& app, const Family& family, const Action& actio
     }
     // "Find the device's address in the app..." only for someone who said they use one.
     if (!named_an_app && keys_for(action).front() == "action.open_web_find_address") return app.tr("password.steps.find_address_no_app");
-    return action_text(app.texts(), action);
+    return action_text(app.texts(), action, power);
 }
 
 

@@ -1,8 +1,10 @@
 // reset_steps.cpp — the device's own factory-reset procedure, one action per page (the
 // customer has the device in one hand). "Hold the button N seconds" gets a countdown made for
 // one pair of hands: tap Start, lay the phone down, press after 3-2-1 and a beep, a beep every
-// 5 seconds, a long tone and a large "Let go now" at 0. Every wait gets a timer. A camera fed
-// through its network cable (PoE) is switched off and on with that cable.
+// 5 seconds, a long tone and a large "Let go now" at 0; where the maker says to pull the plug
+// while holding, the countdown says when to pull it out and when to put it back. Every wait
+// gets a timer. A camera fed through its network cable (PoE) is switched off and on with that
+// cable (procedure_text.h, power_way).
 #include "app/screens.h"
 #include "core/procedure_text.h"
 #include "platform/browser.h"
@@ -12,19 +14,17 @@
 namespace cleanslate {
 
 namespace {
-// --- Texts that depend on how the device is connected ---------------------------------------------
+// What switching this device off and on means: its plug, or the network cable that powers it.
+PowerWay device_power(App& app) {
+    return app.device() ? power_way(*app.device(), app.journey().facts().connection) : PowerWay::plug;
+}
+
+// A step as this customer reads it: the power the way this device gets it, and apps worded as
+// the password steps word them (only for a customer who said they use one).
 std::string step_text(App& app, const Action& action) {
-    bool poe = app.journey().facts().connection == "poe";
-    if (poe && action.type == "unplug_power") return app.tr("reset.poe.unplug");
-    if (poe && action.type == "plug_in_power") return app.tr("reset.poe.plug_in");
-    if (poe && action.type == "hold_button" && action.param("while") == "powering_on")
-        return app.tr_format(action.until.empty() ? "reset.poe.hold_powering_on" : "reset.poe.hold_powering_on_until",
-                             {{"button", app.tr("button." + std::string(action.param("button")))},
-                              {"seconds", std::to_string(action.int_param("seconds"))},
-                              {"sign", action.until.empty() ? "" : sign_text(app.texts(), action.until.front())}});
-    // Worded as the password steps word it: an app only for a customer who said they use one.
-    if (const Family* family = app.device()) return device_step_text(app, *family, action);
-    return action_text(app.texts(), action);
+    const PowerWay power = device_power(app);
+    if (const Family* family = app.device()) return device_step_text(app, *family, action, power);
+    return action_text(app.texts(), action, power);
 }
 
 // --- The hold countdown -----------------------------------------------------------------------------
@@ -33,9 +33,23 @@ void play(HoldCue cue) {
         case HoldCue::tick: platform::play_tone(660, 90); break;
         case HoldCue::press_now: platform::play_tone(990, 350); platform::vibrate(300); break;
         case HoldCue::beep: platform::play_tone(880, 150); break;
+        case HoldCue::power_out: platform::play_tone(740, 600); platform::vibrate(600); break;
+        case HoldCue::power_in: platform::play_tone(1175, 600); platform::vibrate(600); break;
         case HoldCue::let_go: platform::play_tone(520, 1400); platform::vibrate(900); break;
         case HoldCue::none: break;
     }
+}
+
+// "Now pull out the power plug" / "Now put it back in", while a power cycle is under way.
+std::string power_moment_text(App& app, PowerMoment moment) {
+    TextArgs power{{"power", app.tr(power_key(device_power(app)))}};
+    switch (moment) {
+        case PowerMoment::before: return app.tr_format("reset.hold.cycle.before", power);
+        case PowerMoment::out: return app.tr_format("reset.hold.cycle.out", power);
+        case PowerMoment::back: return app.tr_format("reset.hold.cycle.back", power);
+        case PowerMoment::none: break;
+    }
+    return "";
 }
 
 std::string announcement_text(App& app, const HoldAnnouncement& said, const Action& hold) {
@@ -44,6 +58,7 @@ std::string announcement_text(App& app, const HoldAnnouncement& said, const Acti
         case HoldPhase::ready: return "";
         case HoldPhase::lead_in: return app.tr("reset.hold.say_get_ready");
         case HoldPhase::holding:
+            if (said.power != PowerMoment::none) return power_moment_text(app, said.power);
             return app.tr_format(said.seconds_left == app.answers().hold.hold_seconds() ? "reset.hold.say_press" : "reset.hold.say_left",
                                  {{"seconds", seconds}});
         case HoldPhase::done:
@@ -57,24 +72,33 @@ std::string announcement_text(App& app, const HoldAnnouncement& said, const Acti
 bool hold_timer(App& app, const Action& hold) {
     UiKit& ui = app.ui();
     HoldCountdown& countdown = app.answers().hold;
-    countdown.set_hold_seconds(hold.int_param("seconds", 10));
+    // A power cycle inside the hold: the seconds before the power goes out and while it is out
+    // are held too, before the maker's seconds count.
+    int off_seconds = hold_power_off_seconds(hold);
+    countdown.set_power_off_seconds(off_seconds);
+    countdown.set_hold_seconds(hold.int_param("seconds", 10) + (off_seconds > 0 ? HoldCountdown::kPowerOutAfterSeconds + off_seconds : 0));
     double now = app.now_ms();
     play(countdown.take_cue(now));
     HoldPhase phase = countdown.phase(now);
     float total = static_cast<float>(countdown.hold_seconds());
     switch (phase) {
         case HoldPhase::ready:
-            ui.paragraph(hold.until.empty() ? app.tr("reset.hold.how")
-                                            : app.tr_format("reset.hold.how_until", {{"sign", sign_text(app.texts(), hold.until.front())},
-                                                                                     {"seconds", std::to_string(countdown.hold_seconds())}}));
+            if (off_seconds > 0) ui.paragraph(app.tr_format("reset.hold.how_cycle", {{"power", app.tr(power_key(device_power(app)))}}));
+            else if (hold.has_param("with_button")) ui.paragraph(app.tr(hold.until.empty() ? "reset.hold.how_both" : "reset.hold.how_both_until"));
+            else ui.paragraph(hold.until.empty() ? app.tr("reset.hold.how")
+                                                 : app.tr_format("reset.hold.how_until", {{"sign", sign_text(app.texts(), hold.until.front())},
+                                                                                          {"seconds", std::to_string(countdown.hold_seconds())}}));
             ui.countdown(total, total, app.tr_format("reset.hold.ready", {{"seconds", std::to_string(countdown.hold_seconds())}}));
             break;
         case HoldPhase::lead_in:
             ui.countdown(static_cast<float>(countdown.number(now)), HoldCountdown::kLeadInSeconds, app.tr("reset.hold.lead_in"));
             break;
-        case HoldPhase::holding:
-            ui.countdown(countdown.fraction_left(now) * total, total, app.tr("reset.hold.holding"));
+        case HoldPhase::holding: {
+            PowerMoment moment = countdown.power_moment(now);
+            ui.countdown(countdown.fraction_left(now) * total, total,
+                         moment == PowerMoment::none ? app.tr("reset.hold.holding") : power_moment_text(app, moment));
             break;
+        }
         case HoldPhase::done:
             // A hold "until the light flashes" ends with the device's sign, not the timer.
             ui.big_text(hold.until.empty() ? app.tr("reset.hold.let_go")
