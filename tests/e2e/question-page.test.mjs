@@ -188,7 +188,7 @@ for (const [lang, app] of [['nl', ''], ['en', ''], ['nl', 'Hik-Connect'], ['en',
       await page.waitForFunction(b => { const s = window.cleanslate.state(); return s.screen !== 'verify_question' || s.part !== b.part; }, before);
     }
     const all = helps.join('\n');
-    assert.match(all, /asks_new_password:/, 'the question about the device's own page was asked');
+    assert.match(all, /asks_new_password:/, "the question about the device's own page was asked");
     if (app) assert.match(all, /\bapp\b/i, `the customer with an app is told to look in it: ${all}`);
     else assert.doesNotMatch(all, /\bapps?\b/i, 'no app mentioned');
     await context.close();
