@@ -197,10 +197,9 @@ test('a camera fed through its network cable (PoE) is switched off and on with t
   await context.close();
 });
 
-test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go", announcements only at the start, every 10 s and the end', async () => {
-  const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
-  // Watch what the page asks of the browser: tones (Web Audio), vibration, the wake lock, and
-  // what the screen reader's live region says, each with its time.
+// What the page asks of the browser during a countdown, each with its time: tones (Web Audio),
+// vibration, the wake lock, and what the screen reader's live region says (window.__signals).
+async function watchSignals(context) {
   await context.addInitScript(() => {
     const signals = window.__signals = { tones: [], vibrations: [], wakeLock: [], spoken: [] };
     const Real = window.AudioContext;
@@ -223,6 +222,11 @@ test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go",
         .observe(live, { childList: true, characterData: true, subtree: true });
     });
   });
+}
+
+test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go", announcements only at the start, every 10 s and the end', async () => {
+  const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
+  await watchSignals(context);
   const page = await openWizard(context, server.mint('CS-2026-000504', 'nl', ONLY_PORT_23));
   await identify(page, 'nl', { category: 'camera' });
   assert.equal((await state(page)).device, 'generic-camera');   // reset button held 30 s
@@ -261,23 +265,7 @@ test('the hold countdown: a 3-2-1 lead-in, beeps, a wake lock, a large "let go",
 
 test("hold, then pull the plug while still holding: the recorder's countdown says when to pull it and when to put it back", async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
-  await context.addInitScript(() => {
-    const signals = window.__signals = { tones: [], spoken: [] };
-    const Real = window.AudioContext;
-    window.AudioContext = class extends Real {
-      createOscillator() {
-        const oscillator = super.createOscillator();
-        const start = oscillator.start.bind(oscillator);
-        oscillator.start = (...args) => { signals.tones.push({ hz: oscillator.frequency.value, at: performance.now() }); return start(...args); };
-        return oscillator;
-      }
-    };
-    document.addEventListener('DOMContentLoaded', () => {
-      const live = document.getElementById('live');
-      new MutationObserver(() => { if (live.textContent) signals.spoken.push({ text: live.textContent, at: performance.now() }); })
-        .observe(live, { childList: true, characterData: true, subtree: true });
-    });
-  });
+  await watchSignals(context);
   const page = await openWizard(context, server.mint('CS-2026-000506', 'en', DAHUA_RECORDER));
   await identify(page, 'en', { confirm: true });
   assert.match((await state(page)).device, /^dahua-/);
