@@ -5,7 +5,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <doctest/doctest.h>
+
 #include "core/link_token.h"
+#include "store/open_store.h"
 
 namespace cleanslate::testing {
 
@@ -53,6 +56,22 @@ Json final_report(const std::string& ticket, const std::string& token, const std
 
 int stored_report_count(const TemporarySite& site, const std::string& ticket) {
     return int(query_number(site.database(), "SELECT count(*) FROM reports WHERE ticket = ?1", ticket).value_or(-1));
+}
+
+void report_remediated(const TemporarySite& site, const std::string& ticket, int64_t at, const std::string& report_id) {
+    std::string error;
+    auto store = server::open_store(site.database(), server::StoreOptions{}, error);
+    REQUIRE_MESSAGE(store, error);
+    server::ReportRecord report;
+    report.ticket = ticket;
+    report.report_id = report_id;
+    report.kind = "final";
+    report.sequence = 1;
+    report.received_at = at;
+    report.outcome = "remediated";
+    report.link_status = "ok";
+    report.body_json = final_report(ticket, link_for(ticket), report_id).dump();
+    REQUIRE(store->save_report(report, {}) == server::Store::SaveResult::stored);
 }
 
 }  // namespace cleanslate::testing

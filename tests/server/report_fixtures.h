@@ -19,6 +19,10 @@ Json progress_report(const std::string& ticket, const std::string& token, int se
 Json final_report(const std::string& ticket, const std::string& token,
                   const std::string& report_id = "q3J9x0bW2cKfT7mVZa1y4g");
 
+// The customer's final report of 'remediated', stored as the collector stores it, received at `at`.
+void report_remediated(const TemporarySite& site, const std::string& ticket, int64_t at,
+                       const std::string& report_id = "q3J9x0bW2cKfT7mVZa1y4g");
+
 // How many reports the database holds for a ticket (read with the database's own library).
 int stored_report_count(const TemporarySite& site, const std::string& ticket);
 

@@ -61,23 +61,6 @@ int64_t unix_time(const char* text) {
     return int64_t(timegm(&parts));
 }
 
-// The customer's final report of 'remediated', as the collector stores it, received at `at`.
-void report_remediated(const TemporarySite& site, const std::string& ticket, int64_t at, const std::string& report_id) {
-    std::string error;
-    auto store = server::open_store(site.database(), server::StoreOptions{}, error);
-    REQUIRE_MESSAGE(store, error);
-    server::ReportRecord report;
-    report.ticket = ticket;
-    report.report_id = report_id;
-    report.kind = "final";
-    report.sequence = 1;
-    report.received_at = at;
-    report.outcome = "remediated";
-    report.link_status = "ok";
-    report.body_json = final_report(ticket, link_for(ticket)).dump();
-    REQUIRE(store->save_report(report, {}) == server::Store::SaveResult::stored);
-}
-
 // A row of kRecorderRow's customer and device, seen at another time ("2026-12-02 08:00:00").
 std::string recorder_row_at(const char* time) { return std::string(time) + (kRecorderRow + 19); }
 

@@ -61,20 +61,6 @@ std::unique_ptr<server::Store> open_store(const TemporarySite& site) {
     return store;
 }
 
-// The customer's final report of 'remediated', as the collector stores it, at `at`.
-void report_remediated(const TemporarySite& site, const std::string& ticket, int64_t at) {
-    server::ReportRecord report;
-    report.ticket = ticket;
-    report.report_id = "q3J9x0bW2cKfT7mVZa1y4g";
-    report.kind = "final";
-    report.sequence = 1;
-    report.received_at = at;
-    report.outcome = "remediated";
-    report.link_status = "ok";
-    report.body_json = final_report(ticket, link_for(ticket)).dump();
-    REQUIRE(open_store(site)->save_report(report, {}) == server::Store::SaveResult::stored);
-}
-
 // One number from the test database, read beside the server (?1: this week's Monday).
 int64_t count_in_database(const TemporarySite& site, const std::string& sql, int64_t week_start) {
     const auto number = query_number(site.database(), sql, std::to_string(week_start));
