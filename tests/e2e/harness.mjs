@@ -156,8 +156,8 @@ export async function pressId(page, id) {
 
 // The visible texts the helpers below press, per language.
 const WORDS = {
-  nl: { ready: 'Alles is geladen', notLoaded: /Een deel van de hulp kon niet laden/, continue: 'Verder', cableOut: 'De internetkabel is los', begin: 'Begin', phoneJoined: 'Mijn telefoon is verbonden' },
-  en: { ready: 'Everything is loaded', notLoaded: /Part of the help could not load/, continue: 'Continue', cableOut: 'The internet cable is out', begin: 'Start', phoneJoined: 'My phone is connected' },
+  nl: { ready: 'Alles is geladen', notLoaded: /Een deel van de hulp kon niet laden/, goOnAnyway: /Zonder internet werken de volgende stappen/, continue: 'Verder', cableOut: 'De internetkabel is los', begin: 'Begin', phoneJoined: 'Mijn telefoon is verbonden' },
+  en: { ready: 'Everything is loaded', notLoaded: /Part of the help could not load/, goOnAnyway: /Without the internet the next steps may not work properly/, continue: 'Continue', cableOut: 'The internet cable is out', begin: 'Start', phoneJoined: 'My phone is connected' },
 };
 
 // From the first screen after the device was confirmed to the reset's first screen (what it
@@ -173,6 +173,7 @@ export async function takeHomeOffline(page, { lang = 'en', line = 'dsl', connect
   } else {
     await page.getByText(words.notLoaded).first().waitFor({ timeout: 30000 });
     await press(page, words.continue);
+    await page.getByText(words.goOnAnyway).first().waitFor();
   }
   await pressAndLeave(page, words.continue);
   await expectScreen(page, 'disconnect_line');

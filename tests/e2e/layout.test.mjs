@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.mjs';
-import { startServer, openWizard, expectScreen, press, pressAndLeave, pressId, checkStep, state } from './harness.mjs';
+import { startServer, openWizard, expectScreen, press, pressAndLeave, checkStep, state, takeHomeOffline } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -45,13 +45,7 @@ test('a long screen scrolls by touch and its controls stay reachable', async () 
   const page = await openWizard(context, server.mint('CS-2026-000401', 'en', { tag: 'mirai', port: 23, device_vendor: 'Hikvision', device_type: 'IP Camera', device_model: 'DS-2CD2042WD-I' }));
   await press(page, 'Start');
   await pressAndLeave(page, 'Yes, I have this device');
-  await expectScreen(page, 'disconnect_prepare');
-  await page.getByText('Everything is loaded').first().waitFor({ timeout: 20000 });
-  await pressAndLeave(page, 'Continue');
-  await pressId(page, 'line.dsl');
-  await pressAndLeave(page, 'The internet cable is out');
-  await pressId(page, 'connection.cable');
-  await expectScreen(page, 'reset_method');   // what it takes, safety notes, other ways: a long screen
+  await takeHomeOffline(page);   // on to the reset's first screen: what it takes, safety notes, other ways: a long screen
   const bottom = page.getByRole('button', { name: 'Start' });
   await bottom.waitFor({ state: 'attached' });   // the screen's elements arrive with its first frame
   const height = await page.evaluate(() => document.getElementById('page').getBoundingClientRect().height);

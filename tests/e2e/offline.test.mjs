@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, PHONE } from './browser.mjs';
-import { startServer, openWizard, waitForWizard, expectScreen, press, pressAndLeave, pressId, state, assetPattern, ROOT, SITE,
-  takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER, HIKVISION_CAMERA } from './harness.mjs';
+import { startServer, openWizard, waitForWizard, expectScreen, press, pressAndLeave, state, assetPattern, ROOT, SITE,
+  takeHomeOffline, takeHomeOfflineAndReset, finishResetSteps, answerVerification, AFTER, HIKVISION_CAMERA } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -124,16 +124,8 @@ test('the password check that cannot load its lists says so and offers the helpd
   await press(page, 'Start');
   await expectScreen(page, 'identify_evidence');
   await press(page, 'Yes, I have this device');
-  await expectScreen(page, 'disconnect_prepare');
   // Before the cable comes out, the page says that part of the help did not load.
-  await page.getByText(/Part of the help could not load/).first().waitFor({ timeout: 30000 });
-  await press(page, 'Continue');
-  await page.getByText(/Without the internet the next steps may not work properly/).first().waitFor();
-  await pressAndLeave(page, 'Continue');
-  await expectScreen(page, 'disconnect_line');
-  await pressId(page, 'line.dsl');
-  await pressAndLeave(page, 'The internet cable is out');
-  if ((await state(page)).screen === 'reset_connection') await pressId(page, 'connection.cable');
+  await takeHomeOffline(page, { loaded: false });
   await expectScreen(page, 'reset_method');
   await pressAndLeave(page, 'Start');
   await finishResetSteps(page, 'en');
