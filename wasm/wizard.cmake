@@ -8,13 +8,31 @@ if(NOT EXISTS ${CS_IMGUI_DIR}/imgui.cpp)
 endif()
 
 # --- Dear ImGui (Debian source package, never committed) ----------------------
+# imgui_draw.cpp is built from a copy in the build folder that leaves out ImGui's own default
+# font (ProggyClean, 12 KB of data that hardly compresses): 1.90.1 has no switch for it, and
+# the wizard always loads Noto Sans before the atlas is built, so AddFontDefault() never runs.
+# Should it ever run, it stops at an assertion instead of drawing nothing.
+set(CS_IMGUI_DRAW ${CMAKE_BINARY_DIR}/imgui/imgui_draw.cpp)
+file(READ ${CS_IMGUI_DIR}/imgui_draw.cpp CS_IMGUI_DRAW_TEXT)
+set(CS_DEFAULT_FONT_DATA "    return proggy_clean_ttf_compressed_data_base85;")
+string(FIND "${CS_IMGUI_DRAW_TEXT}" "${CS_DEFAULT_FONT_DATA}" CS_AT)
+if(CS_AT EQUAL -1)
+  message(FATAL_ERROR "${CS_IMGUI_DIR}/imgui_draw.cpp: the line '${CS_DEFAULT_FONT_DATA}' is not there; "
+                      "update wasm/wizard.cmake for this ImGui version")
+endif()
+string(REPLACE "${CS_DEFAULT_FONT_DATA}"
+  "    IM_ASSERT(0 && \"CleanSlate builds ImGui without its default font: add a font first\");\n    return \"\";"
+  CS_IMGUI_DRAW_TEXT "${CS_IMGUI_DRAW_TEXT}")
+file(WRITE ${CS_IMGUI_DRAW}.new "${CS_IMGUI_DRAW_TEXT}")
+configure_file(${CS_IMGUI_DRAW}.new ${CS_IMGUI_DRAW} COPYONLY)   # rewritten only when it changes
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CS_IMGUI_DIR}/imgui_draw.cpp)
 add_library(imgui STATIC
-  ${CS_IMGUI_DIR}/imgui.cpp ${CS_IMGUI_DIR}/imgui_draw.cpp ${CS_IMGUI_DIR}/imgui_tables.cpp
+  ${CS_IMGUI_DIR}/imgui.cpp ${CS_IMGUI_DRAW} ${CS_IMGUI_DIR}/imgui_tables.cpp
   ${CS_IMGUI_DIR}/imgui_widgets.cpp ${CS_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui PUBLIC ${CS_IMGUI_DIR} ${CS_IMGUI_DIR}/backends)
-# No demo window, no default font (we load Noto Sans), no file I/O: smaller wasm, no hidden state on disk.
+# No demo window, no file I/O: smaller wasm, no hidden state on disk.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-  IMGUI_DISABLE_DEFAULT_FONT IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
+  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_SHELL_FUNCTIONS
   IMGUI_IMPL_OPENGL_ES2)
 target_compile_options(imgui PRIVATE -fno-exceptions)
 
