@@ -140,7 +140,14 @@ EMSCRIPTEN_WEBGL_CONTEXT_HANDLE create_context(int major_version) {
 extern "C" {
 
 // Returns how the wizard draws: 2 = WebGL2, 1 = WebGL1, 0 = no canvas (the bridge shows HTML).
-EMSCRIPTEN_KEEPALIVE int cs_boot(const char* locale_nl, const char* locale_en, const char* fragment,
+// The language whose texts the page should load before the first frame (see App::first_locale).
+EMSCRIPTEN_KEEPALIVE const char* cs_first_locale(const char* fragment, const char* languages, double unix_now) {
+    static std::string chosen;
+    chosen = App::first_locale(fragment, split_languages(languages), unix_now);
+    return chosen.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int cs_boot(const char* locale_code, const char* locale_text, const char* fragment,
                                  const char* languages, double unix_now, const char* provider_json,
                                  const unsigned char* regular, int regular_size,
                                  const unsigned char* bold, int bold_size) {
@@ -163,7 +170,7 @@ EMSCRIPTEN_KEEPALIVE int cs_boot(const char* locale_nl, const char* locale_en, c
         emscripten_webgl_make_context_current(p.gl);
         ImGui_ImplOpenGL3_Init("#version 100");
     }
-    p.app.start(locale_nl, locale_en, fragment, split_languages(languages), unix_now, provider_json ? provider_json : "");
+    p.app.start(locale_code, locale_text, fragment, split_languages(languages), unix_now, provider_json ? provider_json : "");
     return static_cast<int>(p.renderer);
 }
 

@@ -81,12 +81,20 @@ test('after the first screen the wizard can go offline: a reload boots from the 
   const files = [...requested].filter(u => u.startsWith(origin) && !u.includes('/api/')).map(u => u.split('#')[0]);
   for (const url of files) assert.ok(cached.includes(url), `requested but not precached: ${url}`);
 
-  // Of the password data that belongs to one language, a Dutch customer keeps only Dutch.
+  // Of the texts and password data that belong to one language, a Dutch customer keeps only Dutch.
   assert.ok(cached.some(url => /\/data\/dictionary-nl\./.test(url)), 'the Dutch dictionary is kept');
-  assert.ok(!cached.some(url => /\/data\/(dictionary|words)-en\./.test(url)), 'no English password data for a Dutch customer');
-  // So switching to English with the home offline keeps the check, with the Dutch words and
-  // the common passwords, and the screen says which words it knows.
+  assert.ok(!cached.some(url => /\/(data\/(dictionary|words)-en|locales\/en)\./.test(url)), 'no English texts or password data for a Dutch customer');
+  // So a switch to English with the home offline says, in English, that it needs the
+  // internet, changes nothing, and happens by itself once the phone is online again.
   await press(page, 'English');
+  await page.getByText('Loading English… This needs the internet.').first().waitFor();
+  assert.equal((await state(page)).locale, 'nl', 'the page stays Dutch while English cannot load');
+  assert.equal(await page.getByLabel('Nieuw wachtwoord').inputValue(), 'Zonnige-Walvis-Trompet-83', 'nothing typed is lost');
+  // Online again, but the English dictionary still cannot come: the check goes on with the
+  // common passwords and the Dutch words, and says so.
+  await context.route(assetPattern('data/dictionary-en.txt'), route => route.abort('internetdisconnected'));
+  await context.setOffline(false);
+  await page.waitForFunction(() => window.cleanslate.state().locale === 'en', null, { timeout: 30000 });
   await page.getByText(/Without the internet, the check does not know English words\. It does know common passwords and Dutch words\./).first().waitFor({ timeout: 30000 });
   const englishField = page.getByLabel('New password');
   await englishField.fill('iloveyou');
@@ -97,20 +105,20 @@ test('after the first screen the wizard can go offline: a reload boots from the 
   await context.close();
 });
 
-test('the other language\'s password data is fetched and kept only when the customer switches to it, while online', async () => {
+test('the other language\'s texts and password data are fetched and kept only when the customer switches to it, while online', async () => {
   const context = await browser.newContext({ ...PHONE, locale: 'nl-NL' });
   const page = await openWizard(context, server.mint('CS-2026-000703', 'nl', HIKVISION_CAMERA));
   const requested = [];
   page.on('request', r => requested.push(r.url()));
   await offlineReady(page);
-  const englishData = url => /\/data\/(dictionary|words)-en\./.test(url);
+  const englishData = url => /\/(data\/(dictionary|words)-en|locales\/en)\./.test(url);
   const kept = async () => Object.values(await cachedUrls(page)).flat();
   assert.ok((await kept()).some(url => /\/data\/dictionary-nl\./.test(url)), 'the Dutch dictionary is kept');
   assert.ok(!requested.some(englishData) && !(await kept()).some(englishData), 'nothing English is fetched for a Dutch customer');
 
   await press(page, 'English');
   await page.waitForFunction(() => window.cleanslate.state().locale === 'en');
-  await until(async () => (await kept()).filter(englishData).length === 2);   // its dictionary and passphrase words
+  await until(async () => (await kept()).filter(englishData).length === 3);   // its texts, dictionary and passphrase words
   assert.equal((await state(page)).offline_ready, true, 'still ready to go offline');
   await context.close();
 });

@@ -9,30 +9,50 @@
 namespace cleanslate {
 
 // --- Start-up -----------------------------------------------------------------------------------
-void App::start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
+namespace {
+// The case the link names (empty when the page was opened without one).
+NotificationCase case_from_fragment(const std::string& fragment, double unix_now) {
+    NotificationCase link;
+    std::string_view token = link_token_from_fragment(fragment);
+    link.present = !token.empty();
+    link.token = std::string(token);
+    if (link.present) {
+        LinkParseResult parsed = parse_link_token(token, static_cast<int64_t>(unix_now));
+        link.status = parsed.status;
+        link.payload = std::move(parsed.payload);
+    }
+    return link;
+}
+
+int language_index(const std::string& locale) { return locale == "en" ? 1 : 0; }
+const char* const kLocaleAssets[] = {"locale-nl", "locale-en"};
+const char* const kLocaleUrls[] = {"locales/nl.json", "locales/en.json"};
+}  // namespace
+
+std::string App::first_locale(const std::string& fragment, const std::vector<std::string>& browser_languages,
+                              double unix_now) {
+    const NotificationCase link = case_from_fragment(fragment, unix_now);
+    const std::string saved = platform::load_journey(link.ticket());
+    const std::string saved_locale = saved.empty() ? "" : json_string(parse_json(saved), "locale");
+    if (is_supported_locale(saved_locale)) return saved_locale;
+    return choose_locale(link.status == LinkStatus::ok ? link.payload.lang : "", browser_languages);
+}
+
+void App::start(const std::string& locale_code, const std::string& locale_text, const std::string& fragment,
                 const std::vector<std::string>& browser_languages, double unix_now, const std::string& provider_json) {
-    catalogs_[0].load(locale_nl);
+    locale_ = is_supported_locale(locale_code) ? locale_code : choose_locale("", browser_languages);
+    catalogs_[language_index(locale_)].load(locale_text);
+    catalog_loaded_[language_index(locale_)] = true;
     // A broken provider.json must not stop the help: the neutral texts stand in (and the
     // server refuses to start with one, naming the problem).
     ProviderParse provider = parse_provider_config(provider_json);
     if (provider.ok()) provider_ = std::move(provider.config);
-    catalogs_[1].load(locale_en);
-    std::string_view token = link_token_from_fragment(fragment);
-    case_.present = !token.empty();
-    case_.token = std::string(token);
-    if (case_.present) {
-        LinkParseResult parsed = parse_link_token(token, static_cast<int64_t>(unix_now));
-        case_.status = parsed.status;
-        case_.payload = std::move(parsed.payload);
-    }
-    locale_ = choose_locale(case_.status == LinkStatus::ok ? case_.payload.lang : "", browser_languages);
+    case_ = case_from_fragment(fragment, unix_now);
     // Resume: the journey saved under this ticket (or the link-less demo) comes back where it was.
     std::string saved = platform::load_journey(case_.ticket());
     Json state = saved.empty() ? Json() : parse_json(saved);
     if (!saved.empty()) {
         journey_.from_json(json_string(state, "journey"));
-        std::string saved_locale = json_string(state, "locale");
-        if (is_supported_locale(saved_locale)) locale_ = saved_locale;
         const Json* a = json_member(state, "answers");
         if (a && a->is_object()) {
             Json wrapped = {{"answers", *a}};
@@ -48,6 +68,16 @@ void App::start(const std::string& locale_nl, const std::string& locale_en, cons
 const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : catalogs_[0]; }
 
 void App::set_locale(const std::string& code) {
+    // The other language's texts are fetched when the customer first asks for them (most never
+    // do, and need not download them); the switch happens when they arrive. Offline, the
+    // bridge keeps trying until the network is back.
+    const int language = language_index(code);
+    if (!catalog_loaded_[language]) {
+        if (waiting_for_locale_ != code) platform::request_asset(kLocaleAssets[language], kLocaleUrls[language]);
+        waiting_for_locale_ = code;
+        return;
+    }
+    waiting_for_locale_.clear();
     locale_ = code;
     save();
 }
@@ -116,6 +146,8 @@ bool App::chrome() {
         screen_changed_ = true;
         return false;
     }
+    // Said in the language asked for, as the switch names it ("English" on a Dutch page).
+    if (!waiting_for_locale_.empty()) ui_.paragraph(tr("nav.language_other_loading"), true);
     if (journey_.can_go_back() && ui_.back_link(tr("nav.back"))) {
         back();
         return false;
@@ -210,8 +242,6 @@ constexpr int kCommonPasswordPartCount = 2;
 constexpr DataPart kDictionaryParts[] = {{"dictionary-nl", "data/dictionary-nl.txt"}, {"dictionary-en", "data/dictionary-en.txt"}};
 constexpr DataPart kPassphraseParts[] = {{"words-nl", "data/words-nl.txt"}, {"words-en", "data/words-en.txt"}};
 
-int language_index(const std::string& locale) { return locale == "en" ? 1 : 0; }
-
 // The language index of a dictionary part, or -1.
 int dictionary_language(const std::string& name) {
     for (int i = 0; i < 2; ++i)
@@ -234,6 +264,16 @@ void App::on_asset(const std::string& name, std::string text) {
             case_.case_since = json_int(*standing, "since");
             const int64_t days = json_int(*standing, "quiet_days");
             case_.quiet_days = days > 0 && days <= 365 ? int(days) : 0;
+        }
+        return;
+    }
+    for (int language = 0; language < 2; ++language) {
+        if (name != kLocaleAssets[language]) continue;
+        catalogs_[language].load(text);
+        catalog_loaded_[language] = true;
+        if (const std::string asked = waiting_for_locale_; asked == (language == 1 ? "en" : "nl")) {
+            set_locale(asked);
+            screen_changed_ = true;
         }
         return;
     }

@@ -89,7 +89,14 @@ struct FeedbackUi {
 class App {
 public:
     // --- Start-up and platform events ---------------------------------------------------------
-    void start(const std::string& locale_nl, const std::string& locale_en, const std::string& fragment,
+    // The language of the first screen: the one this phone's saved journey was last shown in,
+    // else the link's, else the browser's, else Dutch. The page loads only that language's
+    // texts before the first frame (fewer bytes to wait for); the other is fetched when the
+    // customer switches to it.
+    static std::string first_locale(const std::string& fragment, const std::vector<std::string>& browser_languages,
+                                    double unix_now);
+    // locale_code is first_locale()'s answer and locale_text that language's texts.
+    void start(const std::string& locale_code, const std::string& locale_text, const std::string& fragment,
                const std::vector<std::string>& browser_languages, double unix_now,
                const std::string& provider_json = "");
     // Draws one frame (draw may be null: the page without WebGL still publishes its tree);
@@ -231,8 +238,10 @@ private:
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;
-    Catalog catalogs_[2];
+    Catalog catalogs_[2];                              // nl, en: the first screen's; the other on a switch
+    bool catalog_loaded_[2] = {false, false};
     std::string locale_ = "nl";
+    std::string waiting_for_locale_;                   // the customer switched to a language still loading
     NotificationCase case_;
     ProviderConfig provider_;
     std::string page_title_, announcement_;           // this frame's question page, if any

@@ -1,5 +1,8 @@
-// boot.js — loads the wizard: the wasm module, both locales, the provider's details and the
-// two fonts in parallel, then hands them to cs_boot and draws the first frame.
+// boot.js — loads the wizard: the wasm module, the first screen's locale, the provider's details
+// and the two fonts in parallel, then hands them to cs_boot and draws the first frame. The
+// wizard decides the language (cs_first_locale); the locale fetched alongside the wasm is the
+// browser's language, a guess that is right for most customers, and a wrong guess costs one
+// more request. The other language's texts are fetched when the customer switches to it.
 // Every browser gets the steps: without WebAssembly this shows a plain page with the
 // helpdesk number and the general steps; without WebGL the wizard runs as HTML (bridge.js).
 // A failure names its real cause in both languages, with a button to try again; nothing the
@@ -22,12 +25,19 @@
   if (typeof WebAssembly !== 'object') { await showGeneralSteps(); return; }
   let module;
   try {
-    const [wizard, nl, en, provider, regular, bold] = await Promise.all([
+    const guess = preferEnglish() ? 'en' : 'nl';
+    const fetchLocale = code => fetchText(`locales/${code}.json`);
+    const [wizard, guessedTexts, provider, regular, bold] = await Promise.all([
       createWizard({ locateFile: path => bridge.assetUrl(path) }).catch(error => { throw failure(/fetch|network/i.test(String(error)) ? 'network' : 'browser'); }),
-      fetchText('locales/nl.json'), fetchText('locales/en.json'), fetchProvider(),
+      fetchLocale(guess).catch(() => null), fetchProvider(),
       fetchBytes('fonts/NotoSans-Regular.ttf'), fetchBytes('fonts/NotoSans-Bold.ttf'),
     ]);
     module = wizard;
+    bridge.attach(module);
+    const languages = (navigator.languages || [navigator.language]).join(',');
+    const locale = bridge.withStrings([location.hash, languages],
+      (hashPtr, langPtr) => module.UTF8ToString(module._cs_first_locale(hashPtr, langPtr, Date.now() / 1000)));
+    const texts = locale === guess && guessedTexts !== null ? guessedTexts : await fetchLocale(locale);
     performance.mark('cleanslate-assets-ready');
     // The same font for the page's own text (the text layer, the no-WebGL page): no second download.
     for (const [buffer, weight] of [[regular, '400'], [bold, '700']]) {
@@ -42,10 +52,9 @@
     };
     const [regularPtr, regularSize] = copy(regular);
     const [boldPtr, boldSize] = copy(bold);
-    bridge.attach(module);
-    const renderer = bridge.withStrings([nl, en, location.hash, (navigator.languages || [navigator.language]).join(','), provider],
-      (nlPtr, enPtr, hashPtr, langPtr, providerPtr) => module._cs_boot(nlPtr, enPtr, hashPtr, langPtr, Date.now() / 1000, providerPtr,
-                                                                      regularPtr, regularSize, boldPtr, boldSize));
+    const renderer = bridge.withStrings([locale, texts, location.hash, languages, provider],
+      (codePtr, textsPtr, hashPtr, langPtr, providerPtr) => module._cs_boot(codePtr, textsPtr, hashPtr, langPtr, Date.now() / 1000, providerPtr,
+                                                                           regularPtr, regularSize, boldPtr, boldSize));
     performance.mark('cleanslate-booted');
     module._free(regularPtr);
     module._free(boldPtr);
