@@ -290,3 +290,34 @@ TEST_CASE("dictionaries load from ranked text with list headers") {
     // without the data the refusals cannot fire, which is why the screen waits for it
     CHECK(check_password("xc3511", d).refusal != PasswordRefusal::mirai_default);
 }
+
+TEST_CASE("dictionaries load rank buckets: every word of a bucket takes the bucket's rank") {
+    PasswordDictionaries d;
+    // what scripts/data_files.py writes: ranks 1, 2-3, 4-7, words alphabetical in a bucket
+    d.add_ranked_text("passwords", "#rank 1\n123456\n#rank 2\nPassword\n12345678\n"
+                                   "#rank 4\nqwerty\n1234\npassword\n12345\n");
+    const RankedList* passwords = d.find("passwords");
+    REQUIRE(passwords);
+    CHECK(passwords->ranks.size() == 6);
+    CHECK(passwords->ranks.at(U"123456") == 1);
+    CHECK(passwords->ranks.at(U"12345678") == 2);  // both words of a bucket: its first rank
+    CHECK(passwords->ranks.at(U"password") == 2);  // and a duplicate keeps the best rank
+    CHECK(passwords->ranks.at(U"1234") == 4);      // the next bucket its own rank
+    CHECK(passwords->ranks.at(U"12345") == 4);
+    CHECK(passwords->ranks.at(U"qwerty") == 4);
+    CHECK(passwords->longest_word == 8);
+    // "#list" ends a bucket: a list without "#rank" ranks by position, as before
+    d.add_ranked_text("ignored", "#list names\n#rank 8\nzoe\nalice\n#list surnames\nsmith\njones\n"
+                                 "#rank 0\nbrown\n#rank two\ntaylor\n");
+    CHECK(d.find("names")->ranks.at(U"zoe") == 8);
+    CHECK(d.find("names")->ranks.at(U"alice") == 8);
+    CHECK(d.find("surnames")->ranks.at(U"smith") == 1);
+    CHECK(d.find("surnames")->ranks.at(U"jones") == 2);
+    // a "#rank" that is not a positive integer is no bucket: its words rank by position
+    CHECK(d.find("surnames")->ranks.at(U"brown") == 3);
+    CHECK(d.find("surnames")->ranks.at(U"taylor") == 4);
+    CHECK(d.find("ignored") == nullptr);
+    // a bucketed common password is refused like any other, in its disguises too
+    CHECK(check_password("12345678", d).refusal == PasswordRefusal::common_password);
+    CHECK(check_password("PASSWORD", d).refusal == PasswordRefusal::common_password);
+}
