@@ -4,11 +4,13 @@
 Run with /usr/bin/python3 (the Debian interpreter that sees python3-zxcvbn):
     /usr/bin/python3 scripts/make-password-data.py --out-dir build/native/data
 
-Writes, one word a line, most common first (a word's rank is its line number):
+Writes, one word a line, in rank buckets (data_files.bucketed_lines): a line "#rank N"
+starts a bucket whose words all take rank N, the rank of its most common word; buckets hold
+ranks 1, 2-3, 4-7, 8-15, ... and list their words alphabetically (it compresses far better):
     passwords.txt      the common-password list (zxcvbn's `passwords`, ranked by frequency)
     dictionary-en.txt  English words and names, as sections: a line "#list <name>" starts
                        a new ranked list (zxcvbn's english_wikipedia, us_tv_and_film,
-                       surnames, female_names, male_names)
+                       surnames, female_names, male_names), each in its own buckets
 The files are generated at build time and never committed: the data belongs to Debian's
 package, and a newer package simply yields newer lists.
 """
@@ -16,7 +18,7 @@ import argparse
 import os
 import sys
 
-from data_files import write_lines  # scripts/ is on sys.path: it is the script's folder
+from data_files import bucketed_lines, write_lines  # scripts/ is on sys.path: it is the script's folder
 
 # --- Inputs -----------------------------------------------------------------------
 try:
@@ -63,12 +65,12 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
 
     passwords = ranked(FREQUENCY_LISTS["passwords"], args.passwords)
-    write_lines(os.path.join(args.out_dir, "passwords.txt"), passwords)
+    write_lines(os.path.join(args.out_dir, "passwords.txt"), bucketed_lines(passwords))
 
     lines = []
     for name in ENGLISH_SECTIONS:
         lines.append("#list " + name)
-        lines.extend(ranked(FREQUENCY_LISTS[name], args.words))
+        lines.extend(bucketed_lines(ranked(FREQUENCY_LISTS[name], args.words)))
     write_lines(os.path.join(args.out_dir, "dictionary-en.txt"), lines)
 
 

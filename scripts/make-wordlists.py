@@ -7,7 +7,8 @@ Run with /usr/bin/python3 (the Debian interpreter that sees python3-zxcvbn):
 Writes, one word a line:
     words-en.txt       passphrase words, English: common words from wbritish
     words-nl.txt       passphrase words, Dutch: common words from wdutch
-    dictionary-nl.txt  ranked Dutch words for the strength estimator ("#list dutch")
+    dictionary-nl.txt  ranked Dutch words for the strength estimator ("#list dutch"), in rank
+                       buckets like the English one (data_files.bucketed_lines)
 and, with --builtin-out FILE, a C++ source with the most common passphrase words of each
 language built into the wizard: the suggestion can then always be made, even when the full
 lists could not be loaded (the home is off the internet, a download failed).
@@ -28,7 +29,7 @@ import bisect
 import os
 import sys
 
-from data_files import write_lines  # scripts/ is on sys.path: it is the script's folder
+from data_files import bucketed_lines, write_lines  # scripts/ is on sys.path: it is the script's folder
 
 try:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
@@ -154,7 +155,8 @@ def useful_to_estimator(ranked):
     - a word the common-password list (loaded for every customer) ranks more common: that
       match costs fewer guesses and wins.
     Later words move up by the dropped ones; a lower rank means fewer guesses, so the check
-    only becomes stricter, never weaker."""
+    only becomes stricter, never weaker. This judges ranks by position, before the list is
+    cut into rank buckets (bucketed_lines), which only lowers the kept words' ranks further."""
     common = {}
     for rank, word in enumerate(FREQUENCY_LISTS["passwords"], 1):
         common.setdefault(word.lower(), rank)
@@ -193,7 +195,7 @@ def main():
         write_lines(os.path.join(args.out_dir, "words-%s.txt" % language), sorted(words))
 
     write_lines(os.path.join(args.out_dir, "dictionary-nl.txt"),
-                ["#list dutch"] + useful_to_estimator(ranked_dutch[:args.dutch_dictionary]))
+                ["#list dutch"] + bucketed_lines(useful_to_estimator(ranked_dutch[:args.dutch_dictionary])))
     if args.builtin_out:
         write_builtin_source(args.builtin_out, {"nl": dutch[:args.builtin_words], "en": english[:args.builtin_words]})
 

@@ -7,6 +7,7 @@
 #   words-nl.txt        passphrase words, Dutch (wdutch)                  -> passphrase generator
 #   mirai-credentials.json  copy of devices/mirai/credentials.json        -> Mirai refusals
 #   generated/builtin_words.cpp  the most common passphrase words, compiled into the core
+# The three ranked lists are written in rank buckets ("#rank N", scripts/data_files.py).
 # The wizard fetches the files lazily when the password step opens. They are never committed.
 
 # --- Inputs -------------------------------------------------------------------------

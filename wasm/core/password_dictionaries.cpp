@@ -75,10 +75,15 @@ std::u32string to_lower(std::u32string_view text) {
 
 // --- Loading -----------------------------------------------------------------------------
 void RankedList::add(std::u32string word) {
+    const int next_rank = static_cast<int>(ranks.size()) + 1;
+    add(std::move(word), next_rank);
+}
+
+void RankedList::add(std::u32string word, int rank) {
     if (word.empty()) return;
     longest_word = std::max(longest_word, word.size());
     // emplace keeps the first (best) rank should a word appear twice
-    ranks.emplace(std::move(word), static_cast<int>(ranks.size()) + 1);
+    ranks.emplace(std::move(word), rank);
 }
 
 RankedList& PasswordDictionaries::list_named(std::string_view list_name) {
@@ -94,16 +99,42 @@ const RankedList* PasswordDictionaries::find(std::string_view list_name) const {
     return nullptr;
 }
 
+namespace {
+
+// N of a "#rank N" header: a positive decimal integer, nothing else; 0 if it is not one.
+int bucket_rank(std::string_view digits) {
+    if (digits.empty() || digits.size() > 9) return 0;  // 9 digits cannot overflow an int
+    int rank = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return 0;
+        rank = rank * 10 + (c - '0');
+    }
+    return rank;
+}
+
+}  // namespace
+
 void PasswordDictionaries::add_ranked_text(std::string_view list_name, std::string_view text) {
-    constexpr std::string_view kHeader = "#list ";
+    constexpr std::string_view kListHeader = "#list ";
+    constexpr std::string_view kRankHeader = "#rank ";
     std::string current(list_name);
+    int bucket = 0;  // the current bucket's rank; 0 = none, words rank by position
     for_each_line(text, [&](std::string_view line) {
         if (line.empty()) return;
-        if (line.substr(0, kHeader.size()) == kHeader) {
-            current = std::string(line.substr(kHeader.size()));
+        if (line.substr(0, kListHeader.size()) == kListHeader) {
+            current = std::string(line.substr(kListHeader.size()));
+            bucket = 0;
             return;
         }
-        list_named(current).add(to_lower(utf8_to_code_points(line)));
+        if (line.substr(0, kRankHeader.size()) == kRankHeader) {
+            bucket = bucket_rank(line.substr(kRankHeader.size()));
+            return;
+        }
+        RankedList& list = list_named(current);
+        if (bucket > 0)
+            list.add(to_lower(utf8_to_code_points(line)), bucket);
+        else
+            list.add(to_lower(utf8_to_code_points(line)));
     });
 }
 

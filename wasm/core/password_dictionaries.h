@@ -18,8 +18,9 @@ std::string code_points_to_utf8(std::u32string_view text);
 std::u32string to_lower(std::u32string_view text);
 
 // --- Ranked lists -------------------------------------------------------------------
-// A word's rank is its position in the list, 1 = most common. zxcvbn counts a match's guesses
-// from this rank, so the order of the source files matters.
+// A word's rank says how common it is, 1 = most common: its position in the list, or, in a list
+// cut into rank buckets, the first rank of its bucket (see add_ranked_text). zxcvbn counts a
+// match's guesses from this rank, so the order of the source files matters.
 using RankedWords = std::unordered_map<std::u32string, int>;
 
 struct RankedList {
@@ -27,8 +28,11 @@ struct RankedList {
     RankedWords ranks;
     size_t longest_word = 0;  // in code points: no longer stretch of a password can match
 
-    // Adds a word at the next rank unless it is already listed.
+    // Adds a word at the next rank (one after the number of words listed) unless it is
+    // already listed: the first (best) rank wins.
     void add(std::u32string word);
+    // Adds a word at the given rank (a rank bucket's) unless it is already listed.
+    void add(std::u32string word, int rank);
 };
 
 // Names with a meaning to the estimator (refusals and hints).
@@ -37,10 +41,21 @@ inline constexpr std::string_view kMiraiList = "mirai";
 
 class PasswordDictionaries {
 public:
-    // One word a line, most common first (rank = line number within its list). Lowercased;
-    // blank lines skipped. A line "#list NAME" starts a new list NAME in the same text, so one
-    // file can carry several lists; words before any header go to `list_name`. Adding to a
-    // list that already exists appends with ranks continuing after its last word.
+    // One word a line, most common first. Lowercased; blank lines skipped; a word already
+    // listed keeps its first (best) rank. Two kinds of header line:
+    //   "#list NAME"  starts a new list NAME in the same text, so one file can carry several
+    //                 lists; words before any header go to `list_name`.
+    //   "#rank N"     starts a rank bucket: the words that follow, up to the next header, all
+    //                 have rank N (a positive integer). The build writes buckets of ranks 1,
+    //                 2-3, 4-7, 8-15, ... with N the bucket's FIRST rank and its words in
+    //                 alphabetical order, which compresses far better than frequency order
+    //                 (scripts/data_files.py). A word's rank is then at most its own rank in
+    //                 frequency order (zxcvbn's): fewer guesses, so the check is only ever
+    //                 stricter, never weaker.
+    // Words outside a bucket (a list without "#rank" lines, or words right after "#list" or
+    // after a "#rank" whose N is not a positive integer) take the next rank by position: one
+    // after the number of words the list holds. So a list without buckets has rank = line
+    // number, and adding to a list that already exists continues after its words.
     void add_ranked_text(std::string_view list_name, std::string_view text);
 
     // devices/mirai/credentials.json: {"credentials": [{"user", "password", ...}]}. The
