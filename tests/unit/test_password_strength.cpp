@@ -406,3 +406,27 @@ TEST_CASE("dictionaries load rank buckets: every word of a bucket takes the buck
     CHECK(check_password("12345678", d).refusal == PasswordRefusal::common_password);
     CHECK(check_password("PASSWORD", d).refusal == PasswordRefusal::common_password);
 }
+
+TEST_CASE("what the check says of a bucketed common password holds for every position in its bucket") {
+    // Bucket 8 holds positions 8-15: "one of the 10 most used" would be untrue for most of it.
+    std::string text = "#rank 1\na1b2c3d4\n#rank 2\nb1b2c3d4\nc1b2c3d4\n#rank 4\n";
+    for (const char* word : {"d1b2c3d4", "e1b2c3d4", "f1b2c3d4", "g1b2c3d4"}) text += std::string(word) + "\n";
+    text += "#rank 8\n";
+    for (const char* word : {"baseball", "football", "h1b2c3d4", "i1b2c3d4", "j1b2c3d4", "k1b2c3d4", "l1b2c3d4", "m1b2c3d4"})
+        text += std::string(word) + "\n";
+    PasswordDictionaries d;
+    d.add_ranked_text("passwords", text);
+    const RankedList& passwords = *d.find("passwords");
+    CHECK(passwords.last_position(1) == 1);
+    CHECK(passwords.last_position(4) == 7);
+    CHECK(passwords.last_position(8) == 15);
+    CHECK(check_password("f1b2c3d4", d).hint == PasswordHint::top10_password);     // positions 4-7
+    CHECK(check_password("football", d).hint == PasswordHint::top100_password);    // positions 8-15
+    // without buckets a word's rank is its position: rank 9 is one of the 10 most used
+    PasswordDictionaries plain;
+    std::string lines;
+    for (int i = 1; i <= 9; ++i) lines += "word" + std::to_string(i) + "xyz\n";
+    plain.add_ranked_text("passwords", lines);
+    CHECK(plain.find("passwords")->last_position(9) == 9);
+    CHECK(check_password("word9xyz", plain).hint == PasswordHint::top10_password);
+}

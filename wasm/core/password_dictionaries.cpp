@@ -83,7 +83,12 @@ void RankedList::add(std::u32string word, int rank) {
     if (word.empty()) return;
     longest_word = std::max(longest_word, word.size());
     // emplace keeps the first (best) rank should a word appear twice
-    ranks.emplace(std::move(word), rank);
+    if (ranks.emplace(std::move(word), rank).second) ++words_at_rank[rank];
+}
+
+int RankedList::last_position(int rank) const {
+    auto it = words_at_rank.find(rank);
+    return it == words_at_rank.end() ? rank : rank + it->second - 1;
 }
 
 RankedList& PasswordDictionaries::list_named(std::string_view list_name) {

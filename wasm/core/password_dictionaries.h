@@ -27,12 +27,17 @@ struct RankedList {
     std::string name;  // "passwords", "english_wikipedia", "dutch", "mirai", ...
     RankedWords ranks;
     size_t longest_word = 0;  // in code points: no longer stretch of a password can match
+    std::unordered_map<int, int> words_at_rank;  // how many words share a rank (a bucket's size)
 
     // Adds a word at the next rank (one after the number of words listed) unless it is
     // already listed: the first (best) rank wins.
     void add(std::u32string word);
     // Adds a word at the given rank (a rank bucket's) unless it is already listed.
     void add(std::u32string word, int rank);
+    // The highest position in frequency order a word of this rank can have: the rank itself
+    // in a list without buckets, the bucket's last position in a bucketed one. What the
+    // check tells a customer ("one of the 10 most used") must hold for that position.
+    int last_position(int rank) const;
 };
 
 // Names with a meaning to the estimator (refusals and hints).

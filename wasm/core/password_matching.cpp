@@ -31,6 +31,7 @@ void dictionary_match(const std::u32string& password, const MatchLists& lists, s
                 m.token = password.substr(i, j - i + 1);
                 m.matched_word = word;
                 m.rank = it->second;
+                m.last_position = list->last_position(it->second);
                 m.list_name = list->name;
                 out.push_back(std::move(m));
             }

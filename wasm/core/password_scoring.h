@@ -23,6 +23,7 @@ struct PasswordMatch {
     std::string list_name;    // which ranked list matched (see password_dictionaries.h)
     std::u32string matched_word;
     int rank = 0;
+    int last_position = 0;    // the word's position in frequency order is at most this
     bool reversed = false;
     bool l33t = false;
     std::vector<std::pair<char32_t, char32_t>> l33t_subs;  // (typed symbol, letter it stands for)

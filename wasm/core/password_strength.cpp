@@ -73,8 +73,10 @@ bool is_name_list(const std::string& name) { return name == "surnames" || name =
 PasswordHint dictionary_hint(const PasswordMatch& m, bool sole_match) {
     if (m.list_name == kCommonPasswordsList || m.list_name == kMiraiList || m.list_name == kDeviceDefaultsList) {
         if (sole_match && !m.l33t && !m.reversed) {
-            if (m.rank <= 10) return PasswordHint::top10_password;
-            if (m.rank <= 100) return PasswordHint::top100_password;
+            // A bucketed list knows a word's rank to within its bucket: claim only what
+            // holds for the bucket's last position.
+            if (m.last_position <= 10) return PasswordHint::top10_password;
+            if (m.last_position <= 100) return PasswordHint::top100_password;
             return PasswordHint::common_password;
         }
         if (std::log10(m.guesses) <= 4) return PasswordHint::similar_to_common_password;
