@@ -11,7 +11,7 @@
 //  3. sw.js gets the build's version and precache list: every file the journey needs, so the
 //     wizard keeps working with the home off the internet. A language's own data (the password
 //     check's dictionary and passphrase words, data/*-<language>.*, and its texts,
-//     locales/<language>.json) is a group of its own: a
+//     locales/<language>.json and locales/rest/<language>.json) is a group of its own: a
 //     customer keeps only the language they use (and the other once they switch to it).
 //  4. JavaScript is minified (terser: comments and blanks out, local names shortened; global
 //     names such as createWizard and window.cleanslateBridge stay), so the first screen waits
@@ -101,9 +101,9 @@ for (const name of names) {
 const version = sha256(JSON.stringify(files) + readFileSync(join(stage, 'index.html')) +
   readFileSync(join(stage, 'sw.js'))).slice(0, 12);
 
-// A language's own files, by the names the code asks for: its texts (locales/nl.json) and its
-// password data (data/dictionary-nl.txt).
-const LANGUAGE_DATA = /^(?:locales\/|data\/[^/]+-)([a-z]{2})\.[^/.]+$/;
+// A language's own files, by the names the code asks for: its texts (locales/nl.json and
+// locales/rest/nl.json) and its password data (data/dictionary-nl.txt).
+const LANGUAGE_DATA = /^(?:locales\/(?:rest\/)?|data\/[^/]+-)([a-z]{2})\.[^/.]+$/;
 const languages = {};              // language -> its hashed data files
 for (const [name, hashed] of Object.entries(files)) {
   const match = name.match(LANGUAGE_DATA);

@@ -71,12 +71,28 @@ for (const key of pending) if (!stillPending.has(key) && !option('--dir'))
   console.log(`locales: ${key} now passes the plain-language rules: remove it from locales/lint/plain-language.json "pending"`);
 
 if (faults.length) { faults.forEach(f => console.error(f)); console.error(`locales: ${faults.length} problem(s)`); process.exit(1); }
+// --out DIR: the texts as the site ships them. The helpdesk's pages (--dir) get one file per
+// language. The wizard gets two: the first screen's texts (locales/split/first-screen.json
+// names them by prefix), loaded before the first frame, and the rest (rest/<code>.json), right
+// after it. email.* texts are for the abuse desk's notification e-mails (cleanslate-desk
+// notify, which embeds the source files): the wizard's download does not carry them.
 if (outDir) {
+  const shipped = (data, wanted) => JSON.stringify(Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('email.') && wanted(key))));
   mkdirSync(outDir, { recursive: true });
-  // email.* texts are for the abuse desk's notification e-mails (cleanslate-desk notify,
-  // which embeds the source files): the wizard's download does not carry them.
-  const shipped = data => Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('email.')));
-  for (const file of files) writeFileSync(join(outDir, file), JSON.stringify(shipped(load(file).data)));
+  if (option('--dir')) {
+    for (const file of files) writeFileSync(join(outDir, file), shipped(load(file).data, () => true));
+  } else {
+    const firstScreenFile = join(root, 'locales', 'split', 'first-screen.json');
+    const prefixes = JSON.parse(readFileSync(firstScreenFile, 'utf8')).prefixes;
+    const keys = Object.keys(reference.data);
+    const unused = prefixes.filter(prefix => !keys.some(key => key.startsWith(prefix)));
+    if (unused.length) { console.error(`${firstScreenFile}: no text starts with ${unused.join(', ')}`); process.exit(1); }
+    const firstScreen = key => prefixes.some(prefix => key.startsWith(prefix));
+    mkdirSync(join(outDir, 'rest'), { recursive: true });
+    for (const file of files) {
+      const data = load(file).data;
+      writeFileSync(join(outDir, file), shipped(data, firstScreen));
+      writeFileSync(join(outDir, 'rest', file), shipped(data, key => !firstScreen(key)));
+    }
+  }
 }
-console.log(`locales: ${files.length} complete (${Object.keys(reference.data).length} texts each), plain language checked ` +
-  `(${lint.rules.length} rules, ${stillPending.size} texts waiting for the plain-language pass)`);

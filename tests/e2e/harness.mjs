@@ -132,9 +132,13 @@ export const state = page => page.evaluate(() => window.cleanslate.state());
 
 // Waits until the wizard shows the given screen (frames are drawn on demand, so a click's
 // effect lands a frame or two later).
+// Every text it has shown so far was a text, never its key (a key missing from the locale,
+// or from the part of it that was loaded).
 export async function expectScreen(page, screen) {
   await page.waitForFunction(s => window.cleanslate.state().screen === s, screen, { timeout: 10000 })
     .catch(async () => { throw new Error(`expected screen ${screen}, wizard is at ${JSON.stringify(await state(page))}`); });
+  const missing = (await state(page)).missing_text;
+  if (missing) throw new Error(`the screen ${screen} (or one before it) showed the key "${missing}" instead of a text`);
 }
 
 // Clicks the real DOM element the bridge keeps over a drawn control: by role and visible name.

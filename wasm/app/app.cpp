@@ -25,8 +25,12 @@ NotificationCase case_from_fragment(const std::string& fragment, double unix_now
 }
 
 int language_index(const std::string& locale) { return locale == "en" ? 1 : 0; }
-const char* const kLocaleAssets[] = {"locale-nl", "locale-en"};
-const char* const kLocaleUrls[] = {"locales/nl.json", "locales/en.json"};
+const char* const kLanguageCodes[] = {"nl", "en"};
+// A language's texts: the first screen's part and the rest (see App::catalogs_).
+constexpr const char* kFirstTextsAssets[] = {"texts-nl", "texts-en"};
+constexpr const char* kFirstTextsUrls[] = {"locales/nl.json", "locales/en.json"};
+constexpr const char* kRestTextsAssets[] = {"texts-rest-nl", "texts-rest-en"};
+constexpr const char* kRestTextsUrls[] = {"locales/rest/nl.json", "locales/rest/en.json"};
 }  // namespace
 
 std::string App::first_locale(const std::string& fragment, const std::vector<std::string>& browser_languages,
@@ -42,7 +46,7 @@ void App::start(const std::string& locale_code, const std::string& locale_text, 
                 const std::vector<std::string>& browser_languages, double unix_now, const std::string& provider_json) {
     locale_ = is_supported_locale(locale_code) ? locale_code : choose_locale("", browser_languages);
     catalogs_[language_index(locale_)].load(locale_text);
-    catalog_loaded_[language_index(locale_)] = true;
+    first_texts_[language_index(locale_)] = true;
     // A broken provider.json must not stop the help: the neutral texts stand in (and the
     // server refuses to start with one, naming the problem).
     ProviderParse provider = parse_provider_config(provider_json);
@@ -69,11 +73,11 @@ const Catalog& App::texts() const { return locale_ == "en" ? catalogs_[1] : cata
 
 void App::set_locale(const std::string& code) {
     // The other language's texts are fetched when the customer first asks for them (most never
-    // do, and need not download them); the switch happens when they arrive. Offline, the
+    // do, and need not download them); the switch happens when they are in. Offline, the
     // bridge keeps trying until the network is back.
     const int language = language_index(code);
-    if (!catalog_loaded_[language]) {
-        if (waiting_for_locale_ != code) platform::request_asset(kLocaleAssets[language], kLocaleUrls[language]);
+    if (!texts_complete(language)) {
+        request_texts(language);
         waiting_for_locale_ = code;
         return;
     }
@@ -99,7 +103,10 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view) {
         page_title_.clear();
         announcement_.clear();
         ui_.begin(draw, fonts, view, now_ms_);
-        draw_screen(*this, journey_.screen());
+        if (journey_.screen() == Screen::welcome || texts_complete(language_index(locale_)))
+            draw_screen(*this, journey_.screen());
+        else
+            texts_loading_page();
         if (!screen_changed_) feedback_panel(*this);   // "Tell us what you think", on every screen
         changed = screen_changed_ || ui_.acted();
         if (!changed) break;
@@ -115,6 +122,7 @@ bool App::frame(ImDrawList* draw, const UiFonts& fonts, const UiView& view) {
     if (!background_loads_started_) {
         background_loads_started_ = true;
         platform::request_asset("devices", "data/devices.json");
+        request_texts(language_index(locale_));
         if (case_.present && case_.status != LinkStatus::malformed) platform::verify_link(case_.token);
     }
     // The password step's lists for the language on the screen, fetched after the first frame
@@ -135,6 +143,25 @@ std::string App::title() const {
         screen_title = tr_format("title.with_step", {{"title", screen_title}, {"step", std::to_string(number)},
                                                      {"total", std::to_string(kNumberedSteps)}});
     return screen_title + " \xE2\x80\x93 " + tr("app.name");
+}
+
+// --- Texts --------------------------------------------------------------------------------------------
+void App::request_texts(int language) {
+    if (texts_requested_[language]) return;
+    texts_requested_[language] = true;
+    if (!first_texts_[language]) platform::request_asset(kFirstTextsAssets[language], kFirstTextsUrls[language]);
+    if (!rest_texts_[language]) platform::request_asset(kRestTextsAssets[language], kRestTextsUrls[language]);
+}
+
+// Only a journey resumed past the welcome, or a tap faster than the network, ever sees this.
+void App::texts_loading_page() {
+    if (!chrome()) return;
+    if (texts_failed_[language_index(locale_)]) {
+        ui_.warning(tr("app.texts_failed"));
+        helpdesk_link(*this);
+    } else {
+        ui_.status(tr("app.texts_loading"));
+    }
 }
 
 // --- Page chrome ------------------------------------------------------------------------------------
@@ -268,11 +295,14 @@ void App::on_asset(const std::string& name, std::string text) {
         return;
     }
     for (int language = 0; language < 2; ++language) {
-        if (name != kLocaleAssets[language]) continue;
-        catalogs_[language].load(text);
-        catalog_loaded_[language] = true;
-        if (const std::string asked = waiting_for_locale_; asked == (language == 1 ? "en" : "nl")) {
-            set_locale(asked);
+        const bool first = name == kFirstTextsAssets[language], rest = name == kRestTextsAssets[language];
+        if (!first && !rest) continue;
+        // A damaged part is a failed one: the page says so rather than show keys.
+        if (!catalogs_[language].add(text)) { on_asset_failed(name); return; }
+        (first ? first_texts_ : rest_texts_)[language] = true;
+        texts_failed_[language] = false;
+        if (waiting_for_locale_ == kLanguageCodes[language] && texts_complete(language)) {
+            set_locale(kLanguageCodes[language]);
             screen_changed_ = true;
         }
         return;
@@ -314,6 +344,8 @@ void App::on_asset(const std::string& name, std::string text) {
 
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
+    for (int language = 0; language < 2; ++language)
+        if (name == kFirstTextsAssets[language] || name == kRestTextsAssets[language]) texts_failed_[language] = true;
     // The check cannot judge without its common lists and one dictionary; the passphrase
     // words only feed the suggestion. A second language's dictionary that cannot come (the
     // switch was made offline) leaves the check running with the first.
@@ -496,7 +528,10 @@ std::string App::state_json() const {
                   {"link_check", case_.server_verdict.empty() ? Json() : Json(case_.server_verdict)},
                   {"case_state", case_.case_state.empty() ? Json() : Json(case_.case_state)},
                   {"depth", journey_.depth()}, {"part", journey_.part()}, {"devices", devices},
-                  {"offline_ready", offline_ready_}};
+                  {"offline_ready", offline_ready_},
+                  // a text shown as its key (either language): the tests fail on it
+                  {"missing_text", !catalogs_[0].last_missing().empty() ? catalogs_[0].last_missing()
+                                                                        : catalogs_[1].last_missing()}};
     // On a verification question: which one (tests answer by meaning, not by wording).
     if (journey_.screen() == Screen::verify_question && !answers_.verify_shown_id.empty())
         state["question"] = answers_.verify_shown_id;

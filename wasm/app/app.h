@@ -238,8 +238,15 @@ private:
     bool db_ready_ = false, db_failed_ = false;
     bool background_loads_started_ = false;           // device list and link check, after the first frame
     Journey journey_;
-    Catalog catalogs_[2];                              // nl, en: the first screen's; the other on a switch
-    bool catalog_loaded_[2] = {false, false};
+    // nl, en. Each language comes in two parts: the first screen's texts and the rest
+    // (locales/split/first-screen.json). The screen's language's first part comes with the
+    // boot and its rest right after the first frame; the other language's when asked for.
+    Catalog catalogs_[2];
+    bool first_texts_[2] = {false, false}, rest_texts_[2] = {false, false};
+    bool texts_requested_[2] = {false, false}, texts_failed_[2] = {false, false};
+    bool texts_complete(int language) const { return first_texts_[language] && rest_texts_[language]; }
+    void request_texts(int language);   // the parts of a language not yet in, once
+    void texts_loading_page();          // a screen past the welcome before its texts are in
     std::string locale_ = "nl";
     std::string waiting_for_locale_;                   // the customer switched to a language still loading
     NotificationCase case_;

@@ -10,12 +10,15 @@ namespace cleanslate {
 bool Catalog::load(std::string_view json_text) {
     texts_.clear();
     code_.clear();
+    return add(json_text);
+}
+
+bool Catalog::add(std::string_view json_text) {
     Json doc = parse_json(json_text);
     if (!doc.is_object()) return false;
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        if (!it.value().is_string()) { texts_.clear(); return false; }
-        texts_[it.key()] = it.value().get<std::string>();
-    }
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (!it.value().is_string()) return false;
+    for (auto it = doc.begin(); it != doc.end(); ++it) texts_[it.key()] = it.value().get<std::string>();
     auto code = texts_.find("meta.code");
     if (code != texts_.end()) code_ = code->second;
     return true;

@@ -18,12 +18,19 @@ public:
     // Reads a locale file's text; returns false (and stays empty) when it is not a flat
     // object of strings.
     bool load(std::string_view json_text);
+    // Adds a further part of the same locale (the wizard ships a language's texts in two
+    // files: the first screen's and the rest); returns false and adds nothing when it is not
+    // a flat object of strings.
+    bool add(std::string_view json_text);
 
     const std::string& code() const { return code_; }
     bool has(const std::string& key) const { return texts_.count(key) != 0; }
     const std::string& text(const std::string& key) const;
     std::string format(const std::string& key, const TextArgs& args) const;
     const std::map<std::string, std::string>& all() const { return texts_; }
+    // The last key asked for that the catalog does not hold ("" if none): a screen that
+    // shows a key instead of a text. Tests fail on it.
+    const std::string& last_missing() const { return missing_; }
 
 private:
     std::string code_;

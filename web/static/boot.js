@@ -81,8 +81,10 @@
     const page = document.getElementById('page');
     let texts = null, provider = {};
     try {
-      const [nl, en, providerText] = await Promise.all([fetchText('locales/nl.json'), fetchText('locales/en.json'), fetchProvider()]);
-      texts = { nl: JSON.parse(nl), en: JSON.parse(en) };
+      const both = code => Promise.all([fetchText(`locales/${code}.json`), fetchText(`locales/rest/${code}.json`)])
+        .then(([first, rest]) => ({ ...JSON.parse(first), ...JSON.parse(rest) }));
+      const [nl, en, providerText] = await Promise.all([both('nl'), both('en'), fetchProvider()]);
+      texts = { nl, en };
       provider = JSON.parse(providerText);
     } catch (e) { /* the bilingual message in index.html stands */ }
     if (!texts) { showFailure('browser'); return; }
