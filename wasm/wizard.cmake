@@ -49,9 +49,9 @@ target_link_options(wizard PRIVATE
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sTOTAL_STACK=262144
   -sFILESYSTEM=0 -sMODULARIZE=1 -sEXPORT_NAME=createWizard
   # Smaller download: emmalloc instead of dlmalloc (the wizard allocates little, mostly at
-  # start-up), and no WebGL extension and error bookkeeping the ImGui backend never uses.
-  -sMALLOC=emmalloc -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
-  -sGL_TRACK_ERRORS=0 -sSUPPORT_LONGJMP=0
+  # start-up), and no setjmp/longjmp support (nothing uses it). The GL extension settings stay
+  # as they are: WebGL1 phones need the extensions Emscripten enables by itself.
+  -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   --closure=0)
