@@ -407,6 +407,21 @@ TEST_CASE("dictionaries load rank buckets: every word of a bucket takes the buck
     CHECK(check_password("PASSWORD", d).refusal == PasswordRefusal::common_password);
 }
 
+TEST_CASE("the lists' revision goes up with every list added, so a verdict made before is judged again") {
+    PasswordDictionaries d;
+    const unsigned empty = d.revision();
+    d.add_ranked_text("passwords", "#rank 1\nqwerty\n");
+    const unsigned with_common = d.revision();
+    CHECK(with_common != empty);
+    // an English dictionary arriving after a switch of language changes the verdict on a word
+    const double guesses_before = check_password("waterfalls", d).guesses_log10;
+    d.add_ranked_text("english_wikipedia", "#rank 1\nwaterfalls\n");
+    CHECK(d.revision() != with_common);
+    CHECK(check_password("waterfalls", d).guesses_log10 < guesses_before);
+    CHECK(d.add_mirai_credentials(R"({"credentials":[{"user":"root","password":"xc3511"}]})"));
+    CHECK(d.revision() != with_common);
+}
+
 TEST_CASE("what the check says of a bucketed common password holds for every position in its bucket") {
     // Bucket 8 holds positions 8-15: "one of the 10 most used" would be untrue for most of it.
     std::string text = "#rank 1\na1b2c3d4\n#rank 2\nb1b2c3d4\nc1b2c3d4\n#rank 4\n";

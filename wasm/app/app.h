@@ -63,7 +63,8 @@ struct ScreenAnswers {
     std::string internet_works;                       // reconnecting a router: "yes" / "no" / ""
     std::string password_error;                       // why going on was refused: a refusal code, "empty", ...
     PasswordVerdict password_verdict;                 // for the typed text as of field change...
-    unsigned password_verdict_at = ~0u;               // ...number password_verdict_at (rechecked only on change)
+    unsigned password_verdict_at = ~0u;
+    unsigned password_verdict_lists = ~0u;            // ...and with the lists at this revision               // ...number password_verdict_at (rechecked only on change)
     size_t procedure_index = 0;                       // which reset procedure is shown
     HoldCountdown hold;                               // hold-the-button timer (one per hold page)
     double wait_started_ms = -1;                      // "wait N minutes" timer on the page shown

@@ -122,6 +122,7 @@ int bucket_rank(std::string_view digits) {
 void PasswordDictionaries::add_ranked_text(std::string_view list_name, std::string_view text) {
     constexpr std::string_view kListHeader = "#list ";
     constexpr std::string_view kRankHeader = "#rank ";
+    ++revision_;
     std::string current(list_name);
     int bucket = 0;  // the current bucket's rank; 0 = none, words rank by position
     for_each_line(text, [&](std::string_view line) {
@@ -156,6 +157,7 @@ bool PasswordDictionaries::add_mirai_credentials(std::string_view json_text) {
         mirai.add(to_lower(utf8_to_code_points(text)));
     }
     list_named(kMiraiList) = std::move(mirai);
+    ++revision_;
     return true;
 }
 

@@ -69,6 +69,9 @@ public:
     bool add_mirai_credentials(std::string_view json_text);
 
     const std::vector<RankedList>& lists() const { return lists_; }
+    // Goes up whenever words are added: a verdict made before (another language's dictionary
+    // arrived after a switch) is out of date.
+    unsigned revision() const { return revision_; }
     const RankedList* find(std::string_view list_name) const;
 
     // Whether the lists the refusals depend on are loaded; the screen should not accept a
@@ -79,6 +82,7 @@ public:
 private:
     RankedList& list_named(std::string_view list_name);
     std::vector<RankedList> lists_;
+    unsigned revision_ = 0;
 };
 
 }  // namespace cleanslate

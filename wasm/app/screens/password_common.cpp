@@ -86,9 +86,11 @@ const PasswordVerdict* own_password_verdict(App& app) {
     ScreenAnswers& a = app.answers();
     UiKit& ui = app.ui();
     // A long password with many symbols takes tens of milliseconds to judge: only on change.
-    if (a.password_verdict_at != ui.field_changes()) {
+    // A dictionary that arrives later (the other language's, after a switch) judges again.
+    if (a.password_verdict_at != ui.field_changes() || a.password_verdict_lists != dictionaries->revision()) {
         a.password_verdict = check_password(ui.field_value(kPasswordField), *dictionaries, app.password_context());
         a.password_verdict_at = ui.field_changes();
+        a.password_verdict_lists = dictionaries->revision();
     }
     return &a.password_verdict;
 }
