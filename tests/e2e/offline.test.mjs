@@ -149,6 +149,22 @@ test('the password check that cannot load its lists says so and offers the helpd
   await context.close();
 });
 
+test('a screen whose texts cannot load says so and offers the helpdesk, then appears when they come', async () => {
+  // The welcome's texts come with the page; the rest of the English texts fail (the network
+  // dropped right after the first screen, no service worker yet).
+  const context = await browser.newContext({ ...PHONE, locale: 'en-GB', serviceWorkers: 'block' });
+  await context.route(assetPattern('locales/rest/en.json'), route => route.abort('internetdisconnected'));
+  const page = await openWizard(context, server.mint('CS-2026-000704', 'en', HIKVISION_CAMERA));
+  await press(page, 'Start');
+  await page.getByText("Some of this page's text could not load. Check that you have internet, or call us.").first().waitFor({ timeout: 30000 });
+  await page.getByRole('link', { name: /^Call / }).waitFor();
+  assert.equal((await state(page)).missing_text, '', 'no key is shown in place of a text');
+  await context.unroute(assetPattern('locales/rest/en.json'));
+  await page.getByRole('button', { name: 'Yes, I have this device', exact: true }).waitFor({ timeout: 30000 });
+  await expectScreen(page, 'identify_evidence');
+  await context.close();
+});
+
 test('a new build replaces the old cache, downloading only the files that changed', async () => {
   // Build B: the same site with one locale changed, so one hashed name (and the version) differs.
   const stage = mkdtempSync(join(tmpdir(), 'cleanslate-stage-'));

@@ -247,7 +247,10 @@ test('a customer who uses no app hears of no app on a device set up in its web p
   assert.equal((await state(page)).device, 'hikvision-ds-2cd-camera');
   await press(page, t.useSuggestion);
   const texts = [];
+  const ways = [t.setIt, t.nextStep, 'Done', t.next];
+  const anyWayOn = page.getByRole('button', { name: new RegExp(`^(${ways.join('|')})$`) }).first();
   while ((await state(page)).screen !== 'reconnect') {
+    await anyWayOn.waitFor();   // the page's controls are in (they arrive with its first frame)
     texts.push(await pageText(page));
     const name = (await page.getByRole('button', { name: t.setIt, exact: true }).count()) ? t.setIt
       : (await page.getByRole('button', { name: t.nextStep, exact: true }).count()) ? t.nextStep
