@@ -26,11 +26,12 @@ NotificationCase case_from_fragment(const std::string& fragment, double unix_now
 
 int language_index(const std::string& locale) { return locale == "en" ? 1 : 0; }
 const char* const kLanguageCodes[] = {"nl", "en"};
+
+// A file the wizard fetches after the first frame: the asset name it arrives under, its URL.
+struct DataPart { const char* name; const char* url; };
 // A language's texts: the first screen's part and the rest (see App::catalogs_).
-constexpr const char* kFirstTextsAssets[] = {"texts-nl", "texts-en"};
-constexpr const char* kFirstTextsUrls[] = {"locales/nl.json", "locales/en.json"};
-constexpr const char* kRestTextsAssets[] = {"texts-rest-nl", "texts-rest-en"};
-constexpr const char* kRestTextsUrls[] = {"locales/rest/nl.json", "locales/rest/en.json"};
+constexpr DataPart kFirstTexts[] = {{"texts-nl", "locales/nl.json"}, {"texts-en", "locales/en.json"}};
+constexpr DataPart kRestTexts[] = {{"texts-rest-nl", "locales/rest/nl.json"}, {"texts-rest-en", "locales/rest/en.json"}};
 }  // namespace
 
 std::string App::first_locale(const std::string& fragment, const std::vector<std::string>& browser_languages,
@@ -149,8 +150,8 @@ std::string App::title() const {
 void App::request_texts(int language) {
     if (texts_requested_[language]) return;
     texts_requested_[language] = true;
-    if (!first_texts_[language]) platform::request_asset(kFirstTextsAssets[language], kFirstTextsUrls[language]);
-    if (!rest_texts_[language]) platform::request_asset(kRestTextsAssets[language], kRestTextsUrls[language]);
+    if (!first_texts_[language]) platform::request_asset(kFirstTexts[language].name, kFirstTexts[language].url);
+    if (!rest_texts_[language]) platform::request_asset(kRestTexts[language].name, kRestTexts[language].url);
 }
 
 // Only a journey resumed past the welcome, or a tap faster than the network, ever sees this.
@@ -261,7 +262,6 @@ void App::on_history(size_t depth) {
 namespace {
 // The password check's lists. It needs both common lists and the dictionary of at least one
 // language; the other parts are per language (index 0 = nl, 1 = en).
-struct DataPart { const char* name; const char* url; };
 constexpr DataPart kCommonPasswordParts[] = {
     {"passwords", "data/passwords.txt"}, {"mirai", "data/mirai-credentials.json"},
 };
@@ -295,7 +295,7 @@ void App::on_asset(const std::string& name, std::string text) {
         return;
     }
     for (int language = 0; language < 2; ++language) {
-        const bool first = name == kFirstTextsAssets[language], rest = name == kRestTextsAssets[language];
+        const bool first = name == kFirstTexts[language].name, rest = name == kRestTexts[language].name;
         if (!first && !rest) continue;
         // A damaged part is a failed one: the page says so rather than show keys.
         if (!catalogs_[language].add(text)) { on_asset_failed(name); return; }
@@ -345,7 +345,7 @@ void App::on_asset(const std::string& name, std::string text) {
 void App::on_asset_failed(const std::string& name) {
     if (name == "devices") db_failed_ = true;
     for (int language = 0; language < 2; ++language)
-        if (name == kFirstTextsAssets[language] || name == kRestTextsAssets[language]) texts_failed_[language] = true;
+        if (name == kFirstTexts[language].name || name == kRestTexts[language].name) texts_failed_[language] = true;
     // The check cannot judge without its common lists and one dictionary; the passphrase
     // words only feed the suggestion. A second language's dictionary that cannot come (the
     // switch was made offline) leaves the check running with the first.
