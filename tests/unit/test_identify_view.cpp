@@ -134,6 +134,7 @@ TEST_CASE("the names of the issue's examples, and of families the customer knows
     CHECK(name("avm-fritzbox", english()) == "FRITZ!Box (AVM router)");
     CHECK(name("kpn-box-12", dutch()) == "KPN Box 12 (modem)");
     CHECK(name("ring-video-doorbell", dutch()) == "Ring Video Doorbell (videodeurbel)");
+    CHECK(name("ring-video-doorbell", english()) == "Ring Video Doorbell");   // not "(video doorbell)" again
     CHECK(name("tuya-smart-plug", dutch()) == "Slimme stekker die met de Smart Life-app werkt");
     CHECK(name("generic-camera", dutch()) == "Camera (merk onbekend)");
     CHECK(name("realtek-sdk-router", english()) == "Unbranded router");

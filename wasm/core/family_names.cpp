@@ -141,7 +141,13 @@ FamilyWords family_words(const DeviceDb& db, const Family& family, const Catalog
     }
     if (!family.product.empty()) {
         named_brand = family.generic ? std::string() : brand_to_name(db, family, answers);
-        words.name = named_brand.empty()
+        // "Ring Video Doorbell (video doorbell)" would say it twice: a product whose own name
+        // holds the kind (and the brand, where one is named) stands alone.
+        const auto product_says = [&](const std::string& what) {
+            return lower_ascii(family.product).find(lower_ascii(what)) != std::string::npos;
+        };
+        words.name = product_says(kind) && (named_brand.empty() || product_says(named_brand)) ? family.product
+                     : named_brand.empty()
                          ? fill_name(texts, "family.name.product_only", {{"product", family.product}, {"kind", kind}})
                          : fill_name(texts, "family.name.product",
                                      {{"product", family.product}, {"kind", kind}, {"brand", named_brand}});
