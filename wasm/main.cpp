@@ -139,7 +139,6 @@ EMSCRIPTEN_WEBGL_CONTEXT_HANDLE create_context(int major_version) {
 // --- Entry points for the JS bridge ------------------------------------------------------------------
 extern "C" {
 
-// Returns how the wizard draws: 2 = WebGL2, 1 = WebGL1, 0 = no canvas (the bridge shows HTML).
 // The language whose texts the page should load before the first frame (see App::first_locale).
 EMSCRIPTEN_KEEPALIVE const char* cs_first_locale(const char* fragment, const char* languages, double unix_now) {
     static std::string chosen;
@@ -147,6 +146,7 @@ EMSCRIPTEN_KEEPALIVE const char* cs_first_locale(const char* fragment, const cha
     return chosen.c_str();
 }
 
+// Returns how the wizard draws: 2 = WebGL2, 1 = WebGL1, 0 = no canvas (the bridge shows HTML).
 EMSCRIPTEN_KEEPALIVE int cs_boot(const char* locale_code, const char* locale_text, const char* fragment,
                                  const char* languages, double unix_now, const char* provider_json,
                                  const unsigned char* regular, int regular_size,
